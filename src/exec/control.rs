@@ -1,0 +1,128 @@
+//! Limits and cancellation of one run, checked cheaply from the evaluator's hot loops.
+
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use parking_lot::{Condvar, Mutex};
+use tokio::sync::Notify;
+
+use super::RunOptions;
+use crate::record::recorder::Clock;
+use crate::lang::error::{Abort, Ctrl, Eval};
+
+/// How often (in loop iterations and calls) the evaluator looks at the clock.
+const CHECK_EVERY: u32 = 4096;
+
+pub struct RunControl {
+    pub options: RunOptions,
+    /// The run's one clock.
+    pub clock: Clock,
+    pub deadline: Instant,
+    cancelled: AtomicBool,
+    ticks: AtomicU32,
+    output_bytes: AtomicUsize,
+    tasks: AtomicUsize,
+    /// Wakes blocking sleeps when the run is cancelled.
+    sleep_lock: Mutex<()>,
+    sleep_cv: Condvar,
+    /// Wakes the event loop when it is parked (cancellation, wakes from other threads).
+    pub loop_notify: Notify,
+}
+
+impl RunControl {
+    pub fn new(options: RunOptions, clock: Clock) -> RunControl {
+        RunControl {
+            clock,
+            deadline: Instant::now() + options.time_limit,
+            options,
+            cancelled: AtomicBool::new(false),
+            ticks: AtomicU32::new(0),
+            output_bytes: AtomicUsize::new(0),
+            tasks: AtomicUsize::new(0),
+            sleep_lock: Mutex::new(()),
+            sleep_cv: Condvar::new(),
+            loop_notify: Notify::new(),
+        }
+    }
+
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::SeqCst);
+        let _guard = self.sleep_lock.lock();
+        self.sleep_cv.notify_all();
+        self.loop_notify.notify_one();
+    }
+
+    /// Fails with an abort when the run was cancelled or ran out of time.
+    pub fn check(&self) -> Eval<()> {
+        if self.cancelled.load(Ordering::Relaxed) {
+            return Err(Ctrl::Abort(Abort::Cancelled));
+        }
+        if Instant::now() >= self.deadline {
+            return Err(Ctrl::Abort(Abort::Limit(format!(
+                "the run reached its time limit of {} s and was stopped",
+                self.options.time_limit.as_secs_f64()
+            ))));
+        }
+        Ok(())
+    }
+
+    /// Called once per loop iteration; looks at the clock every few thousand calls.
+    #[inline]
+    pub fn tick(&self) -> Eval<()> {
+        let n = self.ticks.fetch_add(1, Ordering::Relaxed);
+        if n % CHECK_EVERY == 0 {
+            return self.check();
+        }
+        Ok(())
+    }
+
+    pub fn check_depth(&self, depth: u32) -> Eval<()> {
+        if depth as usize > self.options.max_recursion {
+            return Err(Ctrl::Abort(Abort::Limit(format!(
+                "maximum recursion depth exceeded ({} nested calls)",
+                self.options.max_recursion
+            ))));
+        }
+        self.tick()
+    }
+
+    /// Accounts for printed output.
+    pub fn add_output(&self, bytes: usize) -> Eval<()> {
+        let total = self.output_bytes.fetch_add(bytes, Ordering::Relaxed) + bytes;
+        if total > self.options.max_output_bytes {
+            return Err(Ctrl::Abort(Abort::Limit(format!(
+                "the program printed more than {} bytes of output",
+                self.options.max_output_bytes
+            ))));
+        }
+        Ok(())
+    }
+
+    /// Accounts for a new task.
+    pub fn add_task(&self) -> Eval<()> {
+        let total = self.tasks.fetch_add(1, Ordering::Relaxed) + 1;
+        if total > self.options.max_tasks {
+            return Err(Ctrl::Abort(Abort::Limit(format!(
+                "the program created more than {} tasks",
+                self.options.max_tasks
+            ))));
+        }
+        Ok(())
+    }
+
+    /// Blocks the calling thread for `duration`, waking early (with an abort) on cancellation or
+    /// at the run's deadline.
+    pub fn sleep_blocking(&self, duration: Duration) -> Eval<()> {
+        let until = Instant::now() + duration;
+        let mut guard = self.sleep_lock.lock();
+        loop {
+            self.check()?;
+            let now = Instant::now();
+            if now >= until {
+                return Ok(());
+            }
+            let wake = until.min(self.deadline);
+            self.sleep_cv.wait_until(&mut guard, wake);
+        }
+    }
+}

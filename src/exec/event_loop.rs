@@ -1,0 +1,399 @@
+//! The instrumented event loop: CPython's `_run_once` (ready FIFO snapshot, timers in deadline
+//! order, one iteration per hop) driving each Python task as a Rust future, on the run thread's
+//! current-thread tokio runtime, which parks the loop until the next timer or wake-up.
+//!
+//! Every step is recorded: the task's running span, the await it suspends on, who woke it, and
+//! the loop's idle and blocked time.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::task::{Context, Poll, Wake, Waker};
+use std::time::{Duration, Instant};
+
+use super::control::RunControl;
+use super::objects::{Callback, DoneCallback, LoopShared, Outcome, TaskObj};
+use crate::lang::error::{Abort, Ctrl, Eval, ExcKind, Exception};
+use crate::lang::eval::Ctx;
+use crate::lang::function::Coroutine;
+use crate::lang::ir::AwaitSite;
+use crate::record::recorder;
+use crate::trace::event::{DiagnosticKind, EventKind, LaneIx, LaneKind, State, LOOP_LANE};
+
+/// A step or blocking call holding the loop longer than this is reported.
+pub const STALL_NS: u64 = 100_000_000;
+
+type TaskFuture = Pin<Box<dyn Future<Output = Eval>>>;
+
+thread_local! {
+    static CURRENT_LOOP: RefCell<Option<Rc<EventLoop>>> = const { RefCell::new(None) };
+    static CURRENT_TASK: RefCell<Option<Arc<TaskObj>>> = const { RefCell::new(None) };
+    /// The innermost `await` of the step being polled: what the task is suspended on.
+    static AWAIT_SITE: RefCell<Option<AwaitSite>> = const { RefCell::new(None) };
+    /// Nanoseconds the current step spent in blocking calls (reported separately).
+    static BLOCKED_NS: Cell<u64> = const { Cell::new(0) };
+    /// `Task-N` numbering: process-wide in CPython, so per run thread here.
+    static TASK_COUNTER: Cell<u64> = const { Cell::new(0) };
+    static RUNTIME: RefCell<Option<tokio::runtime::Runtime>> = const { RefCell::new(None) };
+}
+
+/// Prepares the calling thread to run a scenario's event loops.
+pub fn init_thread(runtime: tokio::runtime::Runtime) {
+    RUNTIME.with(|r| *r.borrow_mut() = Some(runtime));
+    TASK_COUNTER.with(|c| c.set(0));
+}
+
+pub fn current_loop() -> Option<Rc<EventLoop>> {
+    CURRENT_LOOP.with(|l| l.borrow().clone())
+}
+
+pub fn current_task() -> Option<Arc<TaskObj>> {
+    CURRENT_TASK.with(|t| t.borrow().clone())
+}
+
+pub fn set_await_site(site: &AwaitSite) {
+    AWAIT_SITE.with(|s| *s.borrow_mut() = Some(site.clone()));
+}
+
+/// `asyncio.run`'s shutdown wraps two helper coroutines in tasks, using up two numbers.
+pub fn consume_shutdown_task_numbers() {
+    TASK_COUNTER.with(|c| c.set(c.get() + 2));
+}
+
+fn next_task_number() -> u64 {
+    TASK_COUNTER.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    })
+}
+
+/// Wakes a task by queueing its next step.
+struct TaskWaker(Arc<TaskObj>);
+
+impl Wake for TaskWaker {
+    fn wake(self: Arc<Self>) {
+        self.0.schedule();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        self.0.schedule();
+    }
+}
+
+pub struct EventLoop {
+    pub shared: Arc<LoopShared>,
+    ctx: Ctx,
+    control: Arc<RunControl>,
+    clock: recorder::Clock,
+    futures: RefCell<HashMap<LaneIx, TaskFuture>>,
+    tasks: RefCell<Vec<Arc<TaskObj>>>,
+    stopping: Arc<AtomicBool>,
+    abort: RefCell<Option<Abort>>,
+}
+
+impl EventLoop {
+    pub fn new(ctx: Ctx, clock: recorder::Clock) -> Rc<EventLoop> {
+        Rc::new(EventLoop {
+            shared: LoopShared::new(),
+            control: ctx.interp.control.clone(),
+            ctx,
+            clock,
+            futures: RefCell::new(HashMap::new()),
+            tasks: RefCell::new(Vec::new()),
+            stopping: Arc::new(AtomicBool::new(false)),
+            abort: RefCell::new(None),
+        })
+    }
+
+    /// `loop.time()`: seconds on the run's monotonic clock.
+    pub fn time(&self) -> f64 {
+        self.clock.now_ns() as f64 / 1e9
+    }
+
+    pub fn now_ns(&self) -> u64 {
+        self.clock.now_ns()
+    }
+
+    /// Wraps a coroutine in a task whose first step runs when the creator yields.
+    /// `consume_number` mirrors `asyncio.create_task(name=...)`, which uses up a `Task-N`.
+    pub fn create_task(
+        &self,
+        coro: Arc<Coroutine>,
+        name: Option<Arc<str>>,
+        consume_number: bool,
+        line: u32,
+    ) -> Eval<Arc<TaskObj>> {
+        self.control.add_task()?;
+        let name = match name {
+            Some(n) => {
+                if consume_number {
+                    next_task_number();
+                }
+                n
+            }
+            None => Arc::from(format!("Task-{}", next_task_number())),
+        };
+        let lane = recorder::new_lane(
+            LaneKind::Task,
+            name.clone(),
+            Some(coro.label.clone()),
+            Some(LOOP_LANE),
+        );
+        recorder::record_here(EventKind::Spawn { child: lane, line });
+        let task = TaskObj::new(lane, name, coro, self.shared.clone());
+        self.futures
+            .borrow_mut()
+            .insert(lane, task_future(self.ctx.clone(), task.clone()));
+        self.tasks.borrow_mut().push(task.clone());
+        task.scheduled.store(true, Ordering::Release);
+        recorder::state(lane, State::Ready, None, 0);
+        self.shared.call_soon(Callback::Step(task.clone()));
+        Ok(task)
+    }
+
+    /// Runs iterations until `main` is done, then one more (as `run_until_complete` does).
+    pub fn run_until_complete(&self, main: &Arc<TaskObj>) -> Result<(), Abort> {
+        let stopping = self.stopping.clone();
+        main.future
+            .add_callback(DoneCallback::Call(Box::new(move |_| {
+                stopping.store(true, Ordering::Release)
+            })));
+        loop {
+            self.run_once()?;
+            if self.stopping.swap(false, Ordering::AcqRel) {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Cancels the tasks still pending (in creation order) and lets them finish, as
+    /// `asyncio.run` does before closing the loop.
+    pub fn cancel_leftovers(&self) -> Result<(), Abort> {
+        let pending: Vec<Arc<TaskObj>> = self
+            .tasks
+            .borrow()
+            .iter()
+            .filter(|t| !t.future.done())
+            .cloned()
+            .collect();
+        for task in &pending {
+            task.cancel(None);
+        }
+        while pending.iter().any(|t| !t.future.done()) {
+            self.run_once()?;
+        }
+        Ok(())
+    }
+
+    /// Reports failed tasks whose exception nobody retrieved.
+    pub fn report_unretrieved(&self) {
+        for task in self.tasks.borrow().iter() {
+            if let Some(e) = task.future.unretrieved_error() {
+                recorder::record(
+                    task.lane,
+                    EventKind::Diagnostic {
+                        kind: DiagnosticKind::ExceptionNeverRetrieved,
+                        message: Arc::from(format!(
+                            "Task exception was never retrieved: {} failed with {} and nobody awaited it",
+                            task.name(),
+                            e.summary_line()
+                        )),
+                        line: e.traceback.lock().last().map_or(0, |f| f.line),
+                    },
+                );
+            }
+        }
+    }
+
+    /// One loop iteration: park until something is due, move expired timers to the ready
+    /// queue, then run exactly the callbacks that were ready at that point.
+    fn run_once(&self) -> Result<(), Abort> {
+        let now = self.clock.now_ns();
+        let timeout = if self.shared.has_ready() || self.stopping.load(Ordering::Acquire) {
+            Some(0)
+        } else {
+            self.shared.next_deadline().map(|w| w.saturating_sub(now))
+        };
+        if timeout != Some(0) {
+            self.park(timeout)?;
+        }
+        self.control.check().map_err(abort_of)?;
+        self.shared.expire_timers(self.clock.now_ns());
+        for _ in 0..self.shared.ready_len() {
+            match self.shared.pop_ready() {
+                Some(Callback::Step(task)) => self.run_step(&task),
+                Some(Callback::Call(action)) => action(),
+                None => break,
+            }
+            if let Some(abort) = self.abort.borrow_mut().take() {
+                return Err(abort);
+            }
+        }
+        Ok(())
+    }
+
+    /// Waits for the next timer (or a wake-up from another thread), recording the loop idle.
+    fn park(&self, timeout_ns: Option<u64>) -> Result<(), Abort> {
+        recorder::state(LOOP_LANE, State::Idle, None, 0);
+        if timeout_ns.is_none() {
+            recorder::diagnostic(
+                DiagnosticKind::Limit,
+                "every task is waiting and nothing is scheduled to wake any of them: the loop waits forever (as CPython does) until the time limit".into(),
+                0,
+            );
+        }
+        recorder::flush();
+        let deadline = self.control.deadline;
+        let wake_at = timeout_ns
+            .map(|t| (Instant::now() + Duration::from_nanos(t)).min(deadline))
+            .unwrap_or(deadline);
+        let notify = &self.control.loop_notify;
+        RUNTIME.with(|r| {
+            let rt = r.borrow();
+            let rt = rt.as_ref().expect("the run thread has a tokio runtime");
+            rt.block_on(async {
+                tokio::select! {
+                    _ = tokio::time::sleep_until(wake_at.into()) => {}
+                    _ = notify.notified() => {}
+                }
+            })
+        });
+        Ok(())
+    }
+
+    fn run_step(&self, task: &Arc<TaskObj>) {
+        task.scheduled.store(false, Ordering::Release);
+        let Some(mut fut) = self.futures.borrow_mut().remove(&task.lane) else {
+            return;
+        };
+        recorder::state(LOOP_LANE, State::Running, Some(task.name()), 0);
+        let t0 = recorder::state(task.lane, State::Running, None, 0);
+        recorder::set_current_lane(task.lane);
+        CURRENT_TASK.with(|t| *t.borrow_mut() = Some(task.clone()));
+        BLOCKED_NS.with(|b| b.set(0));
+        let waker = Waker::from(Arc::new(TaskWaker(task.clone())));
+        let poll = fut.as_mut().poll(&mut Context::from_waker(&waker));
+        CURRENT_TASK.with(|t| t.borrow_mut().take());
+        let site = AWAIT_SITE.with(|s| s.borrow_mut().take());
+        let t1 = match poll {
+            Poll::Pending => {
+                let (label, line) = site.map_or((None, 0), |s| (Some(s.label), s.line));
+                self.futures.borrow_mut().insert(task.lane, fut);
+                recorder::state(task.lane, State::Awaiting, label, line)
+            }
+            Poll::Ready(result) => self.finish_task(task, result),
+        };
+        self.report_long_step(task, t1.saturating_sub(t0));
+        recorder::set_current_lane(LOOP_LANE);
+    }
+
+    fn report_long_step(&self, task: &TaskObj, step_ns: u64) {
+        let cpu_ns = step_ns.saturating_sub(BLOCKED_NS.with(Cell::get));
+        if cpu_ns > STALL_NS {
+            recorder::record(
+                task.lane,
+                EventKind::Diagnostic {
+                    kind: DiagnosticKind::LongStep,
+                    message: Arc::from(format!(
+                        "{} ran for {:.2} s without reaching an await: no other task could run meanwhile",
+                        task.name(),
+                        cpu_ns as f64 / 1e9
+                    )),
+                    line: 0,
+                },
+            );
+        }
+    }
+
+    /// Records how a task ended and completes its future (waking whoever awaits it).
+    fn finish_task(&self, task: &Arc<TaskObj>, result: Eval) -> u64 {
+        let (outcome, state) = match result {
+            Ok(v) => (Outcome::Value(v), State::Done),
+            Err(Ctrl::Raise(e)) if e.kind == ExcKind::CancelledError => {
+                (Outcome::Cancelled(e), State::Cancelled)
+            }
+            Err(Ctrl::Raise(e)) => {
+                let line = e.traceback.lock().last().map_or(0, |f| f.line);
+                recorder::record(
+                    task.lane,
+                    EventKind::Exception {
+                        message: Arc::from(e.summary_line()),
+                        line,
+                    },
+                );
+                (Outcome::Error(e), State::Failed)
+            }
+            Err(Ctrl::Abort(abort)) => {
+                *self.abort.borrow_mut() = Some(abort);
+                let e = Arc::new(Exception::new(ExcKind::CancelledError, "run stopped"));
+                (Outcome::Cancelled(e), State::Cancelled)
+            }
+            Err(Ctrl::Return(_) | Ctrl::Break | Ctrl::Continue) => {
+                let e = Arc::new(Exception::new(
+                    ExcKind::RuntimeError,
+                    "'return', 'break' or 'continue' escaped a task",
+                ));
+                (Outcome::Error(e), State::Failed)
+            }
+        };
+        let t = recorder::state(task.lane, state, None, 0);
+        task.future.complete(outcome);
+        t
+    }
+
+    /// Marks the loop closed on this thread.
+    pub fn enter(self: &Rc<Self>) {
+        CURRENT_LOOP.with(|l| *l.borrow_mut() = Some(self.clone()));
+    }
+
+    pub fn exit(&self) {
+        CURRENT_LOOP.with(|l| l.borrow_mut().take());
+        self.futures.borrow_mut().clear();
+    }
+}
+
+fn abort_of(ctrl: Ctrl) -> Abort {
+    match ctrl {
+        Ctrl::Abort(a) => a,
+        _ => Abort::Cancelled,
+    }
+}
+
+/// The future a task's steps poll: honours a cancellation that arrives before the first
+/// step (the body never starts), then runs the coroutine.
+fn task_future(ctx: Ctx, task: Arc<TaskObj>) -> TaskFuture {
+    Box::pin(async move {
+        if let Some(cancelled) = task.take_cancel() {
+            task.coro.close();
+            return Err(Ctrl::Raise(cancelled));
+        }
+        ctx.run_coroutine(&task.coro).await
+    })
+}
+
+/// Runs a blocking synchronous call on the current thread; on the event loop it is recorded
+/// as the loop being blocked, with a diagnostic when it lasts long.
+pub fn blocking<T>(label: &Arc<str>, line: u32, call: impl FnOnce() -> Eval<T>) -> Eval<T> {
+    let on_loop = current_task();
+    let t0 = recorder::state(LOOP_LANE, State::Blocked, Some(label.clone()), line);
+    let result = call();
+    let resumed_label = on_loop.as_ref().map_or_else(|| Arc::from("<module>"), |t| t.name());
+    let t1 = recorder::state(LOOP_LANE, State::Running, Some(resumed_label), 0);
+    let held = t1.saturating_sub(t0);
+    BLOCKED_NS.with(|b| b.set(b.get() + held));
+    if on_loop.is_some() && held > STALL_NS {
+        recorder::diagnostic(
+            DiagnosticKind::BlockingCall,
+            format!(
+                "{label} blocked the event loop for {:.2} s: no other task could run meanwhile",
+                held as f64 / 1e9
+            ),
+            line,
+        );
+    }
+    result
+}

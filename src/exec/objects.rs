@@ -1,0 +1,376 @@
+//! asyncio's objects as the scenario sees them: futures, tasks and the loop handle, plus the
+//! ready queue and timers they schedule onto (shared, so other threads can wake the loop).
+
+use std::collections::{BinaryHeap, VecDeque};
+use std::cmp::Reverse;
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
+use std::sync::{Arc, Weak};
+use std::task::Waker;
+
+use parking_lot::Mutex;
+
+use crate::lang::error::{Ctrl, Eval, ExcKind, Exception};
+use crate::lang::function::Coroutine;
+use crate::lang::value::Value;
+use crate::record::recorder;
+use crate::trace::event::{EventKind, LaneIx, State};
+
+/// A unit of work in the loop's ready queue.
+pub enum Callback {
+    /// Run the next step of a task.
+    Step(Arc<TaskObj>),
+    /// Run a done-callback or timer action.
+    Call(Box<dyn FnOnce() + Send>),
+}
+
+/// A timer: fires `action` at `when_ns` (run clock); equal deadlines fire in the order set.
+struct Timer {
+    when_ns: u64,
+    seq: u64,
+    action: Box<dyn FnOnce() + Send>,
+}
+
+impl PartialEq for Timer {
+    fn eq(&self, other: &Self) -> bool {
+        (self.when_ns, self.seq) == (other.when_ns, other.seq)
+    }
+}
+impl Eq for Timer {}
+impl PartialOrd for Timer {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Timer {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.when_ns, self.seq).cmp(&(other.when_ns, other.seq))
+    }
+}
+
+/// The scheduling state of one event loop that futures and wakers reach into.
+pub struct LoopShared {
+    ready: Mutex<VecDeque<Callback>>,
+    timers: Mutex<BinaryHeap<Reverse<Timer>>>,
+    timer_seq: AtomicU64,
+}
+
+impl LoopShared {
+    pub fn new() -> Arc<LoopShared> {
+        Arc::new(LoopShared {
+            ready: Mutex::new(VecDeque::new()),
+            timers: Mutex::new(BinaryHeap::new()),
+            timer_seq: AtomicU64::new(0),
+        })
+    }
+
+    /// `loop.call_soon`: appends to the ready queue.
+    pub fn call_soon(&self, cb: Callback) {
+        self.ready.lock().push_back(cb);
+    }
+
+    pub fn has_ready(&self) -> bool {
+        !self.ready.lock().is_empty()
+    }
+
+    pub fn pop_ready(&self) -> Option<Callback> {
+        self.ready.lock().pop_front()
+    }
+
+    pub fn ready_len(&self) -> usize {
+        self.ready.lock().len()
+    }
+
+    /// `loop.call_at`.
+    pub fn call_at(&self, when_ns: u64, action: Box<dyn FnOnce() + Send>) {
+        let seq = self.timer_seq.fetch_add(1, Ordering::Relaxed);
+        self.timers.lock().push(Reverse(Timer {
+            when_ns,
+            seq,
+            action,
+        }));
+    }
+
+    pub fn next_deadline(&self) -> Option<u64> {
+        self.timers.lock().peek().map(|t| t.0.when_ns)
+    }
+
+    /// Moves every timer due by `now_ns` to the ready queue, in deadline order.
+    pub fn expire_timers(&self, now_ns: u64) {
+        let mut timers = self.timers.lock();
+        let mut ready = self.ready.lock();
+        while timers.peek().is_some_and(|t| t.0.when_ns <= now_ns) {
+            let Reverse(timer) = timers.pop().expect("peeked");
+            ready.push_back(Callback::Call(timer.action));
+        }
+    }
+}
+
+/// How a future ended.
+#[derive(Clone)]
+pub enum Outcome {
+    Value(Value),
+    Error(Arc<Exception>),
+    Cancelled(Arc<Exception>),
+}
+
+impl Outcome {
+    pub fn to_eval(&self) -> Eval {
+        match self {
+            Outcome::Value(v) => Ok(v.clone()),
+            Outcome::Error(e) | Outcome::Cancelled(e) => Err(Ctrl::Raise(e.clone())),
+        }
+    }
+}
+
+pub enum DoneCallback {
+    Wake(Waker),
+    Call(Box<dyn FnOnce(Arc<FutureObj>) + Send>),
+}
+
+struct FutState {
+    outcome: Option<Outcome>,
+    callbacks: Vec<DoneCallback>,
+    retrieved: bool,
+}
+
+/// What a future stands for: cancelling it means different things.
+pub enum FutKind {
+    Plain,
+    /// The completion of a task: cancelling it cancels the task.
+    Task(Weak<TaskObj>),
+    /// The outer future of `gather`: cancelling it cancels the children.
+    Gather(Vec<Arc<FutureObj>>, AtomicBool),
+}
+
+/// An `asyncio.Future`.
+pub struct FutureObj {
+    state: Mutex<FutState>,
+    pub kind: FutKind,
+    shared: Arc<LoopShared>,
+}
+
+impl FutureObj {
+    pub fn new(shared: Arc<LoopShared>, kind: FutKind) -> Arc<FutureObj> {
+        Arc::new(FutureObj {
+            state: Mutex::new(FutState {
+                outcome: None,
+                callbacks: Vec::new(),
+                retrieved: false,
+            }),
+            kind,
+            shared,
+        })
+    }
+
+    pub fn done(&self) -> bool {
+        self.state.lock().outcome.is_some()
+    }
+
+    pub fn cancelled(&self) -> bool {
+        matches!(self.state.lock().outcome, Some(Outcome::Cancelled(_)))
+    }
+
+    /// The outcome, marking any exception as retrieved.
+    pub fn outcome(&self) -> Option<Outcome> {
+        let mut st = self.state.lock();
+        st.retrieved = true;
+        st.outcome.clone()
+    }
+
+    /// A failed future whose exception nobody looked at.
+    pub fn unretrieved_error(&self) -> Option<Arc<Exception>> {
+        let st = self.state.lock();
+        match (&st.outcome, st.retrieved) {
+            (Some(Outcome::Error(e)), false) => Some(e.clone()),
+            _ => None,
+        }
+    }
+
+    /// Completes the future and schedules its callbacks (`call_soon`, in registration order).
+    /// Returns false if it was already done.
+    pub fn complete(self: &Arc<Self>, outcome: Outcome) -> bool {
+        let callbacks = {
+            let mut st = self.state.lock();
+            if st.outcome.is_some() {
+                return false;
+            }
+            st.outcome = Some(outcome);
+            std::mem::take(&mut st.callbacks)
+        };
+        for cb in callbacks {
+            self.schedule(cb);
+        }
+        true
+    }
+
+    fn schedule(self: &Arc<Self>, cb: DoneCallback) {
+        match cb {
+            DoneCallback::Wake(w) => w.wake(),
+            DoneCallback::Call(f) => {
+                let me = self.clone();
+                self.shared.call_soon(Callback::Call(Box::new(move || f(me))));
+            }
+        }
+    }
+
+    /// `add_done_callback`: on a done future the callback is scheduled at once.
+    pub fn add_callback(self: &Arc<Self>, cb: DoneCallback) {
+        let mut st = self.state.lock();
+        if st.outcome.is_some() {
+            drop(st);
+            self.schedule(cb);
+        } else {
+            st.callbacks.push(cb);
+        }
+    }
+
+    /// `fut.cancel(msg)`.
+    pub fn cancel(self: &Arc<Self>, msg: Option<Value>) -> bool {
+        match &self.kind {
+            FutKind::Plain => self.complete(Outcome::Cancelled(cancelled_error(msg))),
+            FutKind::Task(task) => task.upgrade().is_some_and(|t| t.cancel(msg)),
+            FutKind::Gather(children, cancel_requested) => {
+                if self.done() {
+                    return false;
+                }
+                let mut any = false;
+                for child in children {
+                    any |= child.cancel(msg.clone());
+                }
+                if any {
+                    cancel_requested.store(true, Ordering::Relaxed);
+                }
+                any
+            }
+        }
+    }
+
+    pub fn repr(&self) -> String {
+        let st = self.state.lock();
+        match &st.outcome {
+            None => "<Future pending>".into(),
+            Some(Outcome::Cancelled(_)) => "<Future cancelled>".into(),
+            Some(Outcome::Value(v)) => format!("<Future finished result={}>", v.repr()),
+            Some(Outcome::Error(e)) => format!("<Future finished exception={}>", e.repr()),
+        }
+    }
+}
+
+pub fn cancelled_error(msg: Option<Value>) -> Arc<Exception> {
+    Arc::new(Exception::with_args(
+        ExcKind::CancelledError,
+        msg.into_iter().collect(),
+    ))
+}
+
+/// An `asyncio.Task`: a coroutine driven by the loop, step by step.
+pub struct TaskObj {
+    pub lane: LaneIx,
+    pub name: Mutex<Arc<str>>,
+    pub coro: Arc<Coroutine>,
+    pub future: Arc<FutureObj>,
+    /// `_must_cancel`: throw `CancelledError` in at the next step.
+    pub must_cancel: AtomicBool,
+    pub cancel_msg: Mutex<Option<Value>>,
+    pub cancel_requests: AtomicU32,
+    /// `_fut_waiter`: the future the task is suspended on.
+    pub waiting_on: Mutex<Option<Arc<FutureObj>>>,
+    /// A step is queued; further wakes are ignored until it runs.
+    pub scheduled: AtomicBool,
+    pub shared: Arc<LoopShared>,
+}
+
+impl TaskObj {
+    pub fn new(
+        lane: LaneIx,
+        name: Arc<str>,
+        coro: Arc<Coroutine>,
+        shared: Arc<LoopShared>,
+    ) -> Arc<TaskObj> {
+        Arc::new_cyclic(|me: &Weak<TaskObj>| TaskObj {
+            lane,
+            name: Mutex::new(name),
+            coro,
+            future: FutureObj::new(shared.clone(), FutKind::Task(me.clone())),
+            must_cancel: AtomicBool::new(false),
+            cancel_msg: Mutex::new(None),
+            cancel_requests: AtomicU32::new(0),
+            waiting_on: Mutex::new(None),
+            scheduled: AtomicBool::new(false),
+            shared,
+        })
+    }
+
+    pub fn name(&self) -> Arc<str> {
+        self.name.lock().clone()
+    }
+
+    /// Queues the task's next step (once), recording who woke it.
+    pub fn schedule(self: &Arc<Self>) {
+        if self.scheduled.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let waker_lane = recorder::current_lane();
+        if waker_lane != self.lane {
+            recorder::record(waker_lane, EventKind::Wake { target: self.lane });
+        }
+        recorder::state(self.lane, State::Ready, None, 0);
+        self.shared.call_soon(Callback::Step(self.clone()));
+    }
+
+    /// `task.cancel(msg)`.
+    pub fn cancel(self: &Arc<Self>, msg: Option<Value>) -> bool {
+        if self.future.done() {
+            return false;
+        }
+        self.cancel_requests.fetch_add(1, Ordering::Relaxed);
+        recorder::record_here(EventKind::Cancel {
+            target: self.lane,
+            line: 0,
+        });
+        let waiting = self.waiting_on.lock().clone();
+        if let Some(fut) = waiting {
+            if fut.cancel(msg.clone()) {
+                return true;
+            }
+        }
+        self.must_cancel.store(true, Ordering::Release);
+        *self.cancel_msg.lock() = msg;
+        true
+    }
+
+    /// Takes a pending cancellation request, as the start of a step does.
+    pub fn take_cancel(&self) -> Option<Arc<Exception>> {
+        if self.must_cancel.swap(false, Ordering::AcqRel) {
+            Some(cancelled_error(self.cancel_msg.lock().take()))
+        } else {
+            None
+        }
+    }
+
+    pub fn repr(&self) -> String {
+        let state = match self.future.outcome_peek() {
+            None => "pending".to_string(),
+            Some(Outcome::Cancelled(_)) => "cancelled".to_string(),
+            Some(Outcome::Value(v)) => format!("finished result={}", v.repr()),
+            Some(Outcome::Error(e)) => format!("finished exception={}", e.repr()),
+        };
+        format!(
+            "<Task {state} name='{}' coro=<{}>>",
+            self.name(),
+            self.coro.name
+        )
+    }
+}
+
+impl FutureObj {
+    /// The outcome without marking an exception as retrieved.
+    pub fn outcome_peek(&self) -> Option<Outcome> {
+        self.state.lock().outcome.clone()
+    }
+}
+
+/// The object `asyncio.get_running_loop()` returns.
+pub struct LoopObj {
+    pub shared: Arc<LoopShared>,
+}

@@ -1,0 +1,1108 @@
+//! Built-in functions, the `asyncio` and `time` modules, and the methods of built-in types.
+
+use std::cmp::Ordering;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::error::{Ctrl, Eval, ExcKind, Exception};
+use super::eval::Ctx;
+use super::function::{Args, BoundMethod};
+use super::ir::Call;
+use super::ops;
+use super::value::{IterState, Module, RangeObj, Value};
+use crate::exec::event_loop::{blocking, current_task};
+use crate::exec::objects::{FutKind, FutureObj, LoopObj, Outcome, TaskObj};
+use crate::exec::aio;
+use crate::record::recorder;
+use crate::trace::event::EventKind;
+
+macro_rules! builtins {
+    ($($variant:ident = $name:literal),* $(,)?) => {
+        /// A function implemented by the interpreter.
+        #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+        pub enum Builtin { $($variant),* }
+
+        impl Builtin {
+            pub fn name(self) -> &'static str {
+                match self { $(Builtin::$variant => $name),* }
+            }
+        }
+    };
+}
+
+builtins! {
+    Print = "print", Len = "len", Range = "range", Sum = "sum", Min = "min", Max = "max",
+    Enumerate = "enumerate", Zip = "zip", Str = "str", Int = "int", Float = "float",
+    Bool = "bool", List = "list", Tuple = "tuple", Dict = "dict", IsInstance = "isinstance",
+    Abs = "abs", Round = "round", Sorted = "sorted", Reversed = "reversed", Repr = "repr",
+    Any = "any", All = "all",
+    AsyncioRun = "run", Sleep = "sleep", CreateTask = "create_task", Gather = "gather",
+    WaitFor = "wait_for", Wait = "wait", GetRunningLoop = "get_running_loop",
+    GetEventLoop = "get_event_loop", CurrentTask = "current_task",
+    EnsureFuture = "ensure_future",
+    TimeSleep = "time.sleep", TimeTime = "time", PerfCounter = "perf_counter",
+    Monotonic = "monotonic",
+}
+
+/// Builtins reachable as plain names (the rest live in modules).
+const GLOBAL_BUILTINS: &[Builtin] = &[
+    Builtin::Print,
+    Builtin::Len,
+    Builtin::Range,
+    Builtin::Sum,
+    Builtin::Min,
+    Builtin::Max,
+    Builtin::Enumerate,
+    Builtin::Zip,
+    Builtin::Str,
+    Builtin::Int,
+    Builtin::Float,
+    Builtin::Bool,
+    Builtin::List,
+    Builtin::Tuple,
+    Builtin::Dict,
+    Builtin::IsInstance,
+    Builtin::Abs,
+    Builtin::Round,
+    Builtin::Sorted,
+    Builtin::Reversed,
+    Builtin::Repr,
+    Builtin::Any,
+    Builtin::All,
+];
+
+impl Builtin {
+    pub fn by_name(name: &str) -> Option<Builtin> {
+        GLOBAL_BUILTINS.iter().copied().find(|b| b.name() == name)
+    }
+}
+
+/// `module.name`, for attribute access and `from module import name`.
+pub fn module_attr(module: Module, name: &str) -> Option<Value> {
+    let b = |b: Builtin| Some(Value::Builtin(b));
+    match (module, name) {
+        (Module::Asyncio, "run") => b(Builtin::AsyncioRun),
+        (Module::Asyncio, "sleep") => b(Builtin::Sleep),
+        (Module::Asyncio, "create_task") => b(Builtin::CreateTask),
+        (Module::Asyncio, "gather") => b(Builtin::Gather),
+        (Module::Asyncio, "wait_for") => b(Builtin::WaitFor),
+        (Module::Asyncio, "wait") => b(Builtin::Wait),
+        (Module::Asyncio, "get_running_loop") => b(Builtin::GetRunningLoop),
+        (Module::Asyncio, "get_event_loop") => b(Builtin::GetEventLoop),
+        (Module::Asyncio, "current_task") => b(Builtin::CurrentTask),
+        (Module::Asyncio, "ensure_future") => b(Builtin::EnsureFuture),
+        (Module::Asyncio, "CancelledError") => Some(Value::ExcType(ExcKind::CancelledError)),
+        (Module::Asyncio, "TimeoutError") => Some(Value::ExcType(ExcKind::TimeoutError)),
+        (Module::Asyncio, "InvalidStateError") => {
+            Some(Value::ExcType(ExcKind::InvalidStateError))
+        }
+        (Module::Asyncio, c @ ("FIRST_COMPLETED" | "ALL_COMPLETED" | "FIRST_EXCEPTION")) => {
+            Some(Value::str(c))
+        }
+        (Module::Time, "sleep") => b(Builtin::TimeSleep),
+        (Module::Time, "time") => b(Builtin::TimeTime),
+        (Module::Time, "perf_counter") => b(Builtin::PerfCounter),
+        (Module::Time, "monotonic") => b(Builtin::Monotonic),
+        _ => None,
+    }
+}
+
+fn type_error(message: String) -> Ctrl {
+    Ctrl::raise(ExcKind::TypeError, message)
+}
+
+fn value_error(message: String) -> Ctrl {
+    Ctrl::raise(ExcKind::ValueError, message)
+}
+
+fn arity(name: &str, args: &Args, min: usize, max: usize) -> Eval<()> {
+    let n = args.pos.len();
+    if n < min || n > max {
+        let expected = if min == max {
+            format!("exactly {min}")
+        } else if n < min {
+            format!("at least {min}")
+        } else {
+            format!("at most {max}")
+        };
+        let plural = if min == max && min == 1 { "" } else { "s" };
+        return Err(type_error(format!(
+            "{name}() takes {expected} argument{plural} ({n} given)"
+        )));
+    }
+    Ok(())
+}
+
+fn int_arg(v: &Value, what: &str) -> Eval<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        other => Err(type_error(format!(
+            "{what}: '{}' object cannot be interpreted as an integer",
+            other.type_name()
+        ))),
+    }
+}
+
+pub fn float_arg(v: &Value, what: &str) -> Eval<f64> {
+    match v {
+        Value::Int(i) => Ok(*i as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::Float(f) => Ok(*f),
+        other => Err(type_error(format!(
+            "{what}: must be a real number, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+fn str_arg<'v>(v: &'v Value, what: &str) -> Eval<&'v str> {
+    match v {
+        Value::Str(s) => Ok(s),
+        other => Err(type_error(format!(
+            "{what} must be str, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+/// Builds a dict from key/value pairs (later keys win, first insertion keeps its place).
+pub fn dict_from_pairs(pairs: Vec<(Value, Value)>) -> Eval {
+    let mut map = super::value::Dict::new();
+    for (k, v) in pairs {
+        let key = k.key()?;
+        match map.get_mut(&key) {
+            Some(slot) => slot.1 = v,
+            None => {
+                map.insert(key, (k, v));
+            }
+        }
+    }
+    Ok(Value::Dict(Arc::new(parking_lot::Mutex::new(map))))
+}
+
+/// Calls a builtin function.
+pub fn call(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) -> Eval {
+    use Builtin as B;
+    match b {
+        B::Print => print(ctx, args, site),
+        B::Len => {
+            arity("len", &args, 1, 1)?;
+            len(&args.pos[0])
+        }
+        B::Range => range(args),
+        B::Sum => sum(args),
+        B::Min | B::Max => min_max(ctx, depth, b, args, site),
+        B::Enumerate => {
+            let start = args.take_kw("start").map_or(Ok(0), |v| int_arg(&v, "enumerate"))?;
+            arity("enumerate", &args, 1, 2)?;
+            let start = match args.pos.get(1) {
+                Some(v) => int_arg(v, "enumerate")?,
+                None => start,
+            };
+            let inner = ops::iterate(&args.pos[0])?;
+            Ok(ops::make_iter(IterState::Enumerate {
+                inner: Box::new(inner),
+                count: start,
+            }))
+        }
+        B::Zip => Ok(ops::make_iter(IterState::Zip(
+            args.pos.iter().map(ops::iterate).collect::<Eval<_>>()?,
+        ))),
+        B::Str => {
+            arity("str", &args, 0, 1)?;
+            Ok(Value::str(&args.pos.first().map_or(String::new(), Value::to_str)))
+        }
+        B::Repr => {
+            arity("repr", &args, 1, 1)?;
+            Ok(Value::str(&args.pos[0].repr()))
+        }
+        B::Int => int(args),
+        B::Float => float(args),
+        B::Bool => {
+            arity("bool", &args, 0, 1)?;
+            Ok(Value::Bool(args.pos.first().is_some_and(Value::truthy)))
+        }
+        B::List => {
+            arity("list", &args, 0, 1)?;
+            Ok(Value::list(match args.pos.first() {
+                Some(v) => ops::to_vec(v)?,
+                None => vec![],
+            }))
+        }
+        B::Tuple => {
+            arity("tuple", &args, 0, 1)?;
+            Ok(Value::tuple(match args.pos.first() {
+                Some(v) => ops::to_vec(v)?,
+                None => vec![],
+            }))
+        }
+        B::Dict => dict(args),
+        B::IsInstance => {
+            arity("isinstance", &args, 2, 2)?;
+            Ok(Value::Bool(isinstance(&args.pos[0], &args.pos[1])?))
+        }
+        B::Abs => {
+            arity("abs", &args, 1, 1)?;
+            match &args.pos[0] {
+                Value::Float(f) => Ok(Value::Float(f.abs())),
+                v => int_arg(v, "abs")?
+                    .checked_abs()
+                    .map(Value::Int)
+                    .ok_or_else(|| Ctrl::raise(ExcKind::OverflowError, "integer overflow")),
+            }
+        }
+        B::Round => round(args),
+        B::Sorted => {
+            let key = args.take_kw("key");
+            let reverse = args.take_kw("reverse").is_some_and(|v| v.truthy());
+            args.no_more_kw("sorted")?;
+            arity("sorted", &args, 1, 1)?;
+            let items = ops::to_vec(&args.pos[0])?;
+            Ok(Value::list(sort(ctx, depth, items, key, reverse, site)?))
+        }
+        B::Reversed => {
+            arity("reversed", &args, 1, 1)?;
+            let mut items = ops::to_vec(&args.pos[0])?;
+            items.reverse();
+            Ok(ops::make_iter(IterState::Items {
+                items: Arc::from(items),
+                pos: 0,
+            }))
+        }
+        B::Any | B::All => {
+            arity(b.name(), &args, 1, 1)?;
+            let items = ops::to_vec(&args.pos[0])?;
+            Ok(Value::Bool(if b == B::Any {
+                items.iter().any(Value::truthy)
+            } else {
+                items.iter().all(Value::truthy)
+            }))
+        }
+        B::AsyncioRun => {
+            args.take_kw("debug");
+            arity("run", &args, 1, 1)?;
+            aio::run(ctx, &args.pos[0], site.line)
+        }
+        B::Sleep => {
+            let result = args.take_kw("result");
+            args.no_more_kw("sleep")?;
+            arity("sleep", &args, 1, 2)?;
+            let delay = float_arg(&args.pos[0], "sleep")?;
+            let result = args.pos.get(1).cloned().or(result).unwrap_or(Value::None);
+            Ok(aio::sleep(delay, result, site.text.to_string(), site.line))
+        }
+        B::CreateTask => create_task(args, true, site),
+        B::EnsureFuture => {
+            arity("ensure_future", &args, 1, 1)?;
+            Ok(aio::ensure_future(&args.pos[0], site.line)?.0)
+        }
+        B::Gather => {
+            let return_exceptions = args.take_kw("return_exceptions").is_some_and(|v| v.truthy());
+            args.no_more_kw("gather")?;
+            aio::gather(args.pos, return_exceptions, site.line)
+        }
+        B::WaitFor => {
+            let timeout = args.take_kw("timeout");
+            args.no_more_kw("wait_for")?;
+            arity("wait_for", &args, 1, 2)?;
+            let timeout = args.pos.get(1).cloned().or(timeout).unwrap_or(Value::None);
+            let timeout = match timeout {
+                Value::None => None,
+                t => Some(float_arg(&t, "wait_for")?),
+            };
+            let aw = args.pos.swap_remove(0);
+            Ok(aio::wait_for(aw, timeout, site.text.to_string(), site.line))
+        }
+        B::Wait => wait(args, site),
+        B::GetRunningLoop | B::GetEventLoop => {
+            arity(b.name(), &args, 0, 0)?;
+            let lp = aio::running_loop()?;
+            Ok(Value::Loop(Arc::new(LoopObj {
+                shared: lp.shared.clone(),
+            })))
+        }
+        B::CurrentTask => {
+            arity("current_task", &args, 0, 0)?;
+            Ok(current_task().map_or(Value::None, Value::Task))
+        }
+        B::TimeSleep => {
+            arity("sleep", &args, 1, 1)?;
+            let secs = float_arg(&args.pos[0], "time.sleep")?;
+            if secs < 0.0 {
+                return Err(value_error("sleep length must be non-negative".into()));
+            }
+            let control = &ctx.interp.control;
+            blocking(&site.text, site.line, || {
+                control.sleep_blocking(Duration::from_secs_f64(secs))
+            })?;
+            Ok(Value::None)
+        }
+        B::TimeTime => {
+            arity("time", &args, 0, 0)?;
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0.0, |d| d.as_secs_f64());
+            Ok(Value::Float(now))
+        }
+        B::PerfCounter | B::Monotonic => {
+            arity(b.name(), &args, 0, 0)?;
+            Ok(Value::Float(ctx.interp.control.clock.now_ns() as f64 / 1e9))
+        }
+    }
+}
+
+fn print(ctx: &Ctx, mut args: Args, site: &Call) -> Eval {
+    let sep = args.take_kw("sep");
+    let end = args.take_kw("end");
+    args.take_kw("flush");
+    args.no_more_kw("print")?;
+    let text_of = |v: Option<Value>, default: &str| -> Eval<String> {
+        match v {
+            None | Some(Value::None) => Ok(default.to_string()),
+            Some(Value::Str(s)) => Ok(s.to_string()),
+            Some(other) => Err(type_error(format!(
+                "sep and end must be None or a string, not {}",
+                other.type_name()
+            ))),
+        }
+    };
+    let sep = text_of(sep, " ")?;
+    let end = text_of(end, "\n")?;
+    let mut text = String::new();
+    for (i, v) in args.pos.iter().enumerate() {
+        if i > 0 {
+            text.push_str(&sep);
+        }
+        text.push_str(&v.to_str());
+    }
+    text.push_str(&end);
+    ctx.interp.control.add_output(text.len())?;
+    recorder::record_here(EventKind::Print {
+        text: Arc::from(text),
+        line: site.line,
+    });
+    Ok(Value::None)
+}
+
+fn len(v: &Value) -> Eval {
+    let n = match v {
+        Value::Str(s) => s.chars().count(),
+        Value::List(l) => l.lock().len(),
+        Value::Tuple(t) => t.len(),
+        Value::Dict(d) => d.lock().len(),
+        Value::Range(r) => r.len() as usize,
+        other => {
+            return Err(type_error(format!(
+                "object of type '{}' has no len()",
+                other.type_name()
+            )))
+        }
+    };
+    Ok(Value::Int(n as i64))
+}
+
+fn range(args: Args) -> Eval {
+    args.no_more_kw("range")?;
+    arity("range", &args, 1, 3)?;
+    let ints: Vec<i64> = args
+        .pos
+        .iter()
+        .map(|v| int_arg(v, "range"))
+        .collect::<Eval<_>>()?;
+    let (start, stop, step) = match ints.as_slice() {
+        [stop] => (0, *stop, 1),
+        [start, stop] => (*start, *stop, 1),
+        [start, stop, step] => (*start, *stop, *step),
+        _ => unreachable!("arity checked"),
+    };
+    if step == 0 {
+        return Err(value_error("range() arg 3 must not be zero".into()));
+    }
+    Ok(Value::Range(Arc::new(RangeObj { start, stop, step })))
+}
+
+fn sum(mut args: Args) -> Eval {
+    let start = args.take_kw("start");
+    arity("sum", &args, 1, 2)?;
+    let mut total = args.pos.get(1).cloned().or(start).unwrap_or(Value::Int(0));
+    let mut it = ops::iterate(&args.pos[0])?;
+    while let Some(v) = it.next_value() {
+        total = ops::binary(super::ir::BinOp::Add, &total, &v)?;
+    }
+    Ok(total)
+}
+
+fn min_max(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) -> Eval {
+    let name = b.name();
+    let key = args.take_kw("key");
+    let default = args.take_kw("default");
+    args.no_more_kw(name)?;
+    let items = match args.pos.len() {
+        0 => return Err(type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => ops::to_vec(&args.pos[0])?,
+        _ => args.pos,
+    };
+    if items.is_empty() {
+        return default.ok_or_else(|| value_error(format!("{name}() iterable argument is empty")));
+    }
+    let keys = keys_of(ctx, depth, &items, key.as_ref(), site)?;
+    let mut best = 0;
+    for i in 1..items.len() {
+        let ord = ops::order(&keys[i], &keys[best], if b == Builtin::Max { ">" } else { "<" })?;
+        let better = if b == Builtin::Max { ord.is_gt() } else { ord.is_lt() };
+        if better {
+            best = i;
+        }
+    }
+    Ok(items[best].clone())
+}
+
+fn keys_of(ctx: &Ctx, depth: u32, items: &[Value], key: Option<&Value>, site: &Call) -> Eval<Vec<Value>> {
+    match key {
+        None | Some(Value::None) => Ok(items.to_vec()),
+        Some(f) => items
+            .iter()
+            .map(|v| ctx.call_value(depth, f, Args::positional(vec![v.clone()]), site))
+            .collect(),
+    }
+}
+
+/// A stable sort with Python comparisons (which can fail).
+fn sort(
+    ctx: &Ctx,
+    depth: u32,
+    items: Vec<Value>,
+    key: Option<Value>,
+    reverse: bool,
+    site: &Call,
+) -> Eval<Vec<Value>> {
+    let keys = keys_of(ctx, depth, &items, key.as_ref(), site)?;
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    let mut error = None;
+    order.sort_by(|&a, &b| {
+        let (x, y) = if reverse { (&keys[b], &keys[a]) } else { (&keys[a], &keys[b]) };
+        match ops::order(x, y, "<") {
+            Ok(o) => o,
+            Err(e) => {
+                error.get_or_insert(e);
+                Ordering::Equal
+            }
+        }
+    });
+    if let Some(e) = error {
+        return Err(e);
+    }
+    Ok(order.into_iter().map(|i| items[i].clone()).collect())
+}
+
+fn int(args: Args) -> Eval {
+    args.no_more_kw("int")?;
+    arity("int", &args, 0, 1)?;
+    match args.pos.first() {
+        None => Ok(Value::Int(0)),
+        Some(Value::Int(i)) => Ok(Value::Int(*i)),
+        Some(Value::Bool(b)) => Ok(Value::Int(*b as i64)),
+        Some(Value::Float(f)) => {
+            if !f.is_finite() {
+                return Err(value_error(format!(
+                    "cannot convert float {} to integer",
+                    super::format::float_repr(*f)
+                )));
+            }
+            Ok(Value::Int(f.trunc() as i64))
+        }
+        Some(Value::Str(s)) => s.trim().replace('_', "").parse().map(Value::Int).map_err(|_| {
+            value_error(format!(
+                "invalid literal for int() with base 10: {}",
+                Value::Str(s.clone()).repr()
+            ))
+        }),
+        Some(other) => Err(type_error(format!(
+            "int() argument must be a string or a real number, not '{}'",
+            other.type_name()
+        ))),
+    }
+}
+
+fn float(args: Args) -> Eval {
+    args.no_more_kw("float")?;
+    arity("float", &args, 0, 1)?;
+    match args.pos.first() {
+        None => Ok(Value::Float(0.0)),
+        Some(Value::Str(s)) => {
+            let t = s.trim().to_ascii_lowercase();
+            let parsed = match t.as_str() {
+                "inf" | "+inf" | "infinity" => Some(f64::INFINITY),
+                "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
+                "nan" | "+nan" | "-nan" => Some(f64::NAN),
+                _ => t.replace('_', "").parse().ok(),
+            };
+            parsed.map(Value::Float).ok_or_else(|| {
+                value_error(format!(
+                    "could not convert string to float: {}",
+                    Value::Str(s.clone()).repr()
+                ))
+            })
+        }
+        Some(v) => Ok(Value::Float(float_arg(v, "float()")?)),
+    }
+}
+
+fn dict(mut args: Args) -> Eval {
+    arity("dict", &args, 0, 1)?;
+    let mut pairs = Vec::new();
+    if let Some(source) = args.pos.first() {
+        match source {
+            Value::Dict(d) => pairs.extend(d.lock().values().cloned()),
+            other => {
+                for item in ops::to_vec(other)? {
+                    let kv = ops::unpack(&item, 2, None)?;
+                    pairs.push((kv[0].clone(), kv[1].clone()));
+                }
+            }
+        }
+    }
+    for (k, v) in args.kw.drain(..) {
+        pairs.push((Value::Str(k), v));
+    }
+    dict_from_pairs(pairs)
+}
+
+fn isinstance(v: &Value, types: &Value) -> Eval<bool> {
+    match types {
+        Value::Tuple(ts) => {
+            for t in ts.iter() {
+                if isinstance(v, t)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        Value::ExcType(kind) => Ok(matches!(v, Value::Exception(e) if e.kind.is_subclass_of(*kind))),
+        Value::Builtin(b) => Ok(match b {
+            Builtin::Int => matches!(v, Value::Int(_) | Value::Bool(_)),
+            Builtin::Float => matches!(v, Value::Float(_)),
+            Builtin::Str => matches!(v, Value::Str(_)),
+            Builtin::Bool => matches!(v, Value::Bool(_)),
+            Builtin::List => matches!(v, Value::List(_)),
+            Builtin::Tuple => matches!(v, Value::Tuple(_)),
+            Builtin::Dict => matches!(v, Value::Dict(_)),
+            other => {
+                return Err(type_error(format!(
+                    "isinstance() arg 2 must be a type, not the function {}",
+                    other.name()
+                )))
+            }
+        }),
+        other => Err(type_error(format!(
+            "isinstance() arg 2 must be a type, a tuple of types, or a union, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+fn round(mut args: Args) -> Eval {
+    let ndigits = args.take_kw("ndigits");
+    args.no_more_kw("round")?;
+    arity("round", &args, 1, 2)?;
+    let ndigits = args.pos.get(1).cloned().or(ndigits).unwrap_or(Value::None);
+    match (&args.pos[0], ndigits) {
+        (Value::Int(i), _) => Ok(Value::Int(*i)),
+        (Value::Bool(b), _) => Ok(Value::Int(*b as i64)),
+        (Value::Float(f), Value::None) => Ok(Value::Int(f.round_ties_even() as i64)),
+        (Value::Float(f), n) => {
+            let n = int_arg(&n, "round")?;
+            if n < 0 {
+                let scale = 10f64.powi(-n as i32);
+                return Ok(Value::Float((f / scale).round_ties_even() * scale));
+            }
+            let text = format!("{:.*}", n as usize, f);
+            Ok(Value::Float(text.parse().unwrap_or(*f)))
+        }
+        (other, _) => Err(type_error(format!(
+            "type {} doesn't define __round__ method",
+            other.type_name()
+        ))),
+    }
+}
+
+fn create_task(mut args: Args, consume_number: bool, site: &Call) -> Eval {
+    let name = match args.take_kw("name") {
+        None | Some(Value::None) => None,
+        Some(v) => Some(Arc::from(v.to_str())),
+    };
+    args.no_more_kw("create_task")?;
+    arity("create_task", &args, 1, 1)?;
+    let Value::Coro(coro) = &args.pos[0] else {
+        return Err(type_error(format!(
+            "a coroutine was expected, got {}",
+            args.pos[0].repr()
+        )));
+    };
+    let lp = aio::running_loop()?;
+    Ok(Value::Task(lp.create_task(coro.clone(), name, consume_number, site.line)?))
+}
+
+fn wait(mut args: Args, site: &Call) -> Eval {
+    let timeout = args.take_kw("timeout");
+    let return_when = args.take_kw("return_when");
+    args.no_more_kw("wait")?;
+    arity("wait", &args, 1, 1)?;
+    let timeout = match timeout {
+        None | Some(Value::None) => None,
+        Some(t) => Some(float_arg(&t, "wait")?),
+    };
+    let first_completed = match return_when {
+        None => false,
+        Some(Value::Str(s)) if &*s == "ALL_COMPLETED" => false,
+        Some(Value::Str(s)) if &*s == "FIRST_COMPLETED" => true,
+        Some(other) => {
+            return Err(value_error(format!(
+                "Invalid return_when value: {}",
+                other.to_str()
+            )))
+        }
+    };
+    let aws = ops::to_vec(&args.pos[0])?;
+    aio::wait(aws, timeout, first_completed, site.text.to_string(), site.line)
+}
+
+// ---- attributes and methods ----------------------------------------------------------------
+
+const STR_METHODS: &[&str] = &[
+    "join", "split", "upper", "lower", "strip", "lstrip", "rstrip", "replace", "startswith",
+    "endswith", "ljust", "rjust", "center", "count", "find", "isdigit", "title", "capitalize",
+];
+const LIST_METHODS: &[&str] = &[
+    "append", "pop", "extend", "insert", "index", "remove", "sort", "count", "clear", "copy",
+    "reverse",
+];
+const DICT_METHODS: &[&str] = &[
+    "get", "items", "keys", "values", "setdefault", "pop", "update", "copy", "clear",
+];
+const FUTURE_METHODS: &[&str] = &[
+    "cancel", "done", "cancelled", "result", "exception", "get_name", "set_name", "cancelling",
+    "uncancel", "set_result", "set_exception",
+];
+const LOOP_METHODS: &[&str] = &["time", "create_task", "create_future"];
+
+fn methods_of(v: &Value) -> &'static [&'static str] {
+    match v {
+        Value::Str(_) => STR_METHODS,
+        Value::List(_) => LIST_METHODS,
+        Value::Dict(_) => DICT_METHODS,
+        Value::Task(_) | Value::Future(_) => FUTURE_METHODS,
+        Value::Loop(_) => LOOP_METHODS,
+        _ => &[],
+    }
+}
+
+fn no_attribute(v: &Value, name: &str) -> Ctrl {
+    match v {
+        Value::Module(m) => Ctrl::raise(
+            ExcKind::AttributeError,
+            format!("module '{}' has no attribute '{name}' (or it is not supported in scenarios yet)", m.name()),
+        ),
+        other => Ctrl::raise(
+            ExcKind::AttributeError,
+            format!("'{}' object has no attribute '{name}'", other.type_name()),
+        ),
+    }
+}
+
+/// `value.name`.
+pub fn get_attr(value: &Value, name: &str) -> Eval {
+    match value {
+        Value::Module(m) => module_attr(*m, name).ok_or_else(|| no_attribute(value, name)),
+        Value::Exception(e) if name == "args" => Ok(Value::tuple(e.args.clone())),
+        Value::ExcType(k) if name == "__name__" => Ok(Value::str(k.name())),
+        Value::Func(f) if name == "__name__" => Ok(Value::Str(f.def.name.clone())),
+        v if methods_of(v).contains(&name) => Ok(Value::Method(Arc::new(BoundMethod {
+            receiver: v.clone(),
+            name: Arc::from(name),
+        }))),
+        v => Err(no_attribute(v, name)),
+    }
+}
+
+/// `receiver.name(*args)`.
+pub fn call_method(ctx: &Ctx, depth: u32, receiver: &Value, name: &str, args: Args, site: &Call) -> Eval {
+    match receiver {
+        Value::Module(m) => match module_attr(*m, name) {
+            Some(Value::Builtin(Builtin::CreateTask)) => create_task(args, true, site),
+            Some(f) => ctx.call_value(depth, &f, args, site),
+            None => Err(no_attribute(receiver, name)),
+        },
+        Value::Str(s) => str_method(s, name, args),
+        Value::List(_) => list_method(ctx, depth, receiver, name, args, site),
+        Value::Dict(_) => dict_method(receiver, name, args),
+        Value::Task(t) => task_method(t, name, args),
+        Value::Future(f) => future_method(f, name, args),
+        Value::Loop(_) => loop_method(name, args, site),
+        other => {
+            let f = get_attr(other, name)?;
+            ctx.call_value(depth, &f, args, site)
+        }
+    }
+}
+
+fn str_method(s: &Arc<str>, name: &str, args: Args) -> Eval {
+    args.no_more_kw(name)?;
+    let p = &args.pos;
+    let arg_str = |i: usize| -> Eval<&str> {
+        p.get(i)
+            .ok_or_else(|| type_error(format!("{name}() missing an argument")))
+            .and_then(|v| str_arg(v, name))
+    };
+    let opt_chars = || -> Eval<Option<Vec<char>>> {
+        match p.first() {
+            None | Some(Value::None) => Ok(None),
+            Some(v) => Ok(Some(str_arg(v, name)?.chars().collect())),
+        }
+    };
+    let s_ref: &str = s;
+    Ok(match name {
+        "join" => {
+            let items = ops::to_vec(p.first().unwrap_or(&Value::None))?;
+            let mut parts = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                match item {
+                    Value::Str(t) => parts.push(t.to_string()),
+                    other => {
+                        return Err(type_error(format!(
+                            "sequence item {i}: expected str instance, {} found",
+                            other.type_name()
+                        )))
+                    }
+                }
+            }
+            Value::str(&parts.join(s_ref))
+        }
+        "split" => {
+            let parts: Vec<Value> = match p.first() {
+                None | Some(Value::None) => s_ref.split_whitespace().map(Value::str).collect(),
+                Some(sep) => {
+                    let sep = str_arg(sep, "split")?;
+                    if sep.is_empty() {
+                        return Err(value_error("empty separator".into()));
+                    }
+                    s_ref.split(sep).map(Value::str).collect()
+                }
+            };
+            Value::list(parts)
+        }
+        "upper" => Value::str(&s_ref.to_uppercase()),
+        "lower" => Value::str(&s_ref.to_lowercase()),
+        "title" => Value::str(&title(s_ref)),
+        "capitalize" => {
+            let mut c = s_ref.chars();
+            Value::str(&match c.next() {
+                Some(first) => first.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect::<String>(),
+                None => String::new(),
+            })
+        }
+        "strip" | "lstrip" | "rstrip" => {
+            let chars = opt_chars()?;
+            let is_strip = |c: char| match &chars {
+                Some(set) => set.contains(&c),
+                None => c.is_whitespace(),
+            };
+            Value::str(match name {
+                "strip" => s_ref.trim_matches(is_strip),
+                "lstrip" => s_ref.trim_start_matches(is_strip),
+                _ => s_ref.trim_end_matches(is_strip),
+            })
+        }
+        "replace" => Value::str(&s_ref.replace(arg_str(0)?, arg_str(1)?)),
+        "startswith" => Value::Bool(s_ref.starts_with(arg_str(0)?)),
+        "endswith" => Value::Bool(s_ref.ends_with(arg_str(0)?)),
+        "count" => Value::Int(s_ref.matches(arg_str(0)?).count() as i64),
+        "find" => Value::Int(
+            s_ref
+                .find(arg_str(0)?)
+                .map_or(-1, |byte| s_ref[..byte].chars().count() as i64),
+        ),
+        "isdigit" => Value::Bool(!s_ref.is_empty() && s_ref.chars().all(|c| c.is_ascii_digit())),
+        "ljust" | "rjust" | "center" => {
+            let width = int_arg(p.first().unwrap_or(&Value::Int(0)), name)?.max(0) as usize;
+            let fill = match p.get(1) {
+                Some(v) => str_arg(v, name)?.chars().next().unwrap_or(' '),
+                None => ' ',
+            };
+            let len = s_ref.chars().count();
+            let missing = width.saturating_sub(len);
+            let pad = |n: usize| fill.to_string().repeat(n);
+            Value::str(&match name {
+                "ljust" => format!("{s_ref}{}", pad(missing)),
+                "rjust" => format!("{}{s_ref}", pad(missing)),
+                _ => {
+                    let left = missing / 2 + (missing & width & 1);
+                    format!("{}{s_ref}{}", pad(left), pad(missing - left))
+                }
+            })
+        }
+        other => return Err(no_attribute(&Value::Str(s.clone()), other)),
+    })
+}
+
+fn title(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev_letter = false;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            if prev_letter {
+                out.extend(c.to_lowercase());
+            } else {
+                out.extend(c.to_uppercase());
+            }
+            prev_letter = true;
+        } else {
+            out.push(c);
+            prev_letter = false;
+        }
+    }
+    out
+}
+
+fn list_method(ctx: &Ctx, depth: u32, receiver: &Value, name: &str, mut args: Args, site: &Call) -> Eval {
+    let Value::List(list) = receiver else {
+        unreachable!("called for lists only")
+    };
+    if name == "sort" {
+        let key = args.take_kw("key");
+        let reverse = args.take_kw("reverse").is_some_and(|v| v.truthy());
+        args.no_more_kw("sort")?;
+        let items = list.lock().clone();
+        *list.lock() = sort(ctx, depth, items, key, reverse, site)?;
+        return Ok(Value::None);
+    }
+    args.no_more_kw(name)?;
+    let p = args.pos;
+    let mut items = list.lock();
+    let need = |n: usize| -> Eval<()> {
+        if p.len() < n {
+            return Err(type_error(format!("{name}() expected {n} argument(s), got {}", p.len())));
+        }
+        Ok(())
+    };
+    Ok(match name {
+        "append" => {
+            need(1)?;
+            items.push(p[0].clone());
+            Value::None
+        }
+        "extend" => {
+            need(1)?;
+            let extra = match &p[0] {
+                Value::List(other) if Arc::ptr_eq(other, list) => items.clone(),
+                other => ops::to_vec(other)?,
+            };
+            items.extend(extra);
+            Value::None
+        }
+        "insert" => {
+            need(2)?;
+            let len = items.len() as i64;
+            let i = int_arg(&p[0], "insert")?;
+            let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
+            items.insert(i as usize, p[1].clone());
+            Value::None
+        }
+        "pop" => {
+            if items.is_empty() {
+                return Err(Ctrl::raise(ExcKind::IndexError, "pop from empty list"));
+            }
+            let len = items.len() as i64;
+            let i = p.first().map_or(Ok(-1), |v| int_arg(v, "pop"))?;
+            let i = if i < 0 { i + len } else { i };
+            if i < 0 || i >= len {
+                return Err(Ctrl::raise(ExcKind::IndexError, "pop index out of range"));
+            }
+            items.remove(i as usize)
+        }
+        "index" | "remove" | "count" => {
+            need(1)?;
+            let hits: Vec<usize> = items
+                .iter()
+                .enumerate()
+                .filter(|(_, v)| ops::equal(v, &p[0]))
+                .map(|(i, _)| i)
+                .collect();
+            match (name, hits.first()) {
+                ("count", _) => Value::Int(hits.len() as i64),
+                ("index", Some(i)) => Value::Int(*i as i64),
+                ("remove", Some(i)) => {
+                    items.remove(*i);
+                    Value::None
+                }
+                ("index", None) => {
+                    return Err(value_error(format!("{} is not in list", p[0].repr())))
+                }
+                _ => return Err(value_error("list.remove(x): x not in list".into())),
+            }
+        }
+        "clear" => {
+            items.clear();
+            Value::None
+        }
+        "copy" => Value::list(items.clone()),
+        "reverse" => {
+            items.reverse();
+            Value::None
+        }
+        other => return Err(no_attribute(receiver, other)),
+    })
+}
+
+fn dict_method(receiver: &Value, name: &str, mut args: Args) -> Eval {
+    let Value::Dict(map) = receiver else {
+        unreachable!("called for dicts only")
+    };
+    if name == "update" {
+        let mut pairs: Vec<(Value, Value)> = Vec::new();
+        if let Some(src) = args.pos.first() {
+            let Value::Dict(other) = dict(Args::positional(vec![src.clone()]))? else {
+                unreachable!("dict() returns a dict")
+            };
+            pairs.extend(other.lock().values().cloned());
+        }
+        pairs.extend(args.kw.drain(..).map(|(k, v)| (Value::Str(k), v)));
+        let mut d = map.lock();
+        for (k, v) in pairs {
+            d.insert(k.key()?, (k, v));
+        }
+        return Ok(Value::None);
+    }
+    args.no_more_kw(name)?;
+    let p = args.pos;
+    let mut d = map.lock();
+    Ok(match name {
+        "get" => {
+            let key = p.first().ok_or_else(|| type_error("get expected at least 1 argument, got 0".into()))?;
+            match d.get(&key.key()?) {
+                Some((_, v)) => v.clone(),
+                None => p.get(1).cloned().unwrap_or(Value::None),
+            }
+        }
+        "setdefault" => {
+            let key = p.first().ok_or_else(|| type_error("setdefault expected at least 1 argument, got 0".into()))?;
+            let default = p.get(1).cloned().unwrap_or(Value::None);
+            d.entry(key.key()?).or_insert((key.clone(), default)).1.clone()
+        }
+        "pop" => {
+            let key = p.first().ok_or_else(|| type_error("pop expected at least 1 argument, got 0".into()))?;
+            match (d.shift_remove(&key.key()?), p.get(1)) {
+                (Some((_, v)), _) => v,
+                (None, Some(default)) => default.clone(),
+                (None, None) => {
+                    return Err(Ctrl::Raise(Arc::new(Exception::with_args(
+                        ExcKind::KeyError,
+                        vec![key.clone()],
+                    ))))
+                }
+            }
+        }
+        "items" => Value::list(d.values().map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()])).collect()),
+        "keys" => Value::list(d.values().map(|(k, _)| k.clone()).collect()),
+        "values" => Value::list(d.values().map(|(_, v)| v.clone()).collect()),
+        "copy" => Value::Dict(Arc::new(parking_lot::Mutex::new(d.clone()))),
+        "clear" => {
+            d.clear();
+            Value::None
+        }
+        other => return Err(no_attribute(receiver, other)),
+    })
+}
+
+fn invalid_state(message: &str) -> Ctrl {
+    Ctrl::raise(ExcKind::InvalidStateError, message)
+}
+
+fn task_method(task: &Arc<TaskObj>, name: &str, mut args: Args) -> Eval {
+    match name {
+        "cancel" => {
+            let msg = args.take_kw("msg").or_else(|| args.pos.first().cloned());
+            Ok(Value::Bool(task.cancel(msg.filter(|m| !matches!(m, Value::None)))))
+        }
+        "get_name" => Ok(Value::Str(task.name())),
+        "set_name" => {
+            arity("set_name", &args, 1, 1)?;
+            *task.name.lock() = Arc::from(args.pos[0].to_str());
+            Ok(Value::None)
+        }
+        "cancelling" => Ok(Value::Int(
+            task.cancel_requests.load(std::sync::atomic::Ordering::Relaxed) as i64,
+        )),
+        "uncancel" => {
+            let n = &task.cancel_requests;
+            let left = n
+                .fetch_update(
+                    std::sync::atomic::Ordering::AcqRel,
+                    std::sync::atomic::Ordering::Acquire,
+                    |c| Some(c.saturating_sub(1)),
+                )
+                .map_or(0, |c| c.saturating_sub(1));
+            Ok(Value::Int(left as i64))
+        }
+        "set_result" | "set_exception" => Err(Ctrl::raise(
+            ExcKind::RuntimeError,
+            format!("Task does not support {name}() operation"),
+        )),
+        _ => future_method(&task.future, name, args),
+    }
+}
+
+fn future_method(fut: &Arc<FutureObj>, name: &str, mut args: Args) -> Eval {
+    match name {
+        "done" => Ok(Value::Bool(fut.done())),
+        "cancelled" => Ok(Value::Bool(fut.cancelled())),
+        "cancel" => {
+            let msg = args.take_kw("msg").or_else(|| args.pos.first().cloned());
+            Ok(Value::Bool(fut.cancel(msg.filter(|m| !matches!(m, Value::None)))))
+        }
+        "result" => match fut.outcome() {
+            None => Err(invalid_state("Result is not set.")),
+            Some(o) => o.to_eval(),
+        },
+        "exception" => match fut.outcome() {
+            None => Err(invalid_state("Exception is not set.")),
+            Some(Outcome::Cancelled(e)) => Err(Ctrl::Raise(e)),
+            Some(Outcome::Error(e)) => Ok(Value::Exception(e)),
+            Some(Outcome::Value(_)) => Ok(Value::None),
+        },
+        "set_result" | "set_exception" => {
+            arity(name, &args, 1, 1)?;
+            if fut.done() {
+                return Err(invalid_state("invalid state"));
+            }
+            let outcome = match (name, args.pos.swap_remove(0)) {
+                ("set_result", v) => Outcome::Value(v),
+                (_, Value::Exception(e)) => Outcome::Error(e),
+                (_, Value::ExcType(k)) => Outcome::Error(Arc::new(Exception::with_args(k, vec![]))),
+                (_, other) => {
+                    return Err(type_error(format!(
+                        "exception must be an exception, not {}",
+                        other.type_name()
+                    )))
+                }
+            };
+            fut.complete(outcome);
+            Ok(Value::None)
+        }
+        other => Err(no_attribute(&Value::Future(fut.clone()), other)),
+    }
+}
+
+fn loop_method(name: &str, args: Args, site: &Call) -> Eval {
+    let lp = aio::running_loop()?;
+    match name {
+        "time" => Ok(Value::Float(lp.time())),
+        "create_task" => create_task(args, false, site),
+        "create_future" => Ok(Value::Future(FutureObj::new(lp.shared.clone(), FutKind::Plain))),
+        other => Err(Ctrl::raise(
+            ExcKind::AttributeError,
+            format!("'_UnixSelectorEventLoop' object has no attribute '{other}'"),
+        )),
+    }
+}

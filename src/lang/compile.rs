@@ -1,0 +1,1030 @@
+//! Compiles ruff's Python AST into the evaluator's IR: checks the supported subset (naming the
+//! construct and line of anything outside it) and resolves every name to a slot.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use indexmap::IndexSet;
+use ruff_python_ast::{self as ast, Expr as AExpr, Stmt as AStmt};
+use ruff_text_size::{Ranged, TextRange};
+
+use super::builtins::Builtin;
+use super::error::ExcKind;
+use super::ir::*;
+use super::value::{Module, Value};
+use super::SyntaxError;
+
+/// Maps byte offsets to 1-based lines and columns.
+pub struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    pub fn new(source: &str) -> Lines {
+        let mut starts = vec![0];
+        starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        Lines { starts }
+    }
+
+    /// `(line, column)`, both 1-based.
+    pub fn locate(&self, offset: usize) -> (u32, u32) {
+        let line = self.starts.partition_point(|s| *s <= offset);
+        let column = offset - self.starts[line - 1] + 1;
+        (line as u32, column as u32)
+    }
+}
+
+/// Names bound and used directly in one function (or module) body.
+#[derive(Default)]
+struct ScopeInfo {
+    assigned: IndexSet<String>,
+    globals: HashSet<String>,
+    used: HashSet<String>,
+    /// Names free in nested functions (they may refer to this scope's variables).
+    nested_free: HashSet<String>,
+}
+
+impl ScopeInfo {
+    fn free(&self) -> HashSet<String> {
+        self.used
+            .iter()
+            .chain(self.nested_free.iter())
+            .filter(|n| !self.assigned.contains(*n) && !self.globals.contains(*n))
+            .cloned()
+            .collect()
+    }
+}
+
+/// One function being compiled.
+struct FnScope {
+    locals: HashMap<String, Var>,
+    n_locals: u32,
+    n_own_cells: u32,
+    free: Vec<Var>,
+    is_async: bool,
+}
+
+pub struct Compiler<'s> {
+    source: &'s str,
+    lines: Lines,
+    /// Module-level names and names declared `global` anywhere, in slot order.
+    globals: IndexSet<String>,
+    scopes: Vec<FnScope>,
+}
+
+type CResult<T> = Result<T, SyntaxError>;
+
+impl<'s> Compiler<'s> {
+    pub fn new(source: &'s str) -> Compiler<'s> {
+        Compiler {
+            source,
+            lines: Lines::new(source),
+            globals: IndexSet::new(),
+            scopes: Vec::new(),
+        }
+    }
+
+    pub fn compile_module(mut self, body: &[AStmt]) -> CResult<Program> {
+        let info = scan_body(body, &[]);
+        self.globals.extend(info.assigned.iter().cloned());
+        collect_global_decls(body, &mut self.globals);
+        let body = self.block(body)?;
+        let top_level_await = body.iter().any(|s| s.awaits);
+        Ok(Program {
+            source: Arc::from(self.source),
+            globals: self.globals.iter().map(|g| Arc::from(g.as_str())).collect(),
+            body,
+            top_level_await,
+        })
+    }
+
+    fn line(&self, range: TextRange) -> u32 {
+        self.lines.locate(range.start().to_usize()).0
+    }
+
+    fn text(&self, range: TextRange) -> Arc<str> {
+        Arc::from(&self.source[range.start().to_usize()..range.end().to_usize()])
+    }
+
+    fn unsupported(&self, what: &str, range: TextRange) -> SyntaxError {
+        let (line, column) = self.lines.locate(range.start().to_usize());
+        SyntaxError {
+            kind: "unsupported",
+            message: format!("{what} is not supported in scenarios yet (line {line})"),
+            line,
+            column,
+        }
+    }
+
+    fn error(&self, message: String, range: TextRange) -> SyntaxError {
+        let (line, column) = self.lines.locate(range.start().to_usize());
+        SyntaxError {
+            kind: "syntax",
+            message: format!("{message} (line {line})"),
+            line,
+            column,
+        }
+    }
+
+    fn in_async(&self) -> bool {
+        self.scopes.last().is_none_or(|s| s.is_async)
+    }
+
+    // ---- names -------------------------------------------------------------------------------
+
+    fn resolve(&mut self, name: &str) -> Var {
+        if let Some(scope) = self.scopes.last() {
+            if let Some(v) = scope.locals.get(name) {
+                return *v;
+            }
+        }
+        if let Some(ix) = self.globals.get_index_of(name) {
+            return Var::Global(ix as u32);
+        }
+        if let Some(b) = Builtin::by_name(name) {
+            return Var::Builtin(b);
+        }
+        let (ix, _) = self.globals.insert_full(name.to_string());
+        Var::Global(ix as u32)
+    }
+
+    fn name_expr(&mut self, name: &str) -> ExprKind {
+        if let Some(kind) = ExcKind::by_name(name) {
+            let shadowed = self.scopes.last().is_some_and(|s| s.locals.contains_key(name))
+                || self.globals.contains(name);
+            if !shadowed {
+                return ExprKind::Const(Value::ExcType(kind));
+            }
+        }
+        ExprKind::Name(self.resolve(name), Arc::from(name))
+    }
+
+    // ---- statements --------------------------------------------------------------------------
+
+    fn block(&mut self, body: &[AStmt]) -> CResult<Vec<Stmt>> {
+        let mut out = Vec::with_capacity(body.len());
+        for stmt in body {
+            if let Some(s) = self.stmt(stmt)? {
+                out.push(s);
+            }
+        }
+        Ok(out)
+    }
+
+    fn stmt(&mut self, stmt: &AStmt) -> CResult<Option<Stmt>> {
+        let line = self.line(stmt.range());
+        let kind = match stmt {
+            AStmt::Expr(s) => StmtKind::Expr(self.expr(&s.value)?),
+            AStmt::Assign(s) => {
+                let value = self.expr(&s.value)?;
+                let targets = s
+                    .targets
+                    .iter()
+                    .map(|t| self.target(t))
+                    .collect::<CResult<_>>()?;
+                StmtKind::Assign(targets, value)
+            }
+            AStmt::AnnAssign(s) => match &s.value {
+                Some(v) => {
+                    let value = self.expr(v)?;
+                    StmtKind::Assign(vec![self.target(&s.target)?], value)
+                }
+                None => StmtKind::Pass,
+            },
+            AStmt::AugAssign(s) => {
+                let value = self.expr(&s.value)?;
+                StmtKind::AugAssign(self.target(&s.target)?, bin_op(s.op), value)
+            }
+            AStmt::If(s) => self.if_stmt(s)?,
+            AStmt::While(s) => StmtKind::While(
+                self.expr(&s.test)?,
+                self.block(&s.body)?,
+                self.block(&s.orelse)?,
+            ),
+            AStmt::For(s) => {
+                if s.is_async {
+                    return Err(self.unsupported("`async for`", s.range));
+                }
+                let iter = self.expr(&s.iter)?;
+                StmtKind::For(
+                    self.target(&s.target)?,
+                    iter,
+                    self.block(&s.body)?,
+                    self.block(&s.orelse)?,
+                )
+            }
+            AStmt::Break(_) => StmtKind::Break,
+            AStmt::Continue(_) => StmtKind::Continue,
+            AStmt::Pass(_) => StmtKind::Pass,
+            AStmt::Return(s) => {
+                if self.scopes.is_empty() {
+                    return Err(self.error("'return' outside function".into(), s.range));
+                }
+                StmtKind::Return(s.value.as_ref().map(|v| self.expr(v)).transpose()?)
+            }
+            AStmt::Raise(s) => {
+                if s.cause.is_some() {
+                    return Err(self.unsupported("`raise ... from ...`", s.range));
+                }
+                StmtKind::Raise(s.exc.as_ref().map(|v| self.expr(v)).transpose()?)
+            }
+            AStmt::Try(s) => self.try_stmt(s)?,
+            AStmt::Assert(s) => StmtKind::Assert(
+                self.expr(&s.test)?,
+                s.msg.as_ref().map(|m| self.expr(m)).transpose()?,
+            ),
+            AStmt::FunctionDef(s) => {
+                if !s.decorator_list.is_empty() {
+                    return Err(self.unsupported("a decorator", s.range));
+                }
+                let def = self.function(
+                    s.name.as_str(),
+                    line,
+                    s.is_async,
+                    &s.parameters,
+                    FnBody::Suite(&s.body),
+                )?;
+                StmtKind::Def(self.store_name(s.name.as_str()), def)
+            }
+            AStmt::Delete(s) => StmtKind::Delete(
+                s.targets
+                    .iter()
+                    .map(|t| self.target(t))
+                    .collect::<CResult<_>>()?,
+            ),
+            AStmt::Import(s) => return self.import(s, line),
+            AStmt::ImportFrom(s) => return self.import_from(s, line),
+            AStmt::Global(_) => {
+                if self.scopes.is_empty() {
+                    return Ok(None);
+                }
+                StmtKind::Pass
+            }
+            AStmt::ClassDef(s) => return Err(self.unsupported("`class`", s.range)),
+            AStmt::With(s) if s.is_async => return Err(self.unsupported("`async with`", s.range)),
+            AStmt::With(s) => return Err(self.unsupported("`with`", s.range)),
+            AStmt::Match(s) => return Err(self.unsupported("`match`", s.range)),
+            AStmt::Nonlocal(s) => return Err(self.unsupported("`nonlocal`", s.range)),
+            AStmt::TypeAlias(s) => return Err(self.unsupported("`type` aliases", s.range)),
+            AStmt::IpyEscapeCommand(s) => {
+                return Err(self.error("invalid syntax".into(), s.range))
+            }
+        };
+        let awaits = stmt_awaits(&kind);
+        Ok(Some(Stmt { line, awaits, kind }))
+    }
+
+    fn if_stmt(&mut self, s: &ast::StmtIf) -> CResult<StmtKind> {
+        let test = self.expr(&s.test)?;
+        let body = self.block(&s.body)?;
+        let mut orelse = Vec::new();
+        for clause in s.elif_else_clauses.iter().rev() {
+            let clause_body = self.block(&clause.body)?;
+            orelse = match &clause.test {
+                None => clause_body,
+                Some(t) => {
+                    let kind = StmtKind::If(self.expr(t)?, clause_body, orelse);
+                    vec![Stmt {
+                        line: self.line(clause.range),
+                        awaits: stmt_awaits(&kind),
+                        kind,
+                    }]
+                }
+            };
+        }
+        Ok(StmtKind::If(test, body, orelse))
+    }
+
+    fn try_stmt(&mut self, s: &ast::StmtTry) -> CResult<StmtKind> {
+        if s.is_star {
+            return Err(self.unsupported("`except*`", s.range));
+        }
+        let body = self.block(&s.body)?;
+        let mut handlers = Vec::new();
+        for ast::ExceptHandler::ExceptHandler(h) in &s.handlers {
+            handlers.push(Handler {
+                types: h.type_.as_ref().map(|t| self.expr(t)).transpose()?,
+                name: h.name.as_ref().map(|n| self.store_name(n.as_str())),
+                body: self.block(&h.body)?,
+            });
+        }
+        Ok(StmtKind::Try(Box::new(Try {
+            body,
+            handlers,
+            orelse: self.block(&s.orelse)?,
+            finally: self.block(&s.finalbody)?,
+        })))
+    }
+
+    fn import(&mut self, s: &ast::StmtImport, line: u32) -> CResult<Option<Stmt>> {
+        let mut targets = Vec::new();
+        for alias in &s.names {
+            let module = self.module(alias.name.as_str(), alias.range)?;
+            let bound = alias.asname.as_ref().unwrap_or(&alias.name);
+            targets.push((self.store_name(bound.as_str()), Value::Module(module)));
+        }
+        Ok(Some(assign_consts(targets, line)))
+    }
+
+    fn import_from(&mut self, s: &ast::StmtImportFrom, line: u32) -> CResult<Option<Stmt>> {
+        let Some(name) = &s.module else {
+            return Err(self.unsupported("relative imports", s.range));
+        };
+        let module = self.module(name.as_str(), s.range)?;
+        let mut targets = Vec::new();
+        for alias in &s.names {
+            if alias.name.as_str() == "*" {
+                return Err(self.unsupported("`import *`", alias.range));
+            }
+            let Some(value) = super::builtins::module_attr(module, alias.name.as_str()) else {
+                return Err(self.error(
+                    format!(
+                        "cannot import name '{}' from '{}'",
+                        alias.name.as_str(),
+                        module.name()
+                    ),
+                    alias.range,
+                ));
+            };
+            let bound = alias.asname.as_ref().unwrap_or(&alias.name);
+            targets.push((self.store_name(bound.as_str()), value));
+        }
+        Ok(Some(assign_consts(targets, line)))
+    }
+
+    fn module(&self, name: &str, range: TextRange) -> CResult<Module> {
+        match name {
+            "asyncio" => Ok(Module::Asyncio),
+            "time" => Ok(Module::Time),
+            other => Err(self.unsupported(&format!("the module `{other}`"), range)),
+        }
+    }
+
+    // ---- functions ---------------------------------------------------------------------------
+
+    fn function(
+        &mut self,
+        name: &str,
+        line: u32,
+        is_async: bool,
+        params: &ast::Parameters,
+        body: FnBody,
+    ) -> CResult<Arc<FuncDef>> {
+        let param_names: Vec<String> = params
+            .iter()
+            .map(|p| p.name().as_str().to_string())
+            .collect();
+        let info = match body {
+            FnBody::Suite(stmts) => scan_body(stmts, &param_names),
+            FnBody::Expr(e) => scan_expr_body(e, &param_names),
+        };
+        let defaults: Vec<Expr> = params
+            .posonlyargs
+            .iter()
+            .chain(params.args.iter())
+            .chain(params.kwonlyargs.iter())
+            .filter_map(|p| p.default.as_deref())
+            .map(|d| self.expr(d))
+            .collect::<CResult<_>>()?;
+        let scope = self.new_scope(&info, is_async);
+        self.scopes.push(scope);
+        let compiled = self.function_parts(params, body);
+        let scope = self.scopes.pop().expect("pushed above");
+        let (params_ir, varargs, kwargs, body_ir) = compiled?;
+        Ok(Arc::new(FuncDef {
+            name: Arc::from(name),
+            line,
+            is_async,
+            params: params_ir,
+            varargs,
+            kwargs,
+            defaults,
+            n_locals: scope.n_locals,
+            n_own_cells: scope.n_own_cells,
+            free: scope.free,
+            body: body_ir,
+        }))
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn function_parts(
+        &mut self,
+        params: &ast::Parameters,
+        body: FnBody,
+    ) -> CResult<(Vec<Param>, Option<Var>, Option<Var>, Vec<Stmt>)> {
+        let mut out = Vec::new();
+        let mut default_ix = 0;
+        let positional = params.posonlyargs.iter().chain(params.args.iter());
+        let kw_only = params.kwonlyargs.iter();
+        for (p, kw) in positional.map(|p| (p, false)).chain(kw_only.map(|p| (p, true))) {
+            let default = p.default.as_ref().map(|_| {
+                default_ix += 1;
+                default_ix - 1
+            });
+            let name = p.name().as_str();
+            out.push(Param {
+                name: Arc::from(name),
+                var: self.resolve(name),
+                default,
+                kw_only: kw,
+            });
+        }
+        let varargs = params.vararg.as_ref().map(|p| self.resolve(p.name.as_str()));
+        let kwargs = params.kwarg.as_ref().map(|p| self.resolve(p.name.as_str()));
+        let body = match body {
+            FnBody::Suite(stmts) => self.block(stmts)?,
+            FnBody::Expr(e) => {
+                let value = self.expr(e)?;
+                vec![Stmt {
+                    line: self.line(e.range()),
+                    awaits: value.awaits,
+                    kind: StmtKind::Return(Some(value)),
+                }]
+            }
+        };
+        Ok((out, varargs, kwargs, body))
+    }
+
+    /// Lays out a function's slots: plain locals, cells for captured locals, free variables.
+    fn new_scope(&mut self, info: &ScopeInfo, is_async: bool) -> FnScope {
+        let mut scope = FnScope {
+            locals: HashMap::new(),
+            n_locals: 0,
+            n_own_cells: 0,
+            free: Vec::new(),
+            is_async,
+        };
+        for name in &info.assigned {
+            if info.globals.contains(name) {
+                continue;
+            }
+            let var = if info.nested_free.contains(name) {
+                scope.n_own_cells += 1;
+                Var::Cell(scope.n_own_cells - 1)
+            } else {
+                scope.n_locals += 1;
+                Var::Local(scope.n_locals - 1)
+            };
+            scope.locals.insert(name.clone(), var);
+        }
+        for name in info.globals.iter() {
+            self.globals.insert(name.clone());
+        }
+        let mut free: Vec<String> = info.free().into_iter().collect();
+        free.sort();
+        for name in free {
+            if let Some(outer) = self.enclosing_var(&name) {
+                let ix = scope.n_own_cells + scope.free.len() as u32;
+                scope.free.push(outer);
+                scope.locals.insert(name, Var::Cell(ix));
+            }
+        }
+        scope
+    }
+
+    /// The cell of an enclosing function that holds `name`, if any function encloses it.
+    fn enclosing_var(&self, name: &str) -> Option<Var> {
+        match self.scopes.last()?.locals.get(name)? {
+            v @ Var::Cell(_) => Some(*v),
+            _ => None,
+        }
+    }
+
+    fn store_name(&mut self, name: &str) -> Target {
+        Target::Var(self.resolve(name), Arc::from(name))
+    }
+
+    fn target(&mut self, e: &AExpr) -> CResult<Target> {
+        let target = self.target_unchecked(e)?;
+        if target_awaits(&target) {
+            return Err(self.unsupported("`await` inside an assignment target", e.range()));
+        }
+        Ok(target)
+    }
+
+    fn target_unchecked(&mut self, e: &AExpr) -> CResult<Target> {
+        Ok(match e {
+            AExpr::Name(n) => self.store_name(n.id.as_str()),
+            AExpr::Attribute(a) => Target::Attr(self.expr(&a.value)?, Arc::from(a.attr.as_str())),
+            AExpr::Subscript(s) => Target::Subscript(self.expr(&s.value)?, self.expr(&s.slice)?),
+            AExpr::Tuple(ast::ExprTuple { elts, .. }) | AExpr::List(ast::ExprList { elts, .. }) => {
+                let mut targets = Vec::new();
+                let mut star = None;
+                for (i, elt) in elts.iter().enumerate() {
+                    match elt {
+                        AExpr::Starred(s) => {
+                            star = Some(i);
+                            targets.push(self.target(&s.value)?);
+                        }
+                        other => targets.push(self.target(other)?),
+                    }
+                }
+                Target::Unpack(targets, star)
+            }
+            other => return Err(self.error("cannot assign to expression".into(), other.range())),
+        })
+    }
+
+    // ---- expressions -------------------------------------------------------------------------
+
+    fn exprs(&mut self, es: &[AExpr]) -> CResult<Vec<Expr>> {
+        es.iter().map(|e| self.expr(e)).collect()
+    }
+
+    fn elts(&mut self, es: &[AExpr]) -> CResult<Vec<Elt>> {
+        es.iter()
+            .map(|e| match e {
+                AExpr::Starred(s) => Ok(Elt {
+                    expr: self.expr(&s.value)?,
+                    starred: true,
+                }),
+                other => Ok(Elt {
+                    expr: self.expr(other)?,
+                    starred: false,
+                }),
+            })
+            .collect()
+    }
+
+    fn expr(&mut self, e: &AExpr) -> CResult<Expr> {
+        let kind = match e {
+            AExpr::NumberLiteral(n) => ExprKind::Const(match &n.value {
+                ast::Number::Int(i) => Value::Int(i.as_i64().ok_or_else(|| {
+                    self.unsupported("an integer literal this large", n.range)
+                })?),
+                ast::Number::Float(f) => Value::Float(*f),
+                ast::Number::Complex { .. } => {
+                    return Err(self.unsupported("complex numbers", n.range))
+                }
+            }),
+            AExpr::StringLiteral(s) => ExprKind::Const(Value::str(s.value.to_str())),
+            AExpr::BooleanLiteral(b) => ExprKind::Const(Value::Bool(b.value)),
+            AExpr::NoneLiteral(_) => ExprKind::Const(Value::None),
+            AExpr::Name(n) => self.name_expr(n.id.as_str()),
+            AExpr::BinOp(b) => ExprKind::Binary(
+                Box::new(self.expr(&b.left)?),
+                bin_op(b.op),
+                Box::new(self.expr(&b.right)?),
+            ),
+            AExpr::UnaryOp(u) => ExprKind::Unary(
+                match u.op {
+                    ast::UnaryOp::USub => UnaryOp::Neg,
+                    ast::UnaryOp::UAdd => UnaryOp::Pos,
+                    ast::UnaryOp::Not => UnaryOp::Not,
+                    ast::UnaryOp::Invert => UnaryOp::Invert,
+                },
+                Box::new(self.expr(&u.operand)?),
+            ),
+            AExpr::BoolOp(b) => {
+                ExprKind::BoolOp(matches!(b.op, ast::BoolOp::And), self.exprs(&b.values)?)
+            }
+            AExpr::Compare(c) => {
+                let left = self.expr(&c.left)?;
+                let mut rest = Vec::new();
+                for (op, right) in c.ops.iter().zip(c.comparators.iter()) {
+                    rest.push((cmp_op(*op), self.expr(right)?));
+                }
+                ExprKind::Compare(Box::new(left), rest)
+            }
+            AExpr::If(i) => ExprKind::IfElse(
+                Box::new(self.expr(&i.test)?),
+                Box::new(self.expr(&i.body)?),
+                Box::new(self.expr(&i.orelse)?),
+            ),
+            AExpr::Call(c) => self.call(c)?,
+            AExpr::Attribute(a) => {
+                ExprKind::Attr(Box::new(self.expr(&a.value)?), Arc::from(a.attr.as_str()))
+            }
+            AExpr::Subscript(s) => {
+                ExprKind::Subscript(Box::new(self.expr(&s.value)?), Box::new(self.expr(&s.slice)?))
+            }
+            AExpr::Slice(s) => ExprKind::Slice(
+                self.opt_box(s.lower.as_deref())?,
+                self.opt_box(s.upper.as_deref())?,
+                self.opt_box(s.step.as_deref())?,
+            ),
+            AExpr::List(l) => ExprKind::List(self.elts(&l.elts)?),
+            AExpr::Tuple(t) => ExprKind::Tuple(self.elts(&t.elts)?),
+            AExpr::Dict(d) => {
+                let mut items = Vec::new();
+                for item in d.iter() {
+                    let Some(key) = &item.key else {
+                        return Err(self.unsupported("`**` in a dict display", d.range));
+                    };
+                    items.push((self.expr(key)?, self.expr(&item.value)?));
+                }
+                ExprKind::Dict(items)
+            }
+            AExpr::ListComp(c) => self.comprehension(CompKind::List, &c.elt, None, &c.generators)?,
+            AExpr::Generator(c) => {
+                self.comprehension(CompKind::Generator, &c.elt, None, &c.generators)?
+            }
+            AExpr::DictComp(c) => {
+                let Some(key) = &c.key else {
+                    return Err(self.unsupported("`**` in a dict comprehension", c.range));
+                };
+                self.comprehension(CompKind::Dict, key, Some(&c.value), &c.generators)?
+            }
+            AExpr::Lambda(l) => {
+                let empty = ast::Parameters::default();
+                let params = l.parameters.as_deref().unwrap_or(&empty);
+                let line = self.line(l.range);
+                ExprKind::Lambda(self.function(
+                    "<lambda>",
+                    line,
+                    false,
+                    params,
+                    FnBody::Expr(&l.body),
+                )?)
+            }
+            AExpr::FString(f) => ExprKind::FString(self.fstring(f)?),
+            AExpr::Await(a) => {
+                if !self.in_async() {
+                    return Err(self.error("'await' outside async function".into(), a.range));
+                }
+                let site = AwaitSite {
+                    label: self.text(a.value.range()),
+                    line: self.line(a.range),
+                };
+                ExprKind::Await(Box::new(self.expr(&a.value)?), site)
+            }
+            AExpr::Named(n) => return Err(self.unsupported("`:=`", n.range)),
+            AExpr::Set(s) => return Err(self.unsupported("sets", s.range)),
+            AExpr::SetComp(s) => return Err(self.unsupported("set comprehensions", s.range)),
+            AExpr::Yield(y) => return Err(self.unsupported("generators (`yield`)", y.range)),
+            AExpr::YieldFrom(y) => return Err(self.unsupported("`yield from`", y.range)),
+            AExpr::BytesLiteral(b) => return Err(self.unsupported("bytes literals", b.range)),
+            AExpr::TString(t) => return Err(self.unsupported("template strings", t.range)),
+            AExpr::EllipsisLiteral(e) => return Err(self.unsupported("`...`", e.range)),
+            AExpr::Starred(s) => return Err(self.error("can't use starred expression here".into(), s.range)),
+            AExpr::IpyEscapeCommand(i) => return Err(self.error("invalid syntax".into(), i.range)),
+        };
+        Ok(Expr {
+            awaits: expr_awaits(&kind),
+            kind,
+        })
+    }
+
+    fn opt_box(&mut self, e: Option<&AExpr>) -> CResult<Option<Box<Expr>>> {
+        e.map(|e| self.expr(e).map(Box::new)).transpose()
+    }
+
+    fn call(&mut self, c: &ast::ExprCall) -> CResult<ExprKind> {
+        let func = self.expr(&c.func)?;
+        let mut args = Vec::new();
+        for a in c.arguments.args.iter() {
+            args.push(match a {
+                AExpr::Starred(s) => Arg::Star(self.expr(&s.value)?),
+                other => Arg::Pos(self.expr(other)?),
+            });
+        }
+        for k in c.arguments.keywords.iter() {
+            let Some(name) = &k.arg else {
+                return Err(self.unsupported("`**kwargs` in a call", k.range));
+            };
+            args.push(Arg::Kw(Arc::from(name.as_str()), self.expr(&k.value)?));
+        }
+        Ok(ExprKind::Call(Box::new(Call {
+            func,
+            args,
+            line: self.line(c.range()),
+            text: self.text(c.range()),
+        })))
+    }
+
+    fn comprehension(
+        &mut self,
+        kind: CompKind,
+        elt: &AExpr,
+        value: Option<&AExpr>,
+        generators: &[ast::Comprehension],
+    ) -> CResult<ExprKind> {
+        let mut gens = Vec::new();
+        for g in generators {
+            if g.is_async {
+                return Err(self.unsupported("`async for` in a comprehension", g.range));
+            }
+            gens.push(CompFor {
+                iter: self.expr(&g.iter)?,
+                target: self.target(&g.target)?,
+                conditions: self.exprs(&g.ifs)?,
+            });
+        }
+        Ok(ExprKind::Comp(Box::new(Comprehension {
+            kind,
+            elt: self.expr(elt)?,
+            value: value.map(|v| self.expr(v)).transpose()?,
+            generators: gens,
+        })))
+    }
+
+    fn fstring(&mut self, f: &ast::ExprFString) -> CResult<Vec<FPart>> {
+        let mut parts = Vec::new();
+        for part in f.value.iter() {
+            match part {
+                ast::FStringPart::Literal(l) => parts.push(FPart::Lit(Arc::from(l.as_str()))),
+                ast::FStringPart::FString(fs) => self.fstring_elements(&fs.elements, &mut parts)?,
+            }
+        }
+        Ok(parts)
+    }
+
+    fn fstring_elements(
+        &mut self,
+        elements: &ast::InterpolatedStringElements,
+        parts: &mut Vec<FPart>,
+    ) -> CResult<()> {
+        for element in elements.iter() {
+            match element {
+                ast::InterpolatedStringElement::Literal(l) => {
+                    parts.push(FPart::Lit(Arc::from(&*l.value)))
+                }
+                ast::InterpolatedStringElement::Interpolation(i) => {
+                    if let Some(debug) = &i.debug_text {
+                        parts.push(FPart::Lit(Arc::from(debug.as_str())));
+                    }
+                    let mut spec = Vec::new();
+                    if let Some(s) = &i.format_spec {
+                        self.fstring_elements(&s.elements, &mut spec)?;
+                    }
+                    let conversion = match i.conversion {
+                        ast::ConversionFlag::None if i.debug_text.is_some() && spec.is_empty() => {
+                            Some('r')
+                        }
+                        ast::ConversionFlag::None => None,
+                        ast::ConversionFlag::Str => Some('s'),
+                        ast::ConversionFlag::Repr => Some('r'),
+                        ast::ConversionFlag::Ascii => Some('a'),
+                    };
+                    parts.push(FPart::Value {
+                        expr: self.expr(&i.expression)?,
+                        conversion,
+                        spec,
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+enum FnBody<'a> {
+    Suite(&'a [AStmt]),
+    Expr(&'a AExpr),
+}
+
+fn assign_consts(targets: Vec<(Target, Value)>, line: u32) -> Stmt {
+    let (targets, values): (Vec<Target>, Vec<Value>) = targets.into_iter().unzip();
+    let value = Expr {
+        kind: ExprKind::Const(Value::tuple(values)),
+        awaits: false,
+    };
+    Stmt {
+        line,
+        awaits: false,
+        kind: StmtKind::Assign(vec![Target::Unpack(targets, None)], value),
+    }
+}
+
+fn bin_op(op: ast::Operator) -> BinOp {
+    use ast::Operator as O;
+    match op {
+        O::Add => BinOp::Add,
+        O::Sub => BinOp::Sub,
+        O::Mult => BinOp::Mul,
+        O::Div => BinOp::Div,
+        O::FloorDiv => BinOp::FloorDiv,
+        O::Mod => BinOp::Mod,
+        O::Pow => BinOp::Pow,
+        O::BitAnd => BinOp::BitAnd,
+        O::BitOr => BinOp::BitOr,
+        O::BitXor => BinOp::BitXor,
+        O::LShift => BinOp::LShift,
+        O::RShift => BinOp::RShift,
+        O::MatMult => BinOp::Mul,
+    }
+}
+
+fn cmp_op(op: ast::CmpOp) -> CmpOp {
+    use ast::CmpOp as C;
+    match op {
+        C::Eq => CmpOp::Eq,
+        C::NotEq => CmpOp::NotEq,
+        C::Lt => CmpOp::Lt,
+        C::LtE => CmpOp::LtE,
+        C::Gt => CmpOp::Gt,
+        C::GtE => CmpOp::GtE,
+        C::Is => CmpOp::Is,
+        C::IsNot => CmpOp::IsNot,
+        C::In => CmpOp::In,
+        C::NotIn => CmpOp::NotIn,
+    }
+}
+
+// ---- await analysis ------------------------------------------------------------------------
+
+fn expr_awaits(kind: &ExprKind) -> bool {
+    let any = |es: &[Expr]| es.iter().any(|e| e.awaits);
+    let elts = |es: &[Elt]| es.iter().any(|e| e.expr.awaits);
+    match kind {
+        ExprKind::Await(..) => true,
+        ExprKind::Const(_) | ExprKind::Name(..) | ExprKind::Lambda(_) => false,
+        ExprKind::Binary(a, _, b) => a.awaits || b.awaits,
+        ExprKind::Unary(_, a) | ExprKind::Attr(a, _) => a.awaits,
+        ExprKind::BoolOp(_, es) => any(es),
+        ExprKind::Compare(a, rest) => a.awaits || rest.iter().any(|(_, e)| e.awaits),
+        ExprKind::IfElse(a, b, c) => a.awaits || b.awaits || c.awaits,
+        ExprKind::Call(c) => {
+            c.func.awaits
+                || c.args.iter().any(|a| match a {
+                    Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e) => e.awaits,
+                })
+        }
+        ExprKind::Subscript(a, b) => a.awaits || b.awaits,
+        ExprKind::Slice(a, b, c) => [a, b, c].iter().any(|e| e.as_ref().is_some_and(|e| e.awaits)),
+        ExprKind::List(es) | ExprKind::Tuple(es) => elts(es),
+        ExprKind::Dict(items) => items.iter().any(|(k, v)| k.awaits || v.awaits),
+        ExprKind::Comp(c) => {
+            c.elt.awaits
+                || c.value.as_ref().is_some_and(|v| v.awaits)
+                || c.generators
+                    .iter()
+                    .any(|g| g.iter.awaits || any(&g.conditions) || target_awaits(&g.target))
+        }
+        ExprKind::FString(parts) => parts.iter().any(fpart_awaits),
+    }
+}
+
+fn fpart_awaits(p: &FPart) -> bool {
+    match p {
+        FPart::Lit(_) => false,
+        FPart::Value { expr, spec, .. } => expr.awaits || spec.iter().any(fpart_awaits),
+    }
+}
+
+fn target_awaits(t: &Target) -> bool {
+    match t {
+        Target::Var(..) => false,
+        Target::Attr(e, _) => e.awaits,
+        Target::Subscript(a, b) => a.awaits || b.awaits,
+        Target::Unpack(ts, _) => ts.iter().any(target_awaits),
+    }
+}
+
+fn block_awaits(b: &[Stmt]) -> bool {
+    b.iter().any(|s| s.awaits)
+}
+
+fn stmt_awaits(kind: &StmtKind) -> bool {
+    match kind {
+        StmtKind::Expr(e) => e.awaits,
+        StmtKind::Assign(ts, e) => e.awaits || ts.iter().any(target_awaits),
+        StmtKind::AugAssign(t, _, e) => e.awaits || target_awaits(t),
+        StmtKind::If(e, a, b) | StmtKind::While(e, a, b) => {
+            e.awaits || block_awaits(a) || block_awaits(b)
+        }
+        StmtKind::For(t, e, a, b) => {
+            target_awaits(t) || e.awaits || block_awaits(a) || block_awaits(b)
+        }
+        StmtKind::Return(e) | StmtKind::Raise(e) => e.as_ref().is_some_and(|e| e.awaits),
+        StmtKind::Try(t) => {
+            block_awaits(&t.body)
+                || block_awaits(&t.orelse)
+                || block_awaits(&t.finally)
+                || t.handlers.iter().any(|h| block_awaits(&h.body))
+        }
+        StmtKind::Assert(a, b) => a.awaits || b.as_ref().is_some_and(|b| b.awaits),
+        StmtKind::Def(..) => false,
+        StmtKind::Delete(ts) => ts.iter().any(target_awaits),
+        StmtKind::Break | StmtKind::Continue | StmtKind::Pass => false,
+    }
+}
+
+// ---- scope scanning ------------------------------------------------------------------------
+
+fn collect_global_decls(body: &[AStmt], globals: &mut IndexSet<String>) {
+    use ruff_python_ast::statement_visitor::{walk_stmt, StatementVisitor};
+    struct V<'a>(&'a mut IndexSet<String>);
+    impl<'b> StatementVisitor<'b> for V<'_> {
+        fn visit_stmt(&mut self, stmt: &'b AStmt) {
+            if let AStmt::Global(g) = stmt {
+                self.0.extend(g.names.iter().map(|n| n.as_str().to_string()));
+            }
+            walk_stmt(self, stmt);
+        }
+    }
+    let mut v = V(globals);
+    for s in body {
+        v.visit_stmt(s);
+    }
+}
+
+fn scan_body(body: &[AStmt], params: &[String]) -> ScopeInfo {
+    let mut info = ScopeInfo::default();
+    info.assigned.extend(params.iter().cloned());
+    for s in body {
+        scan_stmt(s, &mut info);
+    }
+    info
+}
+
+fn scan_expr_body(e: &AExpr, params: &[String]) -> ScopeInfo {
+    let mut info = ScopeInfo::default();
+    info.assigned.extend(params.iter().cloned());
+    scan_expr(e, &mut info);
+    info
+}
+
+fn scan_stmt(s: &AStmt, info: &mut ScopeInfo) {
+    use ruff_python_ast::visitor::walk_stmt;
+    match s {
+        AStmt::FunctionDef(f) => {
+            info.assigned.insert(f.name.as_str().to_string());
+            let params: Vec<String> = f
+                .parameters
+                .iter()
+                .map(|p| p.name().as_str().to_string())
+                .collect();
+            for p in f.parameters.iter() {
+                if let Some(d) = p.default() {
+                    scan_expr(d, info);
+                }
+            }
+            let inner = scan_body(&f.body, &params);
+            info.nested_free.extend(inner.free());
+        }
+        AStmt::Global(g) => info
+            .globals
+            .extend(g.names.iter().map(|n| n.as_str().to_string())),
+        AStmt::Import(i) => {
+            for a in &i.names {
+                let bound = a.asname.as_ref().unwrap_or(&a.name);
+                info.assigned.insert(bound.as_str().to_string());
+            }
+        }
+        AStmt::ImportFrom(i) => {
+            for a in &i.names {
+                let bound = a.asname.as_ref().unwrap_or(&a.name);
+                info.assigned.insert(bound.as_str().to_string());
+            }
+        }
+        AStmt::Try(t) => {
+            for ast::ExceptHandler::ExceptHandler(h) in &t.handlers {
+                if let Some(n) = &h.name {
+                    info.assigned.insert(n.as_str().to_string());
+                }
+            }
+            let mut v = ScanVisitor(info);
+            walk_stmt(&mut v, s);
+        }
+        _ => {
+            let mut v = ScanVisitor(info);
+            walk_stmt(&mut v, s);
+        }
+    }
+}
+
+fn scan_expr(e: &AExpr, info: &mut ScopeInfo) {
+    use ruff_python_ast::visitor::Visitor;
+    ScanVisitor(info).visit_expr(e);
+}
+
+/// Records bound and used names, descending into nested statements but not nested scopes.
+struct ScanVisitor<'a>(&'a mut ScopeInfo);
+
+impl<'b> ruff_python_ast::visitor::Visitor<'b> for ScanVisitor<'_> {
+    fn visit_stmt(&mut self, stmt: &'b AStmt) {
+        scan_stmt(stmt, self.0);
+    }
+
+    fn visit_expr(&mut self, expr: &'b AExpr) {
+        use ruff_python_ast::visitor::walk_expr;
+        match expr {
+            AExpr::Name(n) => match n.ctx {
+                ast::ExprContext::Load => {
+                    self.0.used.insert(n.id.as_str().to_string());
+                }
+                _ => {
+                    self.0.assigned.insert(n.id.as_str().to_string());
+                }
+            },
+            AExpr::Lambda(l) => {
+                let params: Vec<String> = l
+                    .parameters
+                    .iter()
+                    .flat_map(|p| p.iter().map(|p| p.name().as_str().to_string()))
+                    .collect();
+                if let Some(ps) = &l.parameters {
+                    for p in ps.iter() {
+                        if let Some(d) = p.default() {
+                            self.visit_expr(d);
+                        }
+                    }
+                }
+                let inner = scan_expr_body(&l.body, &params);
+                self.0.nested_free.extend(inner.free());
+            }
+            _ => walk_expr(self, expr),
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! Python exceptions (kinds, hierarchy, tracebacks) and the control-flow signal of the evaluator.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+use parking_lot::Mutex;
+
+use super::value::Value;
+use crate::trace::event::TraceFrame;
+
+macro_rules! exc_kinds {
+    ($($kind:ident => $parent:ident),* $(,)?) => {
+        /// The built-in exception classes a scenario can raise and catch.
+        #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+        pub enum ExcKind { BaseException, $($kind),* }
+
+        impl ExcKind {
+            pub const ALL: &'static [ExcKind] = &[ExcKind::BaseException, $(ExcKind::$kind),*];
+
+            pub fn name(self) -> &'static str {
+                match self { ExcKind::BaseException => "BaseException", $(ExcKind::$kind => stringify!($kind)),* }
+            }
+
+            /// The direct base class (`BaseException` is its own root).
+            pub fn parent(self) -> ExcKind {
+                match self { ExcKind::BaseException => ExcKind::BaseException, $(ExcKind::$kind => ExcKind::$parent),* }
+            }
+        }
+    };
+}
+
+exc_kinds! {
+    Exception => BaseException,
+    KeyboardInterrupt => BaseException,
+    SystemExit => BaseException,
+    CancelledError => BaseException,
+    ArithmeticError => Exception,
+    ZeroDivisionError => ArithmeticError,
+    OverflowError => ArithmeticError,
+    LookupError => Exception,
+    IndexError => LookupError,
+    KeyError => LookupError,
+    ValueError => Exception,
+    TypeError => Exception,
+    NameError => Exception,
+    UnboundLocalError => NameError,
+    AttributeError => Exception,
+    AssertionError => Exception,
+    RuntimeError => Exception,
+    RecursionError => RuntimeError,
+    NotImplementedError => RuntimeError,
+    StopIteration => Exception,
+    OSError => Exception,
+    TimeoutError => OSError,
+    InvalidStateError => Exception,
+}
+
+impl ExcKind {
+    /// `issubclass(self, other)`.
+    pub fn is_subclass_of(self, other: ExcKind) -> bool {
+        let mut k = self;
+        loop {
+            if k == other {
+                return true;
+            }
+            if k == ExcKind::BaseException {
+                return false;
+            }
+            k = k.parent();
+        }
+    }
+
+    /// The name as `repr(cls)` shows it (`asyncio.exceptions.CancelledError`).
+    pub fn qualified_name(self) -> String {
+        match self {
+            ExcKind::CancelledError | ExcKind::InvalidStateError => {
+                format!("asyncio.exceptions.{}", self.name())
+            }
+            _ => self.name().to_string(),
+        }
+    }
+
+    pub fn by_name(name: &str) -> Option<ExcKind> {
+        ExcKind::ALL.iter().copied().find(|k| k.name() == name)
+    }
+}
+
+/// A raised (or created) exception object.
+pub struct Exception {
+    pub kind: ExcKind,
+    pub args: Vec<Value>,
+    /// Frames the exception passed through, outermost first (as a traceback prints them).
+    pub traceback: Mutex<Vec<TraceFrame>>,
+    /// Depth of the innermost frame already in the traceback (0 = none yet).
+    traced_depth: AtomicU32,
+}
+
+impl Exception {
+    pub fn new(kind: ExcKind, message: impl Into<String>) -> Exception {
+        Exception::with_args(kind, vec![Value::str(&message.into())])
+    }
+
+    pub fn with_args(kind: ExcKind, args: Vec<Value>) -> Exception {
+        Exception {
+            kind,
+            args,
+            traceback: Mutex::new(Vec::new()),
+            traced_depth: AtomicU32::new(u32::MAX),
+        }
+    }
+
+    /// `str(exc)`.
+    pub fn message(&self) -> String {
+        match self.args.as_slice() {
+            [] => String::new(),
+            [one] if self.kind == ExcKind::KeyError => one.repr(),
+            [one] => one.to_str(),
+            many => Value::tuple(many.to_vec()).repr(),
+        }
+    }
+
+    /// `repr(exc)`, e.g. `ValueError('boom')`.
+    pub fn repr(&self) -> String {
+        let args: Vec<String> = self.args.iter().map(Value::repr).collect();
+        format!("{}({})", self.kind.name(), args.join(", "))
+    }
+
+    /// The last line of a traceback: `ValueError: boom`.
+    pub fn summary_line(&self) -> String {
+        let message = self.message();
+        let name = self.kind.qualified_name();
+        if message.is_empty() {
+            name
+        } else {
+            format!("{name}: {message}")
+        }
+    }
+
+    /// Records the frame at `depth` as the exception unwinds through it. Only the innermost
+    /// statement of each frame counts, so nested blocks and re-raises keep the original line.
+    pub fn enter_frame(&self, depth: u32, function: &str, line: u32) {
+        let traced = self.traced_depth.load(Ordering::Relaxed);
+        if traced != u32::MAX && depth >= traced {
+            return;
+        }
+        self.traced_depth.store(depth, Ordering::Relaxed);
+        self.traceback.lock().insert(
+            0,
+            TraceFrame {
+                function: function.to_string(),
+                line,
+            },
+        );
+    }
+}
+
+/// Why evaluation stopped early: an exception, a jump, or the run being aborted.
+pub enum Ctrl {
+    Raise(Arc<Exception>),
+    Return(Value),
+    Break,
+    Continue,
+    /// The run hit a limit or was cancelled; never catchable by the scenario.
+    Abort(Abort),
+}
+
+/// Why a run was aborted from outside the program.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Abort {
+    Cancelled,
+    Limit(String),
+}
+
+impl Ctrl {
+    pub fn raise(kind: ExcKind, message: impl Into<String>) -> Ctrl {
+        Ctrl::Raise(Arc::new(Exception::new(kind, message)))
+    }
+}
+
+impl From<Exception> for Ctrl {
+    fn from(e: Exception) -> Ctrl {
+        Ctrl::Raise(Arc::new(e))
+    }
+}
+
+pub type Eval<T = Value> = Result<T, Ctrl>;

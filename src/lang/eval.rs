@@ -1,0 +1,663 @@
+//! The synchronous evaluator: the fast path for every statement and expression without `await`.
+
+use std::sync::Arc;
+
+use parking_lot::RwLock;
+
+use super::builtins;
+use super::error::{Ctrl, Eval, ExcKind, Exception};
+use super::format::format_value;
+use super::function::{Args, Coroutine, Frame, Function};
+use super::ir::*;
+use super::ops;
+use super::value::{IterState, RangeObj, Value};
+use crate::exec::control::RunControl;
+
+/// One program's shared state: its code, its globals and the run's limits.
+pub struct Interp {
+    pub program: Arc<Program>,
+    globals: Vec<RwLock<Option<Value>>>,
+    pub control: Arc<RunControl>,
+}
+
+impl Interp {
+    pub fn new(program: Arc<Program>, control: Arc<RunControl>) -> Interp {
+        let globals = program.globals.iter().map(|_| RwLock::new(None)).collect();
+        Interp {
+            program,
+            globals,
+            control,
+        }
+    }
+}
+
+/// A statement/expression evaluator bound to one program (cheap to clone; one per task).
+#[derive(Clone)]
+pub struct Ctx {
+    pub interp: Arc<Interp>,
+}
+
+/// Whether a statement ran to completion.
+pub type Flow = Eval<()>;
+
+impl Ctx {
+    pub fn new(interp: Arc<Interp>) -> Ctx {
+        Ctx { interp }
+    }
+
+    // ---- variables ---------------------------------------------------------------------------
+
+    pub fn load(&self, frame: &Frame, var: Var, name: &str) -> Eval {
+        let value = match var {
+            Var::Local(i) => frame.locals[i as usize].clone(),
+            Var::Cell(i) => frame.cells[i as usize].lock().clone(),
+            Var::Global(i) => self.interp.globals[i as usize].read().clone(),
+            Var::Builtin(b) => Some(Value::Builtin(b)),
+        };
+        value.ok_or_else(|| match var {
+            Var::Local(_) | Var::Cell(_) => Ctrl::raise(
+                ExcKind::UnboundLocalError,
+                format!("cannot access local variable '{name}' where it is not associated with a value"),
+            ),
+            _ => Ctrl::raise(ExcKind::NameError, format!("name '{name}' is not defined")),
+        })
+    }
+
+    pub fn store_var(&self, frame: &mut Frame, var: Var, value: Option<Value>) {
+        match var {
+            Var::Local(i) => frame.locals[i as usize] = value,
+            Var::Cell(i) => *frame.cells[i as usize].lock() = value,
+            Var::Global(i) => *self.interp.globals[i as usize].write() = value,
+            Var::Builtin(_) => unreachable!("assignments always resolve to a slot"),
+        }
+    }
+
+    /// Assigns an already evaluated value to a target whose sub-expressions are await-free.
+    pub fn assign(&self, frame: &mut Frame, target: &Target, value: Value) -> Flow {
+        match target {
+            Target::Var(var, _) => {
+                self.store_var(frame, *var, Some(value));
+                Ok(())
+            }
+            Target::Attr(_, name) => Err(Ctrl::raise(
+                ExcKind::AttributeError,
+                format!("cannot set attribute '{name}' in a scenario"),
+            )),
+            Target::Subscript(obj, key) => {
+                let obj = self.eval(frame, obj)?;
+                let key = self.eval(frame, key)?;
+                ops::set_item(&obj, &key, value)
+            }
+            Target::Unpack(targets, star) => {
+                let items = ops::unpack(&value, targets.len(), *star)?;
+                for (t, v) in targets.iter().zip(items) {
+                    self.assign(frame, t, v)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn delete(&self, frame: &mut Frame, target: &Target) -> Flow {
+        match target {
+            Target::Var(var, name) => {
+                self.load(frame, *var, name)?;
+                self.store_var(frame, *var, None);
+                Ok(())
+            }
+            Target::Subscript(obj, key) => {
+                let obj = self.eval(frame, obj)?;
+                let key = self.eval(frame, key)?;
+                ops::del_item(&obj, &key)
+            }
+            Target::Unpack(targets, _) => targets.iter().try_for_each(|t| self.delete(frame, t)),
+            Target::Attr(_, name) => Err(Ctrl::raise(
+                ExcKind::AttributeError,
+                format!("cannot delete attribute '{name}' in a scenario"),
+            )),
+        }
+    }
+
+    // ---- statements --------------------------------------------------------------------------
+
+    pub fn exec_block(&self, frame: &mut Frame, body: &[Stmt]) -> Flow {
+        for stmt in body {
+            if let Err(ctrl) = self.exec(frame, stmt) {
+                return Err(self.annotate(frame, stmt.line, ctrl));
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds this frame to the traceback of an exception leaving it.
+    pub fn annotate(&self, frame: &Frame, line: u32, ctrl: Ctrl) -> Ctrl {
+        if let Ctrl::Raise(e) = &ctrl {
+            e.enter_frame(frame.depth, &frame.function, line);
+        }
+        ctrl
+    }
+
+    fn exec(&self, frame: &mut Frame, stmt: &Stmt) -> Flow {
+        match &stmt.kind {
+            StmtKind::Expr(e) => {
+                self.eval(frame, e)?;
+            }
+            StmtKind::Assign(targets, value) => {
+                let value = self.eval(frame, value)?;
+                for t in targets {
+                    self.assign(frame, t, value.clone())?;
+                }
+            }
+            StmtKind::AugAssign(target, op, value) => {
+                let rhs = self.eval(frame, value)?;
+                self.aug_assign(frame, target, *op, rhs)?;
+            }
+            StmtKind::If(test, body, orelse) => {
+                if self.eval(frame, test)?.truthy() {
+                    self.exec_block(frame, body)?;
+                } else {
+                    self.exec_block(frame, orelse)?;
+                }
+            }
+            StmtKind::While(test, body, orelse) => {
+                while self.eval(frame, test)?.truthy() {
+                    self.interp.control.tick()?;
+                    match self.exec_block(frame, body) {
+                        Err(Ctrl::Break) => return Ok(()),
+                        Err(Ctrl::Continue) | Ok(()) => {}
+                        Err(other) => return Err(other),
+                    }
+                }
+                self.exec_block(frame, orelse)?;
+            }
+            StmtKind::For(target, iter, body, orelse) => {
+                let iterable = self.eval(frame, iter)?;
+                let mut it = ops::iterate(&iterable)?;
+                while let Some(item) = it.next_value() {
+                    self.interp.control.tick()?;
+                    self.assign(frame, target, item)?;
+                    match self.exec_block(frame, body) {
+                        Err(Ctrl::Break) => return Ok(()),
+                        Err(Ctrl::Continue) | Ok(()) => {}
+                        Err(other) => return Err(other),
+                    }
+                }
+                self.exec_block(frame, orelse)?;
+            }
+            StmtKind::Break => return Err(Ctrl::Break),
+            StmtKind::Continue => return Err(Ctrl::Continue),
+            StmtKind::Return(value) => {
+                let v = match value {
+                    Some(e) => self.eval(frame, e)?,
+                    None => Value::None,
+                };
+                return Err(Ctrl::Return(v));
+            }
+            StmtKind::Raise(exc) => {
+                let value = exc.as_ref().map(|e| self.eval(frame, e)).transpose()?;
+                return Err(raise_value(frame, value));
+            }
+            StmtKind::Try(t) => return self.exec_try(frame, t),
+            StmtKind::Assert(test, msg) => {
+                if !self.eval(frame, test)?.truthy() {
+                    let args = match msg {
+                        Some(m) => vec![self.eval(frame, m)?],
+                        None => vec![],
+                    };
+                    return Err(Exception::with_args(ExcKind::AssertionError, args).into());
+                }
+            }
+            StmtKind::Def(target, def) => {
+                let f = self.make_function(frame, def)?;
+                self.assign(frame, target, f)?;
+            }
+            StmtKind::Delete(targets) => {
+                for t in targets {
+                    self.delete(frame, t)?;
+                }
+            }
+            StmtKind::Pass => {}
+        }
+        Ok(())
+    }
+
+    pub fn aug_assign(&self, frame: &mut Frame, target: &Target, op: BinOp, rhs: Value) -> Flow {
+        match target {
+            Target::Var(var, name) => {
+                if let (Var::Local(i), BinOp::Add, Value::Int(r)) = (var, op, &rhs) {
+                    if let Some(Value::Int(l)) = &mut frame.locals[*i as usize] {
+                        if let Some(sum) = l.checked_add(*r) {
+                            *l = sum;
+                            return Ok(());
+                        }
+                    }
+                }
+                let current = self.load(frame, *var, name)?;
+                let updated = self.in_place(op, &current, &rhs)?;
+                self.store_var(frame, *var, Some(updated));
+                Ok(())
+            }
+            Target::Subscript(obj, key) => {
+                let obj = self.eval(frame, obj)?;
+                let key = self.eval(frame, key)?;
+                let current = ops::get_item(&obj, &key)?;
+                ops::set_item(&obj, &key, self.in_place(op, &current, &rhs)?)
+            }
+            other => self.assign(frame, other, rhs),
+        }
+    }
+
+    /// `a op= b`: lists extend in place, everything else rebinds.
+    fn in_place(&self, op: BinOp, current: &Value, rhs: &Value) -> Eval {
+        if let (BinOp::Add, Value::List(l)) = (op, current) {
+            let extra = ops::to_vec(rhs)?;
+            l.lock().extend(extra);
+            return Ok(current.clone());
+        }
+        ops::binary(op, current, rhs)
+    }
+
+    fn exec_try(&self, frame: &mut Frame, t: &Try) -> Flow {
+        let mut outcome = self.exec_block(frame, &t.body);
+        if let Err(Ctrl::Raise(exc)) = &outcome {
+            let exc = exc.clone();
+            if let Some(handler) = self.find_handler(frame, &t.handlers, &exc)? {
+                outcome = self.run_handler(frame, handler, exc);
+            }
+        } else if outcome.is_ok() {
+            outcome = self.exec_block(frame, &t.orelse);
+        }
+        if t.finally.is_empty() {
+            return outcome;
+        }
+        self.exec_block(frame, &t.finally)?;
+        outcome
+    }
+
+    pub fn find_handler<'h>(
+        &self,
+        frame: &Frame,
+        handlers: &'h [Handler],
+        exc: &Exception,
+    ) -> Eval<Option<&'h Handler>> {
+        for h in handlers {
+            let Some(types) = &h.types else {
+                return Ok(Some(h));
+            };
+            if exception_matches(exc, &self.eval_pure(frame, types)?)? {
+                return Ok(Some(h));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Evaluates an expression that cannot assign (exception types in `except` clauses).
+    fn eval_pure(&self, frame: &Frame, e: &Expr) -> Eval {
+        match &e.kind {
+            ExprKind::Const(v) => Ok(v.clone()),
+            ExprKind::Name(var, name) => self.load(frame, *var, name),
+            ExprKind::Attr(obj, name) => builtins::get_attr(&self.eval_pure(frame, obj)?, name),
+            ExprKind::Tuple(elts) => Ok(Value::tuple(
+                elts.iter()
+                    .map(|x| self.eval_pure(frame, &x.expr))
+                    .collect::<Eval<_>>()?,
+            )),
+            _ => Err(Ctrl::raise(
+                ExcKind::TypeError,
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
+        }
+    }
+
+    fn run_handler(&self, frame: &mut Frame, h: &Handler, exc: Arc<Exception>) -> Flow {
+        if let Some(name) = &h.name {
+            self.assign(frame, name, Value::Exception(exc.clone()))?;
+        }
+        frame.handling.push(exc);
+        let result = self.exec_block(frame, &h.body);
+        frame.handling.pop();
+        if let Some(Target::Var(var, _)) = &h.name {
+            self.store_var(frame, *var, None);
+        }
+        result
+    }
+
+    pub fn make_function(&self, frame: &mut Frame, def: &Arc<FuncDef>) -> Eval {
+        let defaults = def
+            .defaults
+            .iter()
+            .map(|d| self.eval(frame, d))
+            .collect::<Eval<_>>()?;
+        Ok(self.function_value(frame, def, defaults))
+    }
+
+    pub fn function_value(&self, frame: &Frame, def: &Arc<FuncDef>, defaults: Vec<Value>) -> Value {
+        let closure = def
+            .free
+            .iter()
+            .map(|v| match v {
+                Var::Cell(i) => frame.cells[*i as usize].clone(),
+                _ => unreachable!("free variables always live in cells"),
+            })
+            .collect();
+        Value::Func(Arc::new(Function {
+            def: def.clone(),
+            defaults,
+            closure,
+        }))
+    }
+
+    // ---- expressions -------------------------------------------------------------------------
+
+    pub fn eval(&self, frame: &mut Frame, e: &Expr) -> Eval {
+        match &e.kind {
+            ExprKind::Const(v) => Ok(v.clone()),
+            ExprKind::Name(Var::Local(i), name) => match &frame.locals[*i as usize] {
+                Some(v) => Ok(v.clone()),
+                None => self.load(frame, Var::Local(*i), name),
+            },
+            ExprKind::Name(var, name) => self.load(frame, *var, name),
+            ExprKind::Binary(a, op, b) => {
+                let a = self.eval(frame, a)?;
+                let b = self.eval(frame, b)?;
+                ops::binary(*op, &a, &b)
+            }
+            ExprKind::Unary(op, a) => ops::unary(*op, &self.eval(frame, a)?),
+            ExprKind::BoolOp(is_and, values) => {
+                let mut last = Value::None;
+                for v in values {
+                    last = self.eval(frame, v)?;
+                    if last.truthy() != *is_and {
+                        break;
+                    }
+                }
+                Ok(last)
+            }
+            ExprKind::Compare(first, rest) => {
+                let mut left = self.eval(frame, first)?;
+                for (op, right) in rest {
+                    let right = self.eval(frame, right)?;
+                    if !ops::compare(*op, &left, &right)? {
+                        return Ok(Value::Bool(false));
+                    }
+                    left = right;
+                }
+                Ok(Value::Bool(true))
+            }
+            ExprKind::IfElse(test, a, b) => {
+                if self.eval(frame, test)?.truthy() {
+                    self.eval(frame, a)
+                } else {
+                    self.eval(frame, b)
+                }
+            }
+            ExprKind::Call(call) => self.eval_call(frame, call),
+            ExprKind::Attr(obj, name) => builtins::get_attr(&self.eval(frame, obj)?, name),
+            ExprKind::Subscript(obj, key) => {
+                let obj = self.eval(frame, obj)?;
+                match &key.kind {
+                    ExprKind::Slice(..) => {
+                        let Value::Tuple(parts) = self.eval(frame, key)? else {
+                            unreachable!("a slice evaluates to its three bounds")
+                        };
+                        ops::get_slice(&obj, &parts)
+                    }
+                    _ => ops::get_item(&obj, &self.eval(frame, key)?),
+                }
+            }
+            ExprKind::Slice(lo, hi, step) => {
+                let mut part = |p: &Option<Box<Expr>>| match p {
+                    Some(e) => self.eval(frame, e),
+                    None => Ok(Value::None),
+                };
+                Ok(Value::tuple(vec![part(lo)?, part(hi)?, part(step)?]))
+            }
+            ExprKind::List(elts) => Ok(Value::list(self.eval_elts(frame, elts)?)),
+            ExprKind::Tuple(elts) => Ok(Value::tuple(self.eval_elts(frame, elts)?)),
+            ExprKind::Dict(items) => {
+                let mut pairs = Vec::with_capacity(items.len());
+                for (k, v) in items {
+                    pairs.push((self.eval(frame, k)?, self.eval(frame, v)?));
+                }
+                builtins::dict_from_pairs(pairs)
+            }
+            ExprKind::Comp(c) => self.eval_comprehension(frame, c),
+            ExprKind::Lambda(def) => self.make_function(frame, def),
+            ExprKind::FString(parts) => {
+                let mut out = String::new();
+                self.eval_fstring(frame, parts, &mut out)?;
+                Ok(Value::str(&out))
+            }
+            ExprKind::Await(..) => unreachable!("await expressions run on the async path"),
+        }
+    }
+
+    fn eval_elts(&self, frame: &mut Frame, elts: &[Elt]) -> Eval<Vec<Value>> {
+        let mut out = Vec::with_capacity(elts.len());
+        for elt in elts {
+            let v = self.eval(frame, &elt.expr)?;
+            push_elt(&mut out, v, elt.starred)?;
+        }
+        Ok(out)
+    }
+
+    fn eval_fstring(&self, frame: &mut Frame, parts: &[FPart], out: &mut String) -> Flow {
+        for part in parts {
+            match part {
+                FPart::Lit(s) => out.push_str(s),
+                FPart::Value {
+                    expr,
+                    conversion,
+                    spec,
+                } => {
+                    let value = self.eval(frame, expr)?;
+                    let mut spec_text = String::new();
+                    self.eval_fstring(frame, spec, &mut spec_text)?;
+                    out.push_str(&format_part(&value, *conversion, &spec_text)?);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn eval_comprehension(&self, frame: &mut Frame, c: &Comprehension) -> Eval {
+        let mut acc = CompAcc::new(&c.kind);
+        self.comp_level(frame, c, 0, &mut acc)?;
+        acc.finish()
+    }
+
+    fn comp_level(&self, frame: &mut Frame, c: &Comprehension, level: usize, acc: &mut CompAcc) -> Flow {
+        let Some(g) = c.generators.get(level) else {
+            let elt = self.eval(frame, &c.elt)?;
+            let value = c.value.as_ref().map(|v| self.eval(frame, v)).transpose()?;
+            return acc.push(elt, value);
+        };
+        let iterable = self.eval(frame, &g.iter)?;
+        let mut it = ops::iterate(&iterable)?;
+        'items: while let Some(item) = it.next_value() {
+            self.interp.control.tick()?;
+            self.assign(frame, &g.target, item)?;
+            for cond in &g.conditions {
+                if !self.eval(frame, cond)?.truthy() {
+                    continue 'items;
+                }
+            }
+            self.comp_level(frame, c, level + 1, acc)?;
+        }
+        Ok(())
+    }
+
+    fn eval_call(&self, frame: &mut Frame, call: &Call) -> Eval {
+        if let ExprKind::Attr(obj, name) = &call.func.kind {
+            let receiver = self.eval(frame, obj)?;
+            let args = self.eval_args(frame, &call.args)?;
+            return builtins::call_method(self, frame.depth, &receiver, name, args, call);
+        }
+        let func = self.eval(frame, &call.func)?;
+        let args = self.eval_args(frame, &call.args)?;
+        self.call_value(frame.depth, &func, args, call)
+    }
+
+    fn eval_args(&self, frame: &mut Frame, args: &[Arg]) -> Eval<Args> {
+        let mut out = Args::default();
+        for a in args {
+            match a {
+                Arg::Pos(e) => out.pos.push(self.eval(frame, e)?),
+                Arg::Star(e) => out.pos.extend(ops::to_vec(&self.eval(frame, e)?)?),
+                Arg::Kw(name, e) => out.kw.push((name.clone(), self.eval(frame, e)?)),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Calls any callable value synchronously. Calling an `async def` creates a coroutine.
+    pub fn call_value(&self, depth: u32, func: &Value, args: Args, site: &Call) -> Eval {
+        match func {
+            Value::Func(f) => self.call_function(depth, f, args, site),
+            Value::Builtin(b) => builtins::call(self, depth, *b, args, site),
+            Value::Method(m) => builtins::call_method(self, depth, &m.receiver, &m.name, args, site),
+            Value::ExcType(kind) => {
+                args.no_more_kw(kind.name())?;
+                Ok(Value::Exception(Arc::new(Exception::with_args(*kind, args.pos))))
+            }
+            other => Err(Ctrl::raise(
+                ExcKind::TypeError,
+                format!("'{}' object is not callable", other.type_name()),
+            )),
+        }
+    }
+
+    fn call_function(&self, depth: u32, f: &Arc<Function>, args: Args, site: &Call) -> Eval {
+        let args_repr = if f.def.is_async { short_args(&args) } else { String::new() };
+        let mut frame = f.bind(args)?;
+        frame.depth = depth + 1;
+        frame.function = f.def.name.clone();
+        self.interp.control.check_depth(frame.depth)?;
+        if f.def.is_async {
+            return Ok(Value::Coro(Arc::new(Coroutine::python(
+                f.clone(),
+                frame,
+                &args_repr,
+                site.line,
+            ))));
+        }
+        match self.exec_block(&mut frame, &f.def.body) {
+            Ok(()) => Ok(Value::None),
+            Err(Ctrl::Return(v)) => Ok(v),
+            Err(other) => Err(other),
+        }
+    }
+}
+
+/// The arguments of a coroutine call as its label shows them: `fetch(2, 'a')`.
+fn short_args(args: &Args) -> String {
+    let mut parts: Vec<String> = args.pos.iter().map(Value::repr).collect();
+    parts.extend(args.kw.iter().map(|(k, v)| format!("{k}={}", v.repr())));
+    let joined = parts.join(", ");
+    if joined.chars().count() > 40 {
+        let cut: String = joined.chars().take(37).collect();
+        format!("{cut}...")
+    } else {
+        joined
+    }
+}
+
+/// Formats one f-string replacement field.
+pub fn format_part(value: &Value, conversion: Option<char>, spec: &str) -> Eval<String> {
+    let converted = match conversion {
+        Some('r') | Some('a') => Value::str(&value.repr()),
+        Some('s') => Value::str(&value.to_str()),
+        _ => value.clone(),
+    };
+    Ok(format_value(&converted, spec)?)
+}
+
+pub fn push_elt(out: &mut Vec<Value>, v: Value, starred: bool) -> Flow {
+    if starred {
+        out.extend(ops::to_vec(&v)?);
+    } else {
+        out.push(v);
+    }
+    Ok(())
+}
+
+/// The exception a `raise` statement raises: a class is instantiated, a bare `raise`
+/// re-raises the exception being handled.
+pub fn raise_value(frame: &Frame, value: Option<Value>) -> Ctrl {
+    match value {
+        Some(Value::Exception(e)) => Ctrl::Raise(e),
+        Some(Value::ExcType(kind)) => Ctrl::Raise(Arc::new(Exception::with_args(kind, vec![]))),
+        Some(_) => Ctrl::raise(
+            ExcKind::TypeError,
+            "exceptions must derive from BaseException",
+        ),
+        None => match frame.handling.last() {
+            Some(e) => Ctrl::Raise(e.clone()),
+            None => Ctrl::raise(ExcKind::RuntimeError, "No active exception to reraise"),
+        },
+    }
+}
+
+/// Whether `exc` is caught by an `except` clause naming `types`.
+pub fn exception_matches(exc: &Exception, types: &Value) -> Eval<bool> {
+    match types {
+        Value::ExcType(kind) => Ok(exc.kind.is_subclass_of(*kind)),
+        Value::Tuple(kinds) => {
+            for k in kinds.iter() {
+                if exception_matches(exc, k)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(Ctrl::raise(
+            ExcKind::TypeError,
+            "catching classes that do not inherit from BaseException is not allowed",
+        )),
+    }
+}
+
+/// Collects the results of a comprehension.
+pub enum CompAcc {
+    List(Vec<Value>),
+    Dict(Vec<(Value, Value)>),
+}
+
+impl CompAcc {
+    pub fn new(kind: &CompKind) -> CompAcc {
+        match kind {
+            CompKind::Dict => CompAcc::Dict(Vec::new()),
+            CompKind::List | CompKind::Generator => CompAcc::List(Vec::new()),
+        }
+    }
+
+    pub fn push(&mut self, elt: Value, value: Option<Value>) -> Flow {
+        match self {
+            CompAcc::List(items) => items.push(elt),
+            CompAcc::Dict(pairs) => pairs.push((elt, value.unwrap_or(Value::None))),
+        }
+        Ok(())
+    }
+
+    /// A generator expression is materialised eagerly: scenarios only pass them straight to
+    /// `sum`, `max`, `join` and the like, where the difference cannot be observed.
+    pub fn finish(self) -> Eval {
+        match self {
+            CompAcc::List(items) => Ok(Value::list(items)),
+            CompAcc::Dict(pairs) => builtins::dict_from_pairs(pairs),
+        }
+    }
+}
+
+/// `range(...)` as a value.
+pub fn range_value(start: i64, stop: i64, step: i64) -> Eval {
+    if step == 0 {
+        return Err(Ctrl::raise(ExcKind::ValueError, "range() arg 3 must not be zero"));
+    }
+    Ok(Value::Range(Arc::new(RangeObj { start, stop, step })))
+}
+
+/// An iterator value over a running iteration state.
+pub fn iter_value(state: IterState) -> Value {
+    ops::make_iter(state)
+}

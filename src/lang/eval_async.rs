@@ -1,0 +1,342 @@
+//! The asynchronous evaluator: runs statements and expressions that contain `await`, so that
+//! each `await` on a pending future is a real suspension of the task's Rust future.
+//!
+//! Anything await-free inside them is handed to the synchronous evaluator.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use super::builtins;
+use super::error::{Ctrl, Eval, ExcKind, Exception};
+use super::eval::{format_part, push_elt, raise_value, CompAcc, Ctx, Flow};
+use super::function::{Args, CoroBody, Coroutine, Frame};
+use super::ir::*;
+use super::ops;
+use super::value::Value;
+use crate::exec::aio;
+
+type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
+
+impl Ctx {
+    /// Runs a coroutine's body to completion (suspending as it awaits) and returns its result.
+    pub fn run_coroutine<'a>(&'a self, coro: &'a Coroutine) -> Boxed<'a, Eval> {
+        Box::pin(async move {
+            match coro.start()? {
+                CoroBody::Python { func, mut frame } => {
+                    match self.exec_block_async(&mut frame, &func.def.body).await {
+                        Ok(()) => Ok(Value::None),
+                        Err(Ctrl::Return(v)) => Ok(v),
+                        Err(other) => Err(other),
+                    }
+                }
+                CoroBody::Native(make) => make(self.clone()).await,
+            }
+        })
+    }
+
+    pub fn exec_block_async<'a>(&'a self, frame: &'a mut Frame, body: &'a [Stmt]) -> Boxed<'a, Flow> {
+        Box::pin(async move {
+            for stmt in body {
+                let result = if stmt.awaits {
+                    self.exec_async(frame, stmt).await
+                } else {
+                    self.exec_block(frame, std::slice::from_ref(stmt))
+                };
+                if let Err(ctrl) = result {
+                    return Err(self.annotate(frame, stmt.line, ctrl));
+                }
+            }
+            Ok(())
+        })
+    }
+
+    async fn exec_async(&self, frame: &mut Frame, stmt: &Stmt) -> Flow {
+        match &stmt.kind {
+            StmtKind::Expr(e) => {
+                self.eval_async(frame, e).await?;
+            }
+            StmtKind::Assign(targets, value) => {
+                let value = self.eval_async(frame, value).await?;
+                for t in targets {
+                    self.assign(frame, t, value.clone())?;
+                }
+            }
+            StmtKind::AugAssign(target, op, value) => {
+                let rhs = self.eval_async(frame, value).await?;
+                self.aug_assign(frame, target, *op, rhs)?;
+            }
+            StmtKind::If(test, body, orelse) => {
+                if self.eval_async(frame, test).await?.truthy() {
+                    self.exec_block_async(frame, body).await?;
+                } else {
+                    self.exec_block_async(frame, orelse).await?;
+                }
+            }
+            StmtKind::While(test, body, orelse) => {
+                while self.eval_async(frame, test).await?.truthy() {
+                    self.interp.control.tick()?;
+                    match self.exec_block_async(frame, body).await {
+                        Err(Ctrl::Break) => return Ok(()),
+                        Err(Ctrl::Continue) | Ok(()) => {}
+                        Err(other) => return Err(other),
+                    }
+                }
+                self.exec_block_async(frame, orelse).await?;
+            }
+            StmtKind::For(target, iter, body, orelse) => {
+                let iterable = self.eval_async(frame, iter).await?;
+                let mut it = ops::iterate(&iterable)?;
+                while let Some(item) = it.next_value() {
+                    self.interp.control.tick()?;
+                    self.assign(frame, target, item)?;
+                    match self.exec_block_async(frame, body).await {
+                        Err(Ctrl::Break) => return Ok(()),
+                        Err(Ctrl::Continue) | Ok(()) => {}
+                        Err(other) => return Err(other),
+                    }
+                }
+                self.exec_block_async(frame, orelse).await?;
+            }
+            StmtKind::Return(Some(e)) => return Err(Ctrl::Return(self.eval_async(frame, e).await?)),
+            StmtKind::Raise(Some(e)) => {
+                let value = self.eval_async(frame, e).await?;
+                return Err(raise_value(frame, Some(value)));
+            }
+            StmtKind::Try(t) => return self.exec_try_async(frame, t).await,
+            StmtKind::Assert(test, msg) => {
+                if !self.eval_async(frame, test).await?.truthy() {
+                    let args = match msg {
+                        Some(m) => vec![self.eval_async(frame, m).await?],
+                        None => vec![],
+                    };
+                    return Err(Exception::with_args(ExcKind::AssertionError, args).into());
+                }
+            }
+            _ => return self.exec_block(frame, std::slice::from_ref(stmt)),
+        }
+        Ok(())
+    }
+
+    async fn exec_try_async(&self, frame: &mut Frame, t: &Try) -> Flow {
+        let mut outcome = self.exec_block_async(frame, &t.body).await;
+        if let Err(Ctrl::Raise(exc)) = &outcome {
+            let exc = exc.clone();
+            if let Some(handler) = self.find_handler(frame, &t.handlers, &exc)? {
+                if let Some(name) = &handler.name {
+                    self.assign(frame, name, Value::Exception(exc.clone()))?;
+                }
+                frame.handling.push(exc);
+                outcome = self.exec_block_async(frame, &handler.body).await;
+                frame.handling.pop();
+                if let Some(Target::Var(var, _)) = &handler.name {
+                    self.store_var(frame, *var, None);
+                }
+            }
+        } else if outcome.is_ok() {
+            outcome = self.exec_block_async(frame, &t.orelse).await;
+        }
+        if t.finally.is_empty() {
+            return outcome;
+        }
+        self.exec_block_async(frame, &t.finally).await?;
+        outcome
+    }
+
+    pub fn eval_async<'a>(&'a self, frame: &'a mut Frame, e: &'a Expr) -> Boxed<'a, Eval> {
+        Box::pin(async move {
+            if !e.awaits {
+                return self.eval(frame, e);
+            }
+            match &e.kind {
+                ExprKind::Await(inner, site) => {
+                    let value = self.eval_async(frame, inner).await?;
+                    self.await_value(value, site).await
+                }
+                ExprKind::Binary(a, op, b) => {
+                    let a = self.eval_async(frame, a).await?;
+                    let b = self.eval_async(frame, b).await?;
+                    ops::binary(*op, &a, &b)
+                }
+                ExprKind::Unary(op, a) => ops::unary(*op, &self.eval_async(frame, a).await?),
+                ExprKind::BoolOp(is_and, values) => {
+                    let mut last = Value::None;
+                    for v in values {
+                        last = self.eval_async(frame, v).await?;
+                        if last.truthy() != *is_and {
+                            break;
+                        }
+                    }
+                    Ok(last)
+                }
+                ExprKind::Compare(first, rest) => {
+                    let mut left = self.eval_async(frame, first).await?;
+                    for (op, right) in rest {
+                        let right = self.eval_async(frame, right).await?;
+                        if !ops::compare(*op, &left, &right)? {
+                            return Ok(Value::Bool(false));
+                        }
+                        left = right;
+                    }
+                    Ok(Value::Bool(true))
+                }
+                ExprKind::IfElse(test, a, b) => {
+                    if self.eval_async(frame, test).await?.truthy() {
+                        self.eval_async(frame, a).await
+                    } else {
+                        self.eval_async(frame, b).await
+                    }
+                }
+                ExprKind::Call(call) => self.eval_call_async(frame, call).await,
+                ExprKind::Attr(obj, name) => {
+                    builtins::get_attr(&self.eval_async(frame, obj).await?, name)
+                }
+                ExprKind::Subscript(obj, key) => {
+                    let is_slice = matches!(key.kind, ExprKind::Slice(..));
+                    let obj = self.eval_async(frame, obj).await?;
+                    match self.eval_async(frame, key).await? {
+                        Value::Tuple(parts) if is_slice => ops::get_slice(&obj, &parts),
+                        key => ops::get_item(&obj, &key),
+                    }
+                }
+                ExprKind::Slice(lo, hi, step) => {
+                    let mut parts = Vec::with_capacity(3);
+                    for p in [lo, hi, step] {
+                        parts.push(match p {
+                            Some(e) => self.eval_async(frame, e).await?,
+                            None => Value::None,
+                        });
+                    }
+                    Ok(Value::tuple(parts))
+                }
+                ExprKind::List(elts) => Ok(Value::list(self.eval_elts_async(frame, elts).await?)),
+                ExprKind::Tuple(elts) => Ok(Value::tuple(self.eval_elts_async(frame, elts).await?)),
+                ExprKind::Dict(items) => {
+                    let mut pairs = Vec::with_capacity(items.len());
+                    for (k, v) in items {
+                        let k = self.eval_async(frame, k).await?;
+                        pairs.push((k, self.eval_async(frame, v).await?));
+                    }
+                    builtins::dict_from_pairs(pairs)
+                }
+                ExprKind::Comp(c) => {
+                    let mut acc = CompAcc::new(&c.kind);
+                    self.comp_level_async(frame, c, 0, &mut acc).await?;
+                    acc.finish()
+                }
+                ExprKind::FString(parts) => {
+                    let mut out = String::new();
+                    self.fstring_async(frame, parts, &mut out).await?;
+                    Ok(Value::str(&out))
+                }
+                ExprKind::Const(_) | ExprKind::Name(..) | ExprKind::Lambda(_) => {
+                    self.eval(frame, e)
+                }
+            }
+        })
+    }
+
+    async fn eval_elts_async(&self, frame: &mut Frame, elts: &[Elt]) -> Eval<Vec<Value>> {
+        let mut out = Vec::with_capacity(elts.len());
+        for elt in elts {
+            let v = self.eval_async(frame, &elt.expr).await?;
+            push_elt(&mut out, v, elt.starred)?;
+        }
+        Ok(out)
+    }
+
+    fn fstring_async<'a>(
+        &'a self,
+        frame: &'a mut Frame,
+        parts: &'a [FPart],
+        out: &'a mut String,
+    ) -> Boxed<'a, Flow> {
+        Box::pin(async move {
+            for part in parts {
+                match part {
+                    FPart::Lit(s) => out.push_str(s),
+                    FPart::Value {
+                        expr,
+                        conversion,
+                        spec,
+                    } => {
+                        let value = self.eval_async(frame, expr).await?;
+                        let mut spec_text = String::new();
+                        self.fstring_async(frame, spec, &mut spec_text).await?;
+                        out.push_str(&format_part(&value, *conversion, &spec_text)?);
+                    }
+                }
+            }
+            Ok(())
+        })
+    }
+
+    fn comp_level_async<'a>(
+        &'a self,
+        frame: &'a mut Frame,
+        c: &'a Comprehension,
+        level: usize,
+        acc: &'a mut CompAcc,
+    ) -> Boxed<'a, Flow> {
+        Box::pin(async move {
+            let Some(g) = c.generators.get(level) else {
+                let elt = self.eval_async(frame, &c.elt).await?;
+                let value = match &c.value {
+                    Some(v) => Some(self.eval_async(frame, v).await?),
+                    None => None,
+                };
+                return acc.push(elt, value);
+            };
+            let iterable = self.eval_async(frame, &g.iter).await?;
+            let mut it = ops::iterate(&iterable)?;
+            'items: while let Some(item) = it.next_value() {
+                self.interp.control.tick()?;
+                self.assign(frame, &g.target, item)?;
+                for cond in &g.conditions {
+                    if !self.eval_async(frame, cond).await?.truthy() {
+                        continue 'items;
+                    }
+                }
+                self.comp_level_async(frame, c, level + 1, acc).await?;
+            }
+            Ok(())
+        })
+    }
+
+    async fn eval_call_async(&self, frame: &mut Frame, call: &Call) -> Eval {
+        let (receiver, func) = match &call.func.kind {
+            ExprKind::Attr(obj, name) => (Some((self.eval_async(frame, obj).await?, name)), None),
+            _ => (None, Some(self.eval_async(frame, &call.func).await?)),
+        };
+        let mut args = Args::default();
+        for a in &call.args {
+            match a {
+                Arg::Pos(e) => args.pos.push(self.eval_async(frame, e).await?),
+                Arg::Star(e) => args.pos.extend(ops::to_vec(&self.eval_async(frame, e).await?)?),
+                Arg::Kw(name, e) => args.kw.push((name.clone(), self.eval_async(frame, e).await?)),
+            }
+        }
+        match (receiver, func) {
+            (Some((obj, name)), _) => builtins::call_method(self, frame.depth, &obj, name, args, call),
+            (None, Some(func)) => self.call_value(frame.depth, &func, args, call),
+            (None, None) => unreachable!("a call has either a receiver or a function"),
+        }
+    }
+
+    /// `await value`: a coroutine runs inline in this task; a task or future suspends this
+    /// task until it is done (or returns at once if it already is).
+    pub async fn await_value(&self, value: Value, site: &AwaitSite) -> Eval {
+        crate::exec::event_loop::set_await_site(site);
+        match value {
+            Value::Coro(coro) => self.run_coroutine(&coro).await,
+            Value::Task(task) => aio::await_future(task.future.clone()).await,
+            Value::Future(fut) => aio::await_future(fut).await,
+            other => Err(Ctrl::raise(
+                ExcKind::TypeError,
+                format!(
+                    "object {} can't be used in 'await' expression",
+                    other.type_name()
+                ),
+            )),
+        }
+    }
+}

@@ -1,0 +1,261 @@
+//! Callable objects (functions, bound methods, coroutines), frames and argument binding.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use parking_lot::Mutex;
+
+use super::error::{Ctrl, Eval, ExcKind};
+use super::eval::Ctx;
+use super::ir::{FuncDef, Var};
+use super::value::Value;
+use crate::record::recorder;
+use crate::trace::event::DiagnosticKind;
+
+/// A variable shared between a function and the inner functions that capture it.
+pub type CellRef = Arc<Mutex<Option<Value>>>;
+
+/// A function object: compiled code plus its defaults and captured cells.
+pub struct Function {
+    pub def: Arc<FuncDef>,
+    pub defaults: Vec<Value>,
+    pub closure: Vec<CellRef>,
+}
+
+/// `obj.method` looked up but not yet called.
+pub struct BoundMethod {
+    pub receiver: Value,
+    pub name: Arc<str>,
+}
+
+/// Positional and keyword arguments of one call.
+#[derive(Default)]
+pub struct Args {
+    pub pos: Vec<Value>,
+    pub kw: Vec<(Arc<str>, Value)>,
+}
+
+impl Args {
+    pub fn positional(pos: Vec<Value>) -> Args {
+        Args {
+            pos,
+            kw: Vec::new(),
+        }
+    }
+
+    /// Removes and returns keyword argument `name`.
+    pub fn take_kw(&mut self, name: &str) -> Option<Value> {
+        let ix = self.kw.iter().position(|(k, _)| &**k == name)?;
+        Some(self.kw.remove(ix).1)
+    }
+
+    /// Fails with a `TypeError` naming the first keyword argument `function` does not take.
+    pub fn no_more_kw(&self, function: &str) -> Eval<()> {
+        match self.kw.first() {
+            Some((k, _)) => Err(Ctrl::raise(
+                ExcKind::TypeError,
+                format!("{function}() got an unexpected keyword argument '{k}'"),
+            )),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The variables of one running function.
+pub struct Frame {
+    pub locals: Vec<Option<Value>>,
+    pub cells: Vec<CellRef>,
+    /// The function's name as tracebacks show it (`<module>` at top level).
+    pub function: Arc<str>,
+    /// Call depth, for the recursion limit and for tracebacks.
+    pub depth: u32,
+    /// Exceptions being handled by enclosing `except` blocks (a bare `raise` re-raises the last).
+    pub handling: Vec<Arc<super::error::Exception>>,
+}
+
+impl Frame {
+    pub fn module() -> Frame {
+        Frame {
+            locals: Vec::new(),
+            cells: Vec::new(),
+            function: Arc::from("<module>"),
+            depth: 0,
+            handling: Vec::new(),
+        }
+    }
+}
+
+impl Function {
+    /// Creates the frame for a call, binding arguments to parameters as Python does.
+    pub fn bind(&self, mut args: Args) -> Eval<Frame> {
+        let def = &self.def;
+        let mut frame = Frame {
+            locals: vec![None; def.n_locals as usize],
+            cells: (0..def.n_own_cells)
+                .map(|_| Arc::new(Mutex::new(None)))
+                .chain(self.closure.iter().cloned())
+                .collect(),
+            function: def.name.clone(),
+            depth: 0,
+            handling: Vec::new(),
+        };
+        let positional: Vec<_> = def.params.iter().filter(|p| !p.kw_only).collect();
+        let mut extra = Vec::new();
+        for (i, value) in args.pos.drain(..).enumerate() {
+            match positional.get(i) {
+                Some(p) => store(&mut frame, p.var, value),
+                None => extra.push(value),
+            }
+        }
+        match def.varargs {
+            Some(v) => store(&mut frame, v, Value::tuple(extra)),
+            None if !extra.is_empty() => {
+                return Err(self.arity_error(positional.len(), positional.len() + extra.len()))
+            }
+            None => {}
+        }
+        for (name, value) in args.kw.drain(..) {
+            let Some(p) = def.params.iter().find(|p| p.name == name) else {
+                return Err(Ctrl::raise(
+                    ExcKind::TypeError,
+                    format!("{}() got an unexpected keyword argument '{name}'", def.name),
+                ));
+            };
+            if is_bound(&frame, p.var) {
+                return Err(Ctrl::raise(
+                    ExcKind::TypeError,
+                    format!("{}() got multiple values for argument '{name}'", def.name),
+                ));
+            }
+            store(&mut frame, p.var, value);
+        }
+        for p in &def.params {
+            if is_bound(&frame, p.var) {
+                continue;
+            }
+            match p.default {
+                Some(ix) => store(&mut frame, p.var, self.defaults[ix].clone()),
+                None => {
+                    return Err(Ctrl::raise(
+                        ExcKind::TypeError,
+                        format!(
+                            "{}() missing 1 required positional argument: '{}'",
+                            def.name, p.name
+                        ),
+                    ))
+                }
+            }
+        }
+        if let Some(v) = def.kwargs {
+            store(&mut frame, v, Value::Dict(Default::default()));
+        }
+        Ok(frame)
+    }
+
+    fn arity_error(&self, takes: usize, given: usize) -> Ctrl {
+        let plural = if takes == 1 { "" } else { "s" };
+        let verb = if given == 1 { "was" } else { "were" };
+        Ctrl::raise(
+            ExcKind::TypeError,
+            format!(
+                "{}() takes {takes} positional argument{plural} but {given} {verb} given",
+                self.def.name
+            ),
+        )
+    }
+}
+
+fn store(frame: &mut Frame, var: Var, value: Value) {
+    match var {
+        Var::Local(i) => frame.locals[i as usize] = Some(value),
+        Var::Cell(i) => *frame.cells[i as usize].lock() = Some(value),
+        Var::Global(_) | Var::Builtin(_) => unreachable!("parameters are always local"),
+    }
+}
+
+fn is_bound(frame: &Frame, var: Var) -> bool {
+    match var {
+        Var::Local(i) => frame.locals[i as usize].is_some(),
+        Var::Cell(i) => frame.cells[i as usize].lock().is_some(),
+        Var::Global(_) | Var::Builtin(_) => false,
+    }
+}
+
+/// The code a coroutine runs: a Python `async def` body, or a native asyncio coroutine
+/// (`asyncio.sleep`, `asyncio.wait_for`, ...).
+pub enum CoroBody {
+    Python { func: Arc<Function>, frame: Frame },
+    Native(NativeCoro),
+}
+
+/// Builds the future of a native coroutine when it is first awaited.
+pub type NativeCoro = Box<dyn FnOnce(Ctx) -> Pin<Box<dyn Future<Output = Eval>>> + Send>;
+
+/// A coroutine object: an `async def` called but not yet (or partly) run.
+pub struct Coroutine {
+    /// The function name, as warnings show it (`fetch`).
+    pub name: Arc<str>,
+    /// What the timeline calls it, e.g. `fetch(2)`.
+    pub label: Arc<str>,
+    /// Line of the call that created it.
+    pub line: u32,
+    body: Mutex<Option<CoroBody>>,
+    started: AtomicBool,
+}
+
+impl Coroutine {
+    pub fn python(func: Arc<Function>, frame: Frame, args_repr: &str, line: u32) -> Coroutine {
+        Coroutine {
+            name: func.def.name.clone(),
+            label: Arc::from(format!("{}({args_repr})", func.def.name)),
+            line,
+            body: Mutex::new(Some(CoroBody::Python { func, frame })),
+            started: AtomicBool::new(false),
+        }
+    }
+
+    pub fn native(name: &str, label: Arc<str>, line: u32, body: NativeCoro) -> Coroutine {
+        Coroutine {
+            name: Arc::from(name),
+            label,
+            line,
+            body: Mutex::new(Some(CoroBody::Native(body))),
+            started: AtomicBool::new(false),
+        }
+    }
+
+    /// Takes the body to run it; a coroutine runs at most once.
+    pub fn start(&self) -> Eval<CoroBody> {
+        self.started.store(true, Ordering::Relaxed);
+        self.body.lock().take().ok_or_else(|| {
+            Ctrl::raise(
+                ExcKind::RuntimeError,
+                "cannot reuse already awaited coroutine",
+            )
+        })
+    }
+
+    /// Marks the coroutine as handled without running it (e.g. a task cancelled before its
+    /// first step), so no "never awaited" warning is reported.
+    pub fn close(&self) {
+        self.started.store(true, Ordering::Relaxed);
+        self.body.lock().take();
+    }
+}
+
+impl Drop for Coroutine {
+    fn drop(&mut self) {
+        if !self.started.load(Ordering::Relaxed) {
+            recorder::diagnostic(
+                DiagnosticKind::NeverAwaited,
+                format!(
+                    "coroutine '{}' was created and never awaited: await it, or wrap it in asyncio.create_task()",
+                    self.name
+                ),
+                self.line,
+            );
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! The checked, name-resolved program the evaluator runs (compiled from ruff's AST).
+//!
+//! Names are resolved to slots at compile time: a function's locals live in a `Vec`, variables
+//! captured by inner functions in shared cells, module variables in the globals table.
+
+use std::sync::Arc;
+
+use super::builtins::Builtin;
+use super::value::Value;
+
+/// Where a name lives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Var {
+    Local(u32),
+    /// Index into the frame's cells (its own captured variables first, then free variables).
+    Cell(u32),
+    Global(u32),
+    Builtin(Builtin),
+}
+
+pub struct Expr {
+    pub kind: ExprKind,
+    /// Whether evaluating this expression may suspend (it contains an `await`).
+    pub awaits: bool,
+}
+
+pub enum ExprKind {
+    Const(Value),
+    Name(Var, Arc<str>),
+    Binary(Box<Expr>, BinOp, Box<Expr>),
+    Unary(UnaryOp, Box<Expr>),
+    /// `a and b and c` (`is_and`) or `a or b or c`.
+    BoolOp(bool, Vec<Expr>),
+    Compare(Box<Expr>, Vec<(CmpOp, Expr)>),
+    IfElse(Box<Expr>, Box<Expr>, Box<Expr>),
+    Call(Box<Call>),
+    Attr(Box<Expr>, Arc<str>),
+    Subscript(Box<Expr>, Box<Expr>),
+    Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
+    List(Vec<Elt>),
+    Tuple(Vec<Elt>),
+    Dict(Vec<(Expr, Expr)>),
+    Comp(Box<Comprehension>),
+    Lambda(Arc<FuncDef>),
+    FString(Vec<FPart>),
+    Await(Box<Expr>, AwaitSite),
+}
+
+/// A list/tuple display element, possibly `*starred`.
+pub struct Elt {
+    pub expr: Expr,
+    pub starred: bool,
+}
+
+/// Where an `await` happens: what the timeline labels the suspension with.
+#[derive(Clone)]
+pub struct AwaitSite {
+    pub label: Arc<str>,
+    pub line: u32,
+}
+
+pub struct Call {
+    pub func: Expr,
+    pub args: Vec<Arg>,
+    pub line: u32,
+    /// The source text of the call, e.g. `time.sleep(1)`, for labels and diagnostics.
+    pub text: Arc<str>,
+}
+
+pub enum Arg {
+    Pos(Expr),
+    Star(Expr),
+    Kw(Arc<str>, Expr),
+}
+
+pub enum CompKind {
+    List,
+    Dict,
+    Generator,
+}
+
+pub struct Comprehension {
+    pub kind: CompKind,
+    /// The element (for dicts, the key).
+    pub elt: Expr,
+    pub value: Option<Expr>,
+    pub generators: Vec<CompFor>,
+}
+
+pub struct CompFor {
+    pub target: Target,
+    pub iter: Expr,
+    pub conditions: Vec<Expr>,
+}
+
+pub enum FPart {
+    Lit(Arc<str>),
+    Value {
+        expr: Expr,
+        conversion: Option<char>,
+        spec: Vec<FPart>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    FloorDiv,
+    Mod,
+    Pow,
+    BitAnd,
+    BitOr,
+    BitXor,
+    LShift,
+    RShift,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnaryOp {
+    Neg,
+    Pos,
+    Not,
+    Invert,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    NotEq,
+    Lt,
+    LtE,
+    Gt,
+    GtE,
+    Is,
+    IsNot,
+    In,
+    NotIn,
+}
+
+/// An assignment target.
+pub enum Target {
+    Var(Var, Arc<str>),
+    Attr(Expr, Arc<str>),
+    Subscript(Expr, Expr),
+    Unpack(Vec<Target>, Option<usize>),
+}
+
+pub struct Stmt {
+    pub line: u32,
+    /// Whether executing this statement may suspend.
+    pub awaits: bool,
+    pub kind: StmtKind,
+}
+
+pub enum StmtKind {
+    Expr(Expr),
+    Assign(Vec<Target>, Expr),
+    AugAssign(Target, BinOp, Expr),
+    If(Expr, Vec<Stmt>, Vec<Stmt>),
+    While(Expr, Vec<Stmt>, Vec<Stmt>),
+    For(Target, Expr, Vec<Stmt>, Vec<Stmt>),
+    Break,
+    Continue,
+    Return(Option<Expr>),
+    Raise(Option<Expr>),
+    Try(Box<Try>),
+    Assert(Expr, Option<Expr>),
+    Def(Target, Arc<FuncDef>),
+    Delete(Vec<Target>),
+    Pass,
+}
+
+pub struct Try {
+    pub body: Vec<Stmt>,
+    pub handlers: Vec<Handler>,
+    pub orelse: Vec<Stmt>,
+    pub finally: Vec<Stmt>,
+}
+
+pub struct Handler {
+    /// `None` for a bare `except:`.
+    pub types: Option<Expr>,
+    pub name: Option<Target>,
+    pub body: Vec<Stmt>,
+}
+
+pub struct Param {
+    pub name: Arc<str>,
+    pub var: Var,
+    pub default: Option<usize>,
+    pub kw_only: bool,
+}
+
+/// A compiled `def`, `async def` or `lambda`.
+pub struct FuncDef {
+    pub name: Arc<str>,
+    pub line: u32,
+    pub is_async: bool,
+    pub params: Vec<Param>,
+    pub varargs: Option<Var>,
+    pub kwargs: Option<Var>,
+    pub defaults: Vec<Expr>,
+    pub n_locals: u32,
+    /// Cells this function creates for its own variables captured by inner functions.
+    pub n_own_cells: u32,
+    /// For each free variable (cells after the own ones): where the defining scope keeps it.
+    pub free: Vec<Var>,
+    pub body: Vec<Stmt>,
+}
+
+/// A whole scenario, ready to run.
+pub struct Program {
+    pub source: Arc<str>,
+    pub globals: Vec<Arc<str>>,
+    pub body: Vec<Stmt>,
+    /// The module body contains a top-level `await` (run it as the main task of a loop).
+    pub top_level_await: bool,
+}

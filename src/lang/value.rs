@@ -1,0 +1,321 @@
+//! Runtime values of the scenario language: Python objects as a cheap-to-clone enum.
+//!
+//! Everything a value points to is `Send + Sync` (containers behind `parking_lot::Mutex`), so
+//! values can cross to other threads of the same run.
+
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+use parking_lot::Mutex;
+
+use super::builtins::Builtin;
+use super::error::{ExcKind, Exception};
+use super::format::float_repr;
+use super::function::{BoundMethod, Coroutine, Function};
+use crate::exec::objects::{FutureObj, LoopObj, TaskObj};
+
+/// A Python object.
+#[derive(Clone)]
+pub enum Value {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(Arc<str>),
+    List(Arc<Mutex<Vec<Value>>>),
+    Tuple(Arc<[Value]>),
+    Dict(Arc<Mutex<Dict>>),
+    Range(Arc<RangeObj>),
+    Iter(Arc<Mutex<IterState>>),
+    Func(Arc<Function>),
+    Builtin(Builtin),
+    Method(Arc<BoundMethod>),
+    Coro(Arc<Coroutine>),
+    Task(Arc<TaskObj>),
+    Future(Arc<FutureObj>),
+    Loop(Arc<LoopObj>),
+    Exception(Arc<Exception>),
+    ExcType(ExcKind),
+    Module(Module),
+}
+
+/// The modules a scenario can import.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Module {
+    Asyncio,
+    Time,
+}
+
+/// `range(start, stop, step)`.
+pub struct RangeObj {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl RangeObj {
+    pub fn len(&self) -> i64 {
+        let (lo, hi, step) = (self.start, self.stop, self.step);
+        if step > 0 && lo < hi {
+            (hi - lo - 1) / step + 1
+        } else if step < 0 && lo > hi {
+            (lo - hi - 1) / (-step) + 1
+        } else {
+            0
+        }
+    }
+}
+
+/// The state of an iterator over a snapshot of a container (Python iterates live lists; the
+/// scenarios never mutate a list while iterating it, so a snapshot is indistinguishable).
+pub enum IterState {
+    Range { next: i64, stop: i64, step: i64 },
+    Items { items: Arc<[Value]>, pos: usize },
+    Enumerate { inner: Box<IterState>, count: i64 },
+    Zip(Vec<IterState>),
+}
+
+impl IterState {
+    pub fn next_value(&mut self) -> Option<Value> {
+        match self {
+            IterState::Range { next, stop, step } => {
+                let more = if *step > 0 { *next < *stop } else { *next > *stop };
+                if !more {
+                    return None;
+                }
+                let v = *next;
+                *next += *step;
+                Some(Value::Int(v))
+            }
+            IterState::Items { items, pos } => {
+                let v = items.get(*pos)?.clone();
+                *pos += 1;
+                Some(v)
+            }
+            IterState::Enumerate { inner, count } => {
+                let v = inner.next_value()?;
+                let i = *count;
+                *count += 1;
+                Some(Value::tuple(vec![Value::Int(i), v]))
+            }
+            IterState::Zip(iters) => {
+                let mut items = Vec::with_capacity(iters.len());
+                for it in iters.iter_mut() {
+                    items.push(it.next_value()?);
+                }
+                Some(Value::tuple(items))
+            }
+        }
+    }
+}
+
+/// A hashable dictionary key. Python makes `1`, `1.0` and `True` the same key; so do we.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub enum Key {
+    None,
+    Int(i64),
+    FloatBits(u64),
+    Str(Arc<str>),
+    Tuple(Vec<Key>),
+}
+
+pub type Dict = IndexMap<Key, (Value, Value)>;
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(Arc::from(s))
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Arc::from(items))
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Arc::new(Mutex::new(items)))
+    }
+
+    /// The Python type name, as `type(x).__name__` prints it.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::None => "NoneType",
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Float(_) => "float",
+            Value::Str(_) => "str",
+            Value::List(_) => "list",
+            Value::Tuple(_) => "tuple",
+            Value::Dict(_) => "dict",
+            Value::Range(_) => "range",
+            Value::Iter(_) => "iterator",
+            Value::Func(_) => "function",
+            Value::Builtin(_) => "builtin_function_or_method",
+            Value::Method(_) => "method",
+            Value::Coro(_) => "coroutine",
+            Value::Task(_) => "Task",
+            Value::Future(_) => "Future",
+            Value::Loop(_) => "_UnixSelectorEventLoop",
+            Value::Exception(e) => e.kind.name(),
+            Value::ExcType(_) => "type",
+            Value::Module(_) => "module",
+        }
+    }
+
+    pub fn truthy(&self) -> bool {
+        match self {
+            Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::List(l) => !l.lock().is_empty(),
+            Value::Tuple(t) => !t.is_empty(),
+            Value::Dict(d) => !d.lock().is_empty(),
+            Value::Range(r) => r.len() > 0,
+            _ => true,
+        }
+    }
+
+    /// The dictionary key for this value, or a `TypeError` for unhashable values.
+    pub fn key(&self) -> Result<Key, Exception> {
+        Ok(match self {
+            Value::None => Key::None,
+            Value::Bool(b) => Key::Int(*b as i64),
+            Value::Int(i) => Key::Int(*i),
+            Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e18 => Key::Int(*f as i64),
+            Value::Float(f) => Key::FloatBits(f.to_bits()),
+            Value::Str(s) => Key::Str(s.clone()),
+            Value::Tuple(t) => Key::Tuple(t.iter().map(Value::key).collect::<Result<_, _>>()?),
+            other => {
+                return Err(Exception::new(
+                    ExcKind::TypeError,
+                    format!("unhashable type: '{}'", other.type_name()),
+                ))
+            }
+        })
+    }
+
+    /// `str(x)`.
+    pub fn to_str(&self) -> String {
+        match self {
+            Value::Str(s) => s.to_string(),
+            Value::Exception(e) => e.message(),
+            _ => self.repr(),
+        }
+    }
+
+    /// `repr(x)`.
+    pub fn repr(&self) -> String {
+        let mut out = String::new();
+        self.write_repr(&mut out);
+        out
+    }
+
+    fn write_repr(&self, out: &mut String) {
+        match self {
+            Value::None => out.push_str("None"),
+            Value::Bool(true) => out.push_str("True"),
+            Value::Bool(false) => out.push_str("False"),
+            Value::Int(i) => {
+                let _ = write!(out, "{i}");
+            }
+            Value::Float(f) => out.push_str(&float_repr(*f)),
+            Value::Str(s) => write_str_repr(out, s),
+            Value::List(l) => write_seq(out, "[", "]", &l.lock(), false),
+            Value::Tuple(t) => write_seq(out, "(", ")", t, t.len() == 1),
+            Value::Dict(d) => {
+                out.push('{');
+                for (i, (k, v)) in d.lock().values().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    k.write_repr(out);
+                    out.push_str(": ");
+                    v.write_repr(out);
+                }
+                out.push('}');
+            }
+            Value::Range(r) => {
+                let _ = if r.step == 1 {
+                    write!(out, "range({}, {})", r.start, r.stop)
+                } else {
+                    write!(out, "range({}, {}, {})", r.start, r.stop, r.step)
+                };
+            }
+            Value::Func(f) => {
+                let _ = write!(out, "<function {}>", f.def.name);
+            }
+            Value::Builtin(b) => {
+                let _ = write!(out, "<built-in function {}>", b.name());
+            }
+            Value::Method(m) => {
+                let _ = write!(out, "<bound method {}>", m.name);
+            }
+            Value::Coro(c) => {
+                let _ = write!(out, "<coroutine object {}>", c.name);
+            }
+            Value::Task(t) => out.push_str(&t.repr()),
+            Value::Future(f) => out.push_str(&f.repr()),
+            Value::Exception(e) => out.push_str(&e.repr()),
+            Value::ExcType(k) => {
+                let _ = write!(out, "<class '{}'>", k.qualified_name());
+            }
+            Value::Module(m) => {
+                let _ = write!(out, "<module '{}'>", m.name());
+            }
+            Value::Iter(_) | Value::Loop(_) => {
+                let _ = write!(out, "<{} object>", self.type_name());
+            }
+        }
+    }
+}
+
+impl Module {
+    pub fn name(self) -> &'static str {
+        match self {
+            Module::Asyncio => "asyncio",
+            Module::Time => "time",
+        }
+    }
+}
+
+fn write_seq(out: &mut String, open: &str, close: &str, items: &[Value], trailing_comma: bool) {
+    out.push_str(open);
+    for (i, v) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        v.write_repr(out);
+    }
+    if trailing_comma {
+        out.push(',');
+    }
+    out.push_str(close);
+}
+
+/// Python's string repr: single quotes unless the text contains a single quote and no double.
+fn write_str_repr(out: &mut String, s: &str) {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+}

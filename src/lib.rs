@@ -1,0 +1,23 @@
+//! Interleave: run Python-subset concurrency scenarios for real and watch their timeline live.
+//!
+//! # Layout
+//!
+//! - [`lang`]: the scenario language. `ruff_python_parser` parses, [`lang::compile`] checks the
+//!   supported subset and resolves names to slots, and the evaluator runs the result: await-free
+//!   code on a synchronous fast path, statements containing `await` on an async path.
+//! - [`exec`]: real execution. Each run gets its own OS thread with a current-thread tokio
+//!   runtime; the event loop keeps CPython's ready queue and timer order and polls each Python
+//!   task as an instrumented future.
+//! - [`record`]: the hot-path recorder (per-thread buffers, never blocks) and the per-run,
+//!   append-only log that the server streams from.
+//! - [`trace`]: the event model, events → spans, the trace document and its summary.
+//! - [`catalog`]: the built-in scenarios, `.py` files with validated metadata, embedded at
+//!   build time.
+//! - [`web`]: the axum router, handlers, server-sent events, pages and errors.
+
+pub mod catalog;
+pub mod exec;
+pub mod lang;
+pub mod record;
+pub mod trace;
+pub mod web;

@@ -1,0 +1,471 @@
+//! The `interleave` command: `serve` the web app, or `run` one scenario headless.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use interleave::exec::{self, RunOptions};
+use interleave::lang::{self, SyntaxError};
+use interleave::record::log::RunLog;
+use interleave::trace::document::{RunMeta, Summary, TraceDocument};
+use interleave::trace::event::{EventKind, RunError, RunStatus};
+use interleave::web::{self, AppState};
+
+const DEFAULT_ADDR: &str = "127.0.0.1:7878";
+
+const USAGE: &str = "\
+Interleave: run Python asyncio scenarios for real and watch their timeline.
+
+Usage:
+  interleave serve [--addr ADDR]
+      Serve the web app (default address 127.0.0.1:7878, or $INTERLEAVE_ADDR).
+  interleave run FILE.py [--json] [--time-limit SECS]
+      Run a scenario without the server: its output goes to stdout, a summary to stderr.
+      --json prints the trace document instead of the output.
+      Exit status: 0 ok, 1 a Python error or a limit, 2 a syntax or unsupported construct,
+      130 interrupted.
+  interleave --help | --version
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("serve") => serve_command(&args[1..]),
+        Some("run") => run_command(&args[1..]),
+        Some("--version" | "-V") => {
+            println!("interleave {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Some("--help" | "-h" | "help") => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Some(other) => usage_error(&format!("unknown command '{other}'")),
+        None => usage_error("missing command"),
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("interleave: {message}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
+/// Takes the value following `flag` out of `args`.
+fn flag_value(args: &[String], i: &mut usize, flag: &str) -> Result<String, String> {
+    *i += 1;
+    args.get(*i)
+        .cloned()
+        .ok_or_else(|| format!("{flag} needs a value"))
+}
+
+// ---- serve ----
+
+fn serve_command(args: &[String]) -> ExitCode {
+    let mut addr = std::env::var("INTERLEAVE_ADDR").unwrap_or_else(|_| DEFAULT_ADDR.to_string());
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--addr" => match flag_value(args, &mut i, "--addr") {
+                Ok(value) => addr = value,
+                Err(message) => return usage_error(&message),
+            },
+            other => return usage_error(&format!("unexpected argument '{other}' for serve")),
+        }
+        i += 1;
+    }
+    let Ok(addr) = addr.parse::<SocketAddr>() else {
+        return usage_error(&format!("'{addr}' is not an address like 127.0.0.1:7878"));
+    };
+    init_logging();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("interleave: cannot start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(serve(addr)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("interleave: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(addr: SocketAddr) -> Result<(), String> {
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    let bound = listener
+        .local_addr()
+        .map_err(|e| format!("cannot read the bound address: {e}"))?;
+    println!("Interleave listening on http://{bound}/");
+    web::serve(listener, AppState::default(), shutdown_requested())
+        .await
+        .map_err(|e| format!("server error: {e}"))
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("interleave=info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+async fn shutdown_requested() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut sigterm) => {
+                sigterm.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+    eprintln!("interleave: shutting down");
+}
+
+// ---- run ----
+
+struct RunArgs {
+    file: String,
+    json: bool,
+    time_limit: Option<Duration>,
+}
+
+fn parse_run_args(args: &[String]) -> Result<RunArgs, String> {
+    let mut file = None;
+    let mut json = false;
+    let mut time_limit = None;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--json" => json = true,
+            "--time-limit" => {
+                let value = flag_value(args, &mut i, "--time-limit")?;
+                let seconds: f64 = value
+                    .parse()
+                    .ok()
+                    .filter(|s: &f64| s.is_finite() && *s > 0.0)
+                    .ok_or_else(|| {
+                        format!("--time-limit needs a positive number of seconds, not '{value}'")
+                    })?;
+                time_limit = Some(Duration::from_secs_f64(seconds));
+            }
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option '{flag}' for run"))
+            }
+            path if file.is_none() => file = Some(path.to_string()),
+            extra => return Err(format!("unexpected argument '{extra}' for run")),
+        }
+        i += 1;
+    }
+    let file = file.ok_or("run needs a FILE.py")?;
+    Ok(RunArgs {
+        file,
+        json,
+        time_limit,
+    })
+}
+
+fn run_command(args: &[String]) -> ExitCode {
+    let args = match parse_run_args(args) {
+        Ok(args) => args,
+        Err(message) => return usage_error(&message),
+    };
+    let source = match std::fs::read_to_string(&args.file) {
+        Ok(source) => source,
+        Err(error) => {
+            eprintln!("interleave: cannot read {}: {error}", args.file);
+            return ExitCode::from(2);
+        }
+    };
+    let program = match lang::compile(&source) {
+        Ok(program) => program,
+        Err(error) => {
+            eprint!("{}", syntax_report(&args.file, &source, &error));
+            return ExitCode::from(2);
+        }
+    };
+    let mut options = RunOptions::default();
+    if let Some(limit) = args.time_limit {
+        options.time_limit = limit;
+    }
+    let log = RunLog::new();
+    let handle = exec::start(program, options, Arc::clone(&log));
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            handle.cancel();
+            eprintln!("interleave: cannot start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(follow_run(&log, &handle, !args.json));
+    handle.join();
+    report(&args, source, &log)
+}
+
+/// Writes printed text to stdout as the run produces it (when `echo`), until the run ends.
+/// Ctrl-C cancels the run, which still ends normally with status `cancelled`.
+async fn follow_run(log: &RunLog, handle: &exec::RunHandle, echo: bool) {
+    let mut stdout = std::io::stdout().lock();
+    let mut after = 0;
+    let mut interrupted = false;
+    loop {
+        let slice = log.read_after(after, usize::MAX);
+        if let Some(last) = slice.last_seq() {
+            after = last;
+            if echo {
+                write_prints(&mut stdout, slice.iter());
+            }
+            continue;
+        }
+        if slice.end().is_some() {
+            return;
+        }
+        tokio::select! {
+            () = log.wait_beyond(after) => {}
+            result = tokio::signal::ctrl_c(), if !interrupted => {
+                interrupted = true;
+                if result.is_ok() {
+                    handle.cancel();
+                }
+            }
+        }
+    }
+}
+
+fn write_prints<'a>(
+    out: &mut impl Write,
+    events: impl Iterator<Item = &'a interleave::trace::event::Event>,
+) {
+    for event in events {
+        if let EventKind::Print { text, .. } = &event.kind {
+            // A closed stdout (`| head`) must not stop the run; the text is still in the trace.
+            let _ = out.write_all(text.as_bytes());
+        }
+    }
+    let _ = out.flush();
+}
+
+fn report(args: &RunArgs, source: String, log: &RunLog) -> ExitCode {
+    let slice = log.snapshot();
+    let meta = RunMeta {
+        id: "local".to_string(),
+        scenario: None,
+        source,
+    };
+    let document = TraceDocument::build(meta, slice.iter(), slice.end());
+    if args.json {
+        println!("{}", document.to_json());
+    }
+    for diagnostic in &document.diagnostics {
+        eprintln!(
+            "warning: {}:{}: {}",
+            args.file, diagnostic.line, diagnostic.message
+        );
+    }
+    if let Some(error) = &document.run.error {
+        eprint!(
+            "{}",
+            error_report(
+                &args.file,
+                &document.run.meta.source,
+                document.run.status,
+                error
+            )
+        );
+    }
+    eprintln!(
+        "{}",
+        summary_paragraph(document.run.status, &document.summary)
+    );
+    match document.run.status {
+        RunStatus::Ok => ExitCode::SUCCESS,
+        RunStatus::Cancelled => ExitCode::from(130),
+        RunStatus::Error | RunStatus::Limit | RunStatus::Running => ExitCode::FAILURE,
+    }
+}
+
+/// `FILE:LINE:COL: syntax error: message`, then the line with a caret under the column.
+fn syntax_report(file: &str, source: &str, error: &SyntaxError) -> String {
+    let what = if error.kind == "unsupported" {
+        "unsupported"
+    } else {
+        "syntax error"
+    };
+    let mut report = format!(
+        "{file}:{}:{}: {what}: {}\n",
+        error.line, error.column, error.message
+    );
+    if let Some(text) = source_line(source, error.line) {
+        let gutter = error.line.to_string();
+        let caret_at = (error.column.max(1) - 1) as usize;
+        let pad: String = text
+            .chars()
+            .take(caret_at)
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        report.push_str(&format!(
+            "{gutter} | {text}\n{} | {pad}^\n",
+            " ".repeat(gutter.len())
+        ));
+    }
+    report
+}
+
+/// A Python-style traceback for an exception, or a one-line reason for a limit or cancel.
+fn error_report(file: &str, source: &str, status: RunStatus, error: &RunError) -> String {
+    if status != RunStatus::Error {
+        return format!("interleave: run stopped: {}\n", error.message);
+    }
+    let mut report = String::new();
+    if !error.traceback.is_empty() {
+        report.push_str("Traceback (most recent call last):\n");
+        for frame in &error.traceback {
+            report.push_str(&format!(
+                "  File \"{file}\", line {}, in {}\n",
+                frame.line, frame.function
+            ));
+            if let Some(text) = source_line(source, frame.line) {
+                report.push_str(&format!("    {}\n", text.trim()));
+            }
+        }
+    }
+    if error.message.is_empty() {
+        report.push_str(&format!("{}\n", error.kind));
+    } else {
+        report.push_str(&format!("{}: {}\n", error.kind, error.message));
+    }
+    report
+}
+
+fn source_line(source: &str, line: u32) -> Option<&str> {
+    let index = usize::try_from(line).ok()?.checked_sub(1)?;
+    source.lines().nth(index)
+}
+
+fn summary_paragraph(status: RunStatus, summary: &Summary) -> String {
+    let tasks = match summary.tasks {
+        1 => "1 task".to_string(),
+        n => format!("{n} tasks"),
+    };
+    format!(
+        "interleave: {} in {}; the event loop was busy {:.1}% of the time; {tasks}, at most {} \
+         awaiting at once; longest stall {}; {} events recorded.",
+        status.as_str(),
+        human_duration(summary.wall_ns),
+        summary.loop_busy_pct,
+        summary.peak_awaiting,
+        human_duration(summary.longest_stall_ns),
+        summary.events,
+    )
+}
+
+fn human_duration(ns: u64) -> String {
+    let ns = ns as f64;
+    if ns >= 1e9 {
+        format!("{:.3} s", ns / 1e9)
+    } else if ns >= 1e6 {
+        format!("{:.1} ms", ns / 1e6)
+    } else {
+        format!("{:.0} µs", ns / 1e3)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use interleave::trace::event::TraceFrame;
+
+    use super::*;
+
+    fn strings(args: &[&str]) -> Vec<String> {
+        args.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn run_arguments_in_any_order() {
+        let args = parse_run_args(&strings(&["--json", "x.py", "--time-limit", "2.5"]))
+            .expect("valid arguments");
+        assert_eq!(args.file, "x.py");
+        assert!(args.json);
+        assert_eq!(args.time_limit, Some(Duration::from_millis(2_500)));
+        assert!(parse_run_args(&strings(&["x.py", "--time-limit", "0"])).is_err());
+        assert!(parse_run_args(&strings(&["x.py", "--time-limit"])).is_err());
+        assert!(parse_run_args(&strings(&["x.py", "y.py"])).is_err());
+        assert!(parse_run_args(&strings(&["--verbose", "x.py"])).is_err());
+        assert!(parse_run_args(&[]).is_err());
+    }
+
+    #[test]
+    fn tracebacks_look_like_python() {
+        let source = "import asyncio\n\nasync def main():\n    raise ValueError(\"boom\")\n\nasyncio.run(main())\n";
+        let error = RunError {
+            kind: "ValueError".into(),
+            message: "boom".into(),
+            line: 4,
+            traceback: vec![
+                TraceFrame {
+                    function: "<module>".into(),
+                    line: 6,
+                },
+                TraceFrame {
+                    function: "main".into(),
+                    line: 4,
+                },
+            ],
+        };
+        assert_eq!(
+            error_report("t.py", source, RunStatus::Error, &error),
+            "Traceback (most recent call last):\n  File \"t.py\", line 6, in <module>\n    \
+             asyncio.run(main())\n  File \"t.py\", line 4, in main\n    raise ValueError(\"boom\")\n\
+             ValueError: boom\n"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_point_at_the_column() {
+        let error = SyntaxError {
+            kind: "syntax",
+            message: "expected ':'".into(),
+            line: 2,
+            column: 5,
+        };
+        assert_eq!(
+            syntax_report("t.py", "x = 1\nif x\n", &error),
+            "t.py:2:5: syntax error: expected ':'\n2 | if x\n  |     ^\n"
+        );
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(human_duration(1_002_003_000), "1.002 s");
+        assert_eq!(human_duration(350_000_000), "350.0 ms");
+        assert_eq!(human_duration(350_000), "350 µs");
+    }
+}

@@ -1,0 +1,396 @@
+//! The run log: the append-only record of one run, written by the executor, read by any number
+//! of viewers at their own pace.
+//!
+//! The log is the single owner of a run's state. Appending takes a short lock (assign sequence
+//! numbers, note lane declarations, push the batch as one shared chunk) and never awaits, so the
+//! executor is never held up by readers. Readers copy only chunk handles under the lock and do
+//! their serialising outside it, then wait on a `watch` channel for the next batch or the end.
+
+use std::ops::Range;
+use std::sync::Arc;
+use std::time::Instant;
+
+use parking_lot::Mutex;
+use tokio::sync::watch;
+
+use crate::trace::event::{Event, EventKind, RunEnd};
+use crate::trace::lanes::LaneTable;
+
+/// The append-only event log of one run.
+#[derive(Debug)]
+pub struct RunLog {
+    state: Mutex<LogState>,
+    progress: watch::Sender<Progress>,
+}
+
+/// How far a run has got: what readers wait on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// The sequence number of the last appended event (0 before the first).
+    pub last_seq: u64,
+    /// Whether [`RunLog::finish`] has been called.
+    pub ended: bool,
+}
+
+#[derive(Debug, Default)]
+struct LogState {
+    /// Appended batches in order; chunk `i` holds `first_seq .. first_seq + len`.
+    chunks: Vec<Chunk>,
+    next_seq: u64,
+    lanes: LaneTable,
+    last_t_ns: u64,
+    end: Option<RunEnd>,
+    finished_at: Option<Instant>,
+}
+
+#[derive(Debug, Clone)]
+struct Chunk {
+    first_seq: u64,
+    events: Arc<Vec<Event>>,
+}
+
+impl Chunk {
+    fn end_seq(&self) -> u64 {
+        self.first_seq + self.events.len() as u64
+    }
+}
+
+/// A consistent view of part of a log: some events, plus the lane table and end state as they
+/// were when the view was taken. Holding it keeps its events alive without copying them.
+#[derive(Debug, Clone)]
+pub struct LogSlice {
+    parts: Vec<(Arc<Vec<Event>>, Range<usize>)>,
+    len: usize,
+    lanes: LaneTable,
+    end: Option<RunEnd>,
+    last_t_ns: u64,
+}
+
+impl LogSlice {
+    /// The events of the slice, in sequence order.
+    pub fn iter(&self) -> impl Iterator<Item = &Event> + Clone {
+        self.parts
+            .iter()
+            .flat_map(|(events, range)| events[range.clone()].iter())
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The sequence number of the slice's last event.
+    pub fn last_seq(&self) -> Option<u64> {
+        let (events, range) = self.parts.last()?;
+        Some(events[range.end - 1].seq)
+    }
+
+    /// Lane kinds of every lane declared in the log when the slice was taken.
+    pub fn lanes(&self) -> &LaneTable {
+        &self.lanes
+    }
+
+    /// How the run ended, if it had ended when the slice was taken. When it had, and the slice
+    /// is empty, nothing more will ever be appended after the slice's starting point.
+    pub fn end(&self) -> Option<&RunEnd> {
+        self.end.as_ref()
+    }
+
+    /// The latest event time in the whole log when the slice was taken.
+    pub fn last_t_ns(&self) -> u64 {
+        self.last_t_ns
+    }
+}
+
+impl RunLog {
+    pub fn new() -> Arc<Self> {
+        let (progress, _) = watch::channel(Progress::default());
+        Arc::new(RunLog {
+            state: Mutex::new(LogState {
+                next_seq: 1,
+                ..LogState::default()
+            }),
+            progress,
+        })
+    }
+
+    /// Appends a batch of events, numbering them 1, 2, 3, ... across the whole run.
+    pub fn append(&self, mut batch: Vec<Event>) {
+        if batch.is_empty() {
+            return;
+        }
+        let last_seq = {
+            let mut state = self.state.lock();
+            let first_seq = state.next_seq;
+            for (offset, event) in batch.iter_mut().enumerate() {
+                event.seq = first_seq + offset as u64;
+                state.last_t_ns = state.last_t_ns.max(event.t_ns);
+                if let EventKind::Lane { kind, .. } = event.kind {
+                    state.lanes.declare(event.lane, kind);
+                }
+            }
+            state.next_seq = first_seq + batch.len() as u64;
+            state.chunks.push(Chunk {
+                first_seq,
+                events: Arc::new(batch),
+            });
+            state.next_seq - 1
+        };
+        // Appenders on several threads may publish out of order; progress only moves forward.
+        self.progress.send_if_modified(|progress| {
+            let moved = last_seq > progress.last_seq;
+            progress.last_seq = progress.last_seq.max(last_seq);
+            moved
+        });
+    }
+
+    /// Marks the run as over. Called once, after the last append; later calls are ignored.
+    pub fn finish(&self, end: RunEnd) {
+        {
+            let mut state = self.state.lock();
+            if state.end.is_some() {
+                return;
+            }
+            state.end = Some(end);
+            state.finished_at = Some(Instant::now());
+        }
+        self.progress.send_modify(|progress| progress.ended = true);
+    }
+
+    /// Up to `max` events with sequence numbers after `after`, in order.
+    pub fn read_after(&self, after: u64, max: usize) -> LogSlice {
+        let from = after.saturating_add(1);
+        let state = self.state.lock();
+        let first = state
+            .chunks
+            .partition_point(|chunk| chunk.end_seq() <= from);
+        let mut parts = Vec::new();
+        let mut len = 0;
+        for chunk in &state.chunks[first..] {
+            if len >= max {
+                break;
+            }
+            let skip = from.saturating_sub(chunk.first_seq) as usize;
+            let take = (chunk.events.len() - skip).min(max - len);
+            parts.push((Arc::clone(&chunk.events), skip..skip + take));
+            len += take;
+        }
+        LogSlice {
+            parts,
+            len,
+            lanes: state.lanes.clone(),
+            end: state.end.clone(),
+            last_t_ns: state.last_t_ns,
+        }
+    }
+
+    /// Every event so far, with the lane table and end state.
+    pub fn snapshot(&self) -> LogSlice {
+        self.read_after(0, usize::MAX)
+    }
+
+    /// A copy of every event so far.
+    pub fn events(&self) -> Vec<Event> {
+        self.snapshot().iter().cloned().collect()
+    }
+
+    pub fn progress(&self) -> Progress {
+        *self.progress.borrow()
+    }
+
+    /// How the run ended, once it has.
+    pub fn end(&self) -> Option<RunEnd> {
+        self.state.lock().end.clone()
+    }
+
+    /// When [`RunLog::finish`] was called.
+    pub fn finished_at(&self) -> Option<Instant> {
+        self.state.lock().finished_at
+    }
+
+    /// Resolves once an event after `seq` has been appended or the run has ended.
+    pub async fn wait_beyond(&self, seq: u64) {
+        let mut progress = self.progress.subscribe();
+        // The sender lives in `self`, so the channel cannot close while we wait.
+        let _ = progress
+            .wait_for(|progress| progress.last_seq > seq || progress.ended)
+            .await;
+    }
+
+    /// Resolves with the run's end once it has ended.
+    pub async fn wait_end(&self) -> RunEnd {
+        loop {
+            if let Some(end) = self.end() {
+                return end;
+            }
+            let mut progress = self.progress.subscribe();
+            let _ = progress.wait_for(|progress| progress.ended).await;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::trace::event::{LaneKind, RunStatus, State};
+
+    fn state_event(t_ns: u64, lane: u32) -> Event {
+        Event {
+            seq: 0,
+            t_ns,
+            lane,
+            kind: EventKind::State {
+                state: State::Running,
+                label: None,
+                line: 1,
+            },
+        }
+    }
+
+    fn lane_event(lane: u32, kind: LaneKind) -> Event {
+        Event {
+            seq: 0,
+            t_ns: 0,
+            lane,
+            kind: EventKind::Lane {
+                kind,
+                name: "x".into(),
+                detail: None,
+                parent: None,
+                pid: 1,
+            },
+        }
+    }
+
+    fn batch(times: &[u64]) -> Vec<Event> {
+        times.iter().map(|t| state_event(*t, 0)).collect()
+    }
+
+    fn seqs(slice: &LogSlice) -> Vec<u64> {
+        slice.iter().map(|e| e.seq).collect()
+    }
+
+    fn ok() -> RunEnd {
+        RunEnd {
+            status: RunStatus::Ok,
+            duration_ns: 99,
+            error: None,
+        }
+    }
+
+    #[test]
+    fn numbers_events_across_batches() {
+        let log = RunLog::new();
+        log.append(batch(&[1, 2, 3]));
+        log.append(Vec::new());
+        log.append(batch(&[4, 5]));
+        assert_eq!(seqs(&log.snapshot()), [1, 2, 3, 4, 5]);
+        assert_eq!(
+            log.progress(),
+            Progress {
+                last_seq: 5,
+                ended: false
+            }
+        );
+        assert_eq!(log.snapshot().last_t_ns(), 5);
+    }
+
+    #[test]
+    fn reads_resume_after_any_sequence_number_in_bounded_batches() {
+        let log = RunLog::new();
+        log.append(batch(&[1, 2, 3]));
+        log.append(batch(&[4]));
+        log.append(batch(&[5, 6, 7]));
+        assert_eq!(seqs(&log.read_after(0, 2)), [1, 2]);
+        assert_eq!(seqs(&log.read_after(2, 3)), [3, 4, 5]);
+        assert_eq!(seqs(&log.read_after(3, 100)), [4, 5, 6, 7]);
+        assert_eq!(log.read_after(5, 100).last_seq(), Some(7));
+        assert!(log.read_after(7, 100).is_empty());
+        assert!(log.read_after(1_000, 100).is_empty());
+        assert!(log.read_after(u64::MAX, 100).is_empty());
+        assert_eq!(log.read_after(1, 4).len(), 4);
+    }
+
+    #[test]
+    fn keeps_the_lane_table() {
+        let log = RunLog::new();
+        log.append(vec![
+            lane_event(0, LaneKind::EventLoop),
+            lane_event(3, LaneKind::Task),
+        ]);
+        let slice = log.snapshot();
+        assert_eq!(slice.lanes().id(0).to_string(), "loop");
+        assert_eq!(slice.lanes().id(3).to_string(), "task-3");
+    }
+
+    #[test]
+    fn the_first_finish_wins() {
+        let log = RunLog::new();
+        log.append(batch(&[1]));
+        log.finish(ok());
+        log.finish(RunEnd {
+            status: RunStatus::Cancelled,
+            duration_ns: 1,
+            error: None,
+        });
+        assert_eq!(log.end(), Some(ok()));
+        assert!(log.finished_at().is_some());
+        assert_eq!(log.snapshot().end(), Some(&ok()));
+        assert!(log.progress().ended);
+    }
+
+    #[tokio::test]
+    async fn readers_wake_on_appends_and_on_the_end() {
+        let log = RunLog::new();
+        let writer = Arc::clone(&log);
+        let handle = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(20));
+            writer.append(batch(&[1, 2]));
+            std::thread::sleep(Duration::from_millis(20));
+            writer.finish(ok());
+        });
+        let mut seen = 0;
+        loop {
+            let slice = log.read_after(seen, 10);
+            if let Some(last) = slice.last_seq() {
+                seen = last;
+                continue;
+            }
+            if slice.end().is_some() {
+                break;
+            }
+            tokio::time::timeout(Duration::from_secs(5), log.wait_beyond(seen))
+                .await
+                .expect("woken before the timeout");
+        }
+        assert_eq!(seen, 2);
+        assert_eq!(log.wait_end().await, ok());
+        handle.join().expect("writer thread");
+    }
+
+    #[test]
+    fn concurrent_appenders_get_distinct_gapless_numbers() {
+        let log = RunLog::new();
+        let writers: Vec<_> = (0..4)
+            .map(|_| {
+                let log = Arc::clone(&log);
+                std::thread::spawn(move || {
+                    for _ in 0..100 {
+                        log.append(batch(&[1, 2, 3]));
+                    }
+                })
+            })
+            .collect();
+        for writer in writers {
+            writer.join().expect("writer thread");
+        }
+        let expected: Vec<u64> = (1..=1_200).collect();
+        assert_eq!(seqs(&log.snapshot()), expected);
+        assert_eq!(log.progress().last_seq, 1_200);
+    }
+}

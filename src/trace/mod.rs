@@ -1,0 +1,15 @@
+//! The trace: what a run recorded and what it means.
+//!
+//! - [`event`]: the recorded event model (lane declarations, state transitions, point events).
+//! - [`lanes`]: lane ids as the wire format spells them (`loop`, `task-3`, ...).
+//! - [`spans`]: the one rule that turns state transitions into timeline spans.
+//! - [`document`]: the trace document of a whole run, with its summary.
+//! - [`wire`]: events as JSON objects, fast enough for the live stream.
+//!
+//! The format itself is specified in `docs/trace-format.md`.
+
+pub mod document;
+pub mod event;
+pub mod lanes;
+pub mod spans;
+pub mod wire;

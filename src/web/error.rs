@@ -1,0 +1,151 @@
+//! The one error type of the HTTP surface, answered as `{"error": {kind, message, line, column}}`.
+//!
+//! Client mistakes say exactly what to fix (the line and column of a syntax error, the name of a
+//! bad field). Server faults are logged in full and answered with a generic message, so nothing
+//! about the server's insides reaches the client.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::json;
+
+use crate::lang::SyntaxError;
+
+#[derive(Debug)]
+pub enum AppError {
+    /// The scenario does not parse, or uses a construct outside the supported subset.
+    Syntax(SyntaxError),
+    /// The request is malformed; `field` names the offending field when there is one.
+    BadRequest {
+        field: Option<String>,
+        message: String,
+    },
+    /// No such run, scenario or page.
+    NotFound(String),
+    /// The server cannot take the request now (too many runs, or shutting down).
+    Unavailable(String),
+    /// A fault on our side; the message is logged, never sent.
+    Internal(String),
+}
+
+impl AppError {
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        AppError::BadRequest {
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    /// A bad value in `field` (a dotted path such as `options.time_limit_s`).
+    pub fn bad_field(field: &str, message: impl Into<String>) -> Self {
+        AppError::BadRequest {
+            field: Some(field.to_string()),
+            message: message.into(),
+        }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::Syntax(_) | AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl From<SyntaxError> for AppError {
+    fn from(error: SyntaxError) -> Self {
+        AppError::Syntax(error)
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        let body = match self {
+            AppError::Syntax(error) => json!({
+                "kind": error.kind,
+                "message": error.message,
+                "line": error.line,
+                "column": error.column,
+            }),
+            AppError::BadRequest { field, message } => json!({
+                "kind": "bad_request",
+                "message": message,
+                "field": field,
+                "line": null,
+                "column": null,
+            }),
+            AppError::NotFound(message) => plain("not_found", &message),
+            AppError::Unavailable(message) => plain("unavailable", &message),
+            AppError::Internal(detail) => {
+                tracing::error!(%detail, "internal error while answering a request");
+                plain("internal", "internal server error")
+            }
+        };
+        (status, Json(json!({ "error": body }))).into_response()
+    }
+}
+
+fn plain(kind: &str, message: &str) -> serde_json::Value {
+    json!({ "kind": kind, "message": message, "line": null, "column": null })
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::body::to_bytes;
+    use serde_json::Value;
+
+    use super::*;
+
+    async fn render(error: AppError) -> (StatusCode, Value) {
+        let response = error.into_response();
+        let status = response.status();
+        let bytes = to_bytes(response.into_body(), 1 << 16).await.expect("body");
+        (status, serde_json::from_slice(&bytes).expect("JSON body"))
+    }
+
+    #[tokio::test]
+    async fn syntax_errors_carry_their_position() {
+        let error = SyntaxError {
+            kind: "unsupported",
+            message: "`class` is not supported in scenarios yet".into(),
+            line: 12,
+            column: 1,
+        };
+        let (status, body) = render(AppError::from(error)).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert_eq!(
+            body,
+            json!({"error": {"kind": "unsupported",
+                             "message": "`class` is not supported in scenarios yet",
+                             "line": 12, "column": 1}})
+        );
+    }
+
+    #[tokio::test]
+    async fn bad_fields_are_named() {
+        let error = AppError::bad_field("options.time_limit_s", "too long");
+        let (status, body) = render(error).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert_eq!(body["error"]["field"], "options.time_limit_s");
+        assert_eq!(body["error"]["kind"], "bad_request");
+    }
+
+    #[tokio::test]
+    async fn internal_errors_do_not_leak_details() {
+        let error = AppError::Internal("thread panicked at src/secret.rs:1".into());
+        let (status, body) = render(error).await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(body["error"]["message"], "internal server error");
+        assert!(!body.to_string().contains("secret"));
+    }
+
+    #[tokio::test]
+    async fn not_found_is_404() {
+        let (status, body) = render(AppError::NotFound("no run 'x'".into())).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert_eq!(body["error"]["kind"], "not_found");
+    }
+}

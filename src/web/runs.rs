@@ -1,0 +1,245 @@
+//! The registry of runs the server has started: id → log, executor handle, scenario and source.
+//!
+//! A run lives on whether or not anybody watches it; once finished it stays readable for a
+//! while (the retention policy), then is evicted to bound memory. Running runs are never
+//! evicted: their own time limit ends them.
+
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+use indexmap::IndexMap;
+use parking_lot::Mutex;
+use rand::Rng;
+
+use crate::exec::RunHandle;
+use crate::record::log::RunLog;
+use crate::trace::document::{summarize_events, RunMeta, Summary};
+use crate::trace::event::RunEnd;
+
+/// How long finished runs are kept.
+#[derive(Debug, Clone, Copy)]
+pub struct Retention {
+    /// A finished run is evicted this long after it ended.
+    pub ttl: Duration,
+    /// At most this many finished runs are kept; the oldest go first.
+    pub max_finished: usize,
+}
+
+impl Default for Retention {
+    fn default() -> Self {
+        Retention {
+            ttl: Duration::from_secs(15 * 60),
+            max_finished: 200,
+        }
+    }
+}
+
+/// One run started by the server.
+pub struct RunEntry {
+    pub id: String,
+    /// The catalog scenario the run started from, if any.
+    pub scenario: Option<String>,
+    pub source: String,
+    pub log: Arc<RunLog>,
+    handle: Mutex<Option<RunHandle>>,
+    summary: OnceLock<Summary>,
+}
+
+impl RunEntry {
+    pub fn new(
+        id: String,
+        scenario: Option<String>,
+        source: String,
+        log: Arc<RunLog>,
+        handle: RunHandle,
+    ) -> Self {
+        RunEntry {
+            id,
+            scenario,
+            source,
+            log,
+            handle: Mutex::new(Some(handle)),
+            summary: OnceLock::new(),
+        }
+    }
+
+    pub fn meta(&self) -> RunMeta {
+        RunMeta {
+            id: self.id.clone(),
+            scenario: self.scenario.clone(),
+            source: self.source.clone(),
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        !self.log.progress().ended
+    }
+
+    /// Asks the executor to stop the run; it still finishes its log.
+    pub fn cancel(&self) {
+        if let Some(handle) = self.handle.lock().as_ref() {
+            handle.cancel();
+        }
+    }
+
+    /// The summary of the finished run, computed once. Walks every event: call it off the
+    /// async workers for large runs.
+    pub fn final_summary(&self, end: &RunEnd) -> Summary {
+        self.summary
+            .get_or_init(|| summarize_events(self.log.snapshot().iter(), Some(end)))
+            .clone()
+    }
+}
+
+/// All runs the server knows, oldest first.
+pub struct Runs {
+    entries: Mutex<IndexMap<String, Arc<RunEntry>>>,
+    retention: Retention,
+}
+
+impl Runs {
+    pub fn new(retention: Retention) -> Self {
+        Runs {
+            entries: Mutex::new(IndexMap::new()),
+            retention,
+        }
+    }
+
+    /// A fresh id no current run has, like `r5k2x9q0m1z`.
+    pub fn new_id(&self) -> String {
+        let entries = self.entries.lock();
+        loop {
+            let id = random_id();
+            if !entries.contains_key(&id) {
+                return id;
+            }
+        }
+    }
+
+    /// Registers a run, evicting finished runs that have outlived the retention policy.
+    pub fn insert(&self, entry: RunEntry) -> Arc<RunEntry> {
+        let entry = Arc::new(entry);
+        let mut entries = self.entries.lock();
+        evict(&mut entries, self.retention, Instant::now());
+        entries.insert(entry.id.clone(), Arc::clone(&entry));
+        entry
+    }
+
+    pub fn get(&self, id: &str) -> Option<Arc<RunEntry>> {
+        self.entries.lock().get(id).cloned()
+    }
+
+    /// How many runs are registered, running or finished.
+    pub fn len(&self) -> usize {
+        self.entries.lock().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// How many runs have not finished yet.
+    pub fn running(&self) -> usize {
+        self.entries
+            .lock()
+            .values()
+            .filter(|entry| entry.is_running())
+            .count()
+    }
+
+    /// Asks every running run to stop (on server shutdown).
+    pub fn cancel_all(&self) {
+        let running: Vec<Arc<RunEntry>> = self
+            .entries
+            .lock()
+            .values()
+            .filter(|entry| entry.is_running())
+            .cloned()
+            .collect();
+        for entry in running {
+            entry.cancel();
+        }
+    }
+}
+
+fn evict(entries: &mut IndexMap<String, Arc<RunEntry>>, retention: Retention, now: Instant) {
+    let ages: Vec<(String, Option<Instant>)> = entries
+        .values()
+        .map(|entry| (entry.id.clone(), entry.log.finished_at()))
+        .collect();
+    for id in to_evict(&ages, retention, now) {
+        entries.shift_remove(&id);
+    }
+}
+
+/// Which runs to drop, given each run's id and end time, oldest first: the finished runs past
+/// their time to live, then the oldest finished runs beyond the cap. The cap keeps one place
+/// free for the run about to be registered.
+fn to_evict(runs: &[(String, Option<Instant>)], retention: Retention, now: Instant) -> Vec<String> {
+    let mut evicted = Vec::new();
+    let mut kept = Vec::new();
+    for (id, finished_at) in runs {
+        match finished_at {
+            Some(at) if now.duration_since(*at) >= retention.ttl => evicted.push(id.clone()),
+            Some(_) => kept.push(id.clone()),
+            None => {}
+        }
+    }
+    let excess = (kept.len() + 1).saturating_sub(retention.max_finished);
+    evicted.extend(kept.into_iter().take(excess));
+    evicted
+}
+
+fn random_id() -> String {
+    const ALPHABET: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut rng = rand::thread_rng();
+    let mut id = String::with_capacity(12);
+    id.push('r');
+    for _ in 0..11 {
+        id.push(ALPHABET[rng.gen_range(0..ALPHABET.len())] as char);
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn retention(ttl_s: u64, max_finished: usize) -> Retention {
+        Retention {
+            ttl: Duration::from_secs(ttl_s),
+            max_finished,
+        }
+    }
+
+    #[test]
+    fn finished_runs_expire_and_running_runs_stay() {
+        let now = Instant::now() + Duration::from_secs(1_000);
+        let runs = vec![
+            ("old".to_string(), Some(now - Duration::from_secs(600))),
+            ("running".to_string(), None),
+            ("recent".to_string(), Some(now - Duration::from_secs(10))),
+        ];
+        assert_eq!(to_evict(&runs, retention(300, 10), now), ["old"]);
+    }
+
+    #[test]
+    fn the_oldest_finished_runs_go_beyond_the_cap() {
+        let now = Instant::now();
+        let runs: Vec<(String, Option<Instant>)> = ["a", "b", "c", "d"]
+            .iter()
+            .map(|id| (id.to_string(), Some(now)))
+            .chain([("live".to_string(), None)])
+            .collect();
+        assert_eq!(to_evict(&runs, retention(300, 3), now), ["a", "b"]);
+    }
+
+    #[test]
+    fn ids_are_short_and_distinct() {
+        let runs = Runs::new(Retention::default());
+        let a = runs.new_id();
+        assert_eq!(a.len(), 12);
+        assert!(a.starts_with('r'));
+        assert_ne!(a, runs.new_id());
+    }
+}

@@ -1,0 +1,317 @@
+// Page controller: scenario catalog, editor, run lifecycle and the links between timeline, code, output and diagnostics.
+
+import { RunRejected, cancelRun, listScenarios, startRun } from './api.js';
+import { CodeEditor } from './editor.js';
+import { formatDuration } from './format.js';
+import { RunModel } from './model.js';
+import { DiagnosticsPane, OutputPane, StatsBar } from './panels.js';
+import { followRun } from './stream.js';
+import { Timeline } from './timeline.js';
+
+/** How long to wait for the server's `end` after a cancel before giving up on the stream. */
+const CANCEL_GRACE_MS = 3000;
+
+const $ = (selector) => document.querySelector(selector);
+
+const page = {
+  scenarios: [],
+  current: null,
+  runId: null,
+  model: null,
+  stream: null,
+  status: 'idle',
+  hoverLine: 0,
+  selectedLine: 0,
+  framePending: false,
+};
+
+const editor = new CodeEditor($('#editor'), { onRun: () => run(), onChange: () => showEdited() });
+const timeline = new Timeline({
+  canvas: $('#timeline-canvas'),
+  labels: $('#lane-labels'),
+  tooltip: $('#timeline-tooltip'),
+  onHover: (hit) => {
+    page.hoverLine = hit?.line ?? 0;
+    showCodeLine();
+  },
+  onSelect: (selection) => {
+    page.selectedLine = selection?.line ?? 0;
+    showCodeLine();
+  },
+});
+const stats = new StatsBar($('#stats'));
+const output = new OutputPane($('#output-list'), $('#output-count'), { onPick: (entry) => jumpTo(entry) });
+const diagnostics = new DiagnosticsPane($('#diagnostics-list'), $('#diagnostics-count'), { onPick: (entry) => jumpTo(entry) });
+
+// ── catalog ───────────────────────────────────────────────────────────────
+
+async function loadCatalog() {
+  try {
+    page.scenarios = await listScenarios();
+  } catch (error) {
+    $('#catalog-list').replaceChildren(Object.assign(document.createElement('li'), { className: 'pane-empty', textContent: error.message }));
+    return;
+  }
+  renderCatalog();
+  const wanted = decodeURIComponent(location.hash.slice(1));
+  selectScenario(page.scenarios.find((scenario) => scenario.id === wanted) ?? page.scenarios[0]);
+}
+
+function renderCatalog() {
+  const items = page.scenarios.map((scenario, index) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'scenario';
+    button.dataset.scenario = scenario.id;
+    const number = Object.assign(document.createElement('span'), { className: 'scenario-number', textContent: String(index + 1) });
+    const title = Object.assign(document.createElement('span'), { className: 'scenario-title', textContent: scenario.title });
+    const summary = Object.assign(document.createElement('span'), { className: 'scenario-summary', textContent: scenario.summary });
+    const concept = Object.assign(document.createElement('span'), { className: 'concept-chip', textContent: scenario.concept });
+    button.append(number, title, summary, concept);
+    button.addEventListener('click', () => selectScenario(scenario));
+    const item = document.createElement('li');
+    item.append(button);
+    return item;
+  });
+  $('#catalog-list').replaceChildren(...items);
+}
+
+function selectScenario(scenario) {
+  if (!scenario) return;
+  stopWatching();
+  page.current = scenario;
+  for (const button of document.querySelectorAll('.scenario')) {
+    const selected = button.dataset.scenario === scenario.id;
+    button.classList.toggle('is-selected', selected);
+    if (selected) button.setAttribute('aria-current', 'true');
+    else button.removeAttribute('aria-current');
+  }
+  history.replaceState(null, '', `#${encodeURIComponent(scenario.id)}`);
+  editor.value = scenario.source;
+  clearRunError();
+  $('#code-title').textContent = scenario.title;
+  $('#notice-concept').textContent = scenario.concept;
+  $('#notice-text').textContent = scenario.notice;
+  showEdited();
+  resetRunView();
+  setStatus('idle');
+}
+
+function isEdited() {
+  return page.current !== null && editor.value !== page.current.source;
+}
+
+function showEdited() {
+  const edited = isEdited();
+  $('#edited-badge').hidden = !edited;
+  $('#reset-button').hidden = !edited;
+  clearRunError();
+}
+
+// ── runs ──────────────────────────────────────────────────────────────────
+
+async function run() {
+  if (page.status === 'starting') return;
+  await stopRun();
+  clearRunError();
+  resetRunView();
+  setStatus('starting');
+  const body = isEdited() || !page.current ? { source: editor.value } : { scenario: page.current.id };
+  let runId;
+  try {
+    runId = await startRun(body);
+  } catch (error) {
+    if (error instanceof RunRejected) showRunRejected(error.detail);
+    else setStatus('failed-to-start', error.message);
+    return;
+  }
+  const model = new RunModel();
+  page.runId = runId;
+  page.model = model;
+  timeline.setModel(model);
+  timeline.setLive(true);
+  $('#timeline-empty').hidden = true;
+  output.reset('Running… nothing printed yet.');
+  diagnostics.reset('Nothing so far.');
+  setStatus('live');
+  page.stream = followRun(runId, model, {
+    onBatch: () => scheduleFrame(),
+    onEnd: () => finishRun(model),
+    onLost: () => {
+      if (page.model !== model) return;
+      page.stream = null;
+      timeline.setLive(false);
+      setStatus('lost');
+    },
+  });
+  scheduleFrame();
+}
+
+/** Asks the server to cancel the current run; the stream then ends with status `cancelled`. */
+async function stopRun() {
+  if (page.status !== 'live' || !page.runId) return;
+  const model = page.model;
+  const runId = page.runId;
+  setStatus('stopping');
+  const agreed = await cancelRun(runId).catch(() => false);
+  if (agreed) {
+    setTimeout(() => {
+      if (page.model === model && !model.ended) endLocally(model, 'cancelled');
+    }, CANCEL_GRACE_MS);
+  } else if (page.model === model && !model.ended) {
+    endLocally(model, 'detached');
+  }
+}
+
+/** Stops following a run without waiting for the server (it cannot be cancelled, or did not answer). */
+function endLocally(model, status) {
+  page.stream?.close();
+  page.stream = null;
+  model.finish({ status, duration_ns: model.now(performance.now()), error: null, summary: null });
+  finishRun(model);
+}
+
+/** Leaves the current run behind (a new scenario was picked); it is cancelled if still going. */
+function stopWatching() {
+  if (page.status === 'live' && page.runId) cancelRun(page.runId).catch(() => false);
+  page.stream?.close();
+  page.stream = null;
+  page.model = null;
+  page.runId = null;
+}
+
+function finishRun(model) {
+  if (page.model !== model) return;
+  page.stream = null;
+  timeline.setLive(false);
+  const end = model.end;
+  if (end.error) {
+    output.showError(end.error);
+    if (end.error.line) editor.markError(end.error.line);
+  }
+  output.showEmptyIfNothing('The program printed nothing.');
+  diagnostics.showEmptyIfNothing('None: nothing blocked the loop for long, every coroutine was awaited.');
+  setStatus(end.status, end.error ? `${end.error.kind}: ${end.error.message}` : '');
+  scheduleFrame();
+}
+
+function resetRunView() {
+  page.model = null;
+  page.runId = null;
+  page.hoverLine = 0;
+  page.selectedLine = 0;
+  showCodeLine();
+  timeline.setModel(null);
+  timeline.setLive(false);
+  $('#timeline-empty').hidden = false;
+  stats.reset();
+  output.reset();
+  diagnostics.reset('Problems show up here: calls that block the loop, coroutines never awaited, exceptions nobody saw.');
+}
+
+function showRunRejected(detail) {
+  setStatus('rejected', detail.line ? `${detail.kind ?? 'Error'} at line ${detail.line}` : detail.message);
+  const where = detail.line ? `line ${detail.line}${detail.column ? `, column ${detail.column}` : ''}` : '';
+  const box = $('#editor-error');
+  box.replaceChildren(
+    Object.assign(document.createElement('strong'), { textContent: detail.kind ?? 'Error' }),
+    document.createTextNode(where ? ` at ${where}: ` : ': '),
+    document.createTextNode(detail.message),
+  );
+  box.hidden = false;
+  editor.markError(detail.line ?? 0);
+}
+
+function clearRunError() {
+  $('#editor-error').hidden = true;
+  editor.markError(0);
+}
+
+// ── status and frames ─────────────────────────────────────────────────────
+
+const STATUS_TEXT = {
+  idle: () => 'Ready · press Run',
+  starting: () => 'Starting…',
+  stopping: () => 'Stopping…',
+  live: (model) => `Live · ${formatDuration(model.now(performance.now()))} · ${model.eventCount.toLocaleString('en')} events`,
+  ok: (model) => `Finished · ${formatDuration(model.end.duration_ns)} · ${model.eventCount.toLocaleString('en')} events`,
+  error: (model, detail) => `Failed after ${formatDuration(model.end.duration_ns)} · ${detail}`,
+  cancelled: (model) => `Stopped after ${formatDuration(model.end.duration_ns)}`,
+  detached: () => 'Stopped watching · the run goes on on the server',
+  limit: (model, detail) => `Stopped at a limit · ${detail || formatDuration(model.end.duration_ns)}`,
+  rejected: (model, detail) => `Not started · ${detail}`,
+  'failed-to-start': (model, detail) => `Not started · ${detail}`,
+  lost: () => 'Connection to the server lost',
+};
+
+function setStatus(status, detail = '') {
+  page.status = status;
+  page.statusDetail = detail;
+  document.body.dataset.runStatus = status;
+  $('#run-button').disabled = status === 'starting' || status === 'stopping';
+  $('#stop-button').disabled = status !== 'live';
+  renderStatus();
+}
+
+function renderStatus() {
+  const text = (STATUS_TEXT[page.status] ?? (() => page.status))(page.model, page.statusDetail);
+  const node = $('#status-text');
+  if (node.textContent !== text) node.textContent = text;
+}
+
+/** Panels update at most once per animation frame; while a run is live, every frame (the clock moves). */
+function scheduleFrame() {
+  if (page.framePending) return;
+  page.framePending = true;
+  requestAnimationFrame(frame);
+}
+
+function frame() {
+  page.framePending = false;
+  const model = page.model;
+  if (!model) return;
+  output.sync(model);
+  diagnostics.sync(model);
+  stats.update(model.stats(model.now(performance.now())));
+  renderStatus();
+  if (page.status === 'live') scheduleFrame();
+}
+
+// ── links between panes ───────────────────────────────────────────────────
+
+function showCodeLine() {
+  editor.highlightLine(page.hoverLine || page.selectedLine, { reveal: true });
+}
+
+/** Shows an output line or diagnostic in context: its moment on the timeline, its lane and its code line. */
+function jumpTo(entry) {
+  timeline.pinTime(entry.t);
+  timeline.reveal(entry.t, entry.lane);
+  timeline.selectLane(entry.lane);
+  page.selectedLine = entry.line;
+  showCodeLine();
+}
+
+// ── controls ──────────────────────────────────────────────────────────────
+
+$('#run-button').addEventListener('click', () => run());
+$('#empty-run-button').addEventListener('click', () => run());
+$('#stop-button').addEventListener('click', () => stopRun());
+$('#reset-button').addEventListener('click', () => {
+  if (page.current) editor.value = page.current.source;
+  showEdited();
+});
+$('#zoom-in').addEventListener('click', () => timeline.zoomAt(timeline.width / 2, 0.7));
+$('#zoom-out').addEventListener('click', () => timeline.zoomAt(timeline.width / 2, 1 / 0.7));
+$('#zoom-fit').addEventListener('click', () => timeline.fit());
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
+    event.preventDefault();
+    run();
+  }
+});
+
+/** Hooks for the browser tests: find and hover spans precisely. */
+window.interleave = { timeline, get runId() { return page.runId; } };
+
+loadCatalog();

@@ -1,0 +1,1244 @@
+// Timeline renderer: draws a RunModel on Canvas 2D (lanes, spans, arrows, markers, axis) and handles zoom, pan, hover and selection.
+//
+// Coordinate spaces:
+//   time   — nanoseconds since the run started (the model's unit);
+//   view   — CSS pixels inside the canvas, x from the plot's left edge, y from the canvas top
+//            (the axis band comes first, then the lane rows, shifted up by `scrollY`);
+//   device — view × devicePixelRatio: the canvas backing store. Only sizing and hatch patterns
+//            deal with it; drawing goes through a transform so every coordinate below is in view px.
+
+import { formatDuration, niceTicks } from './format.js';
+import { POINT, STATE } from './model.js';
+
+const AXIS_HEIGHT = 30;
+const ROW_HEIGHT = { event_loop: 44, task: 34 };
+const DEFAULT_ROW_HEIGHT = 34;
+const BAR_PADDING = { event_loop: 6, task: 6 };
+const MIN_WINDOW_NS = 1_000;
+const LIVE_WINDOW_NS = 1e9;
+const LABEL_MIN_WIDTH = 44;
+const DIM_ALPHA = 0.28;
+const WHEEL_ZOOM_SPEED = 0.0018;
+const DRAG_THRESHOLD_PX = 3;
+const HOVER_POINT_RADIUS = 6;
+/** Busy states are drawn at least this wide, so a task step of a few microseconds still shows. */
+const MIN_BUSY_WIDTH = 2;
+const BUSY_STATES = new Set([STATE.running, STATE.blocked, STATE.native]);
+
+/** Distinct, readable-on-white task colours; red and amber are kept for "blocked" and "ready". */
+const TASK_COLORS = ['#2563eb', '#7c3aed', '#db2777', '#059669', '#0891b2', '#4f46e5', '#65a30d', '#c026d3', '#0f766e', '#9333ea'];
+const NEUTRAL_COLOR = '#64748b';
+
+const THEME = {
+  background: '#ffffff',
+  rowAlternate: '#fafbfc',
+  rowLoop: '#f6f8fb',
+  rowSelected: '#eaf1ff',
+  rowSeparator: '#eef0f3',
+  grid: '#eef1f5',
+  axisText: '#6b7280',
+  axisLine: '#e3e6ea',
+  blocked: '#dc2626',
+  native: '#0d9488',
+  other: '#94a3b8',
+  idleBase: '#f1f3f5',
+  idleStripe: '#d5dae0',
+  readyBase: '#fff4d6',
+  readyStripe: '#f0b429',
+  gilBase: '#f1ebff',
+  gilStripe: '#b69cf5',
+  spawn: '#7c3aed',
+  wake: '#0e7490',
+  cancel: '#dc2626',
+  print: '#f59e0b',
+  diagnostic: '#d97706',
+  exception: '#dc2626',
+  now: '#2563eb',
+  pin: '#b45309',
+  outline: '#111827',
+};
+
+const STATE_WORDS = {
+  [STATE.running]: 'running',
+  [STATE.awaiting]: 'awaiting',
+  [STATE.ready]: 'ready',
+  [STATE.blocked]: 'blocked',
+  [STATE.waiting_gil]: 'waiting for the GIL',
+  [STATE.native]: 'native code',
+  [STATE.idle]: 'idle',
+  [STATE.other]: 'other',
+};
+
+export function laneColor(lane) {
+  return lane && lane.colorIndex >= 0 ? TASK_COLORS[lane.colorIndex % TASK_COLORS.length] : NEUTRAL_COLOR;
+}
+
+function hexToRgb(hex) {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+function tint(hex, alpha) {
+  const [r, g, b] = hexToRgb(hex);
+  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
+}
+
+/** A darker shade of a colour, for text drawn on its tint. */
+function shade(hex, factor) {
+  const [r, g, b] = hexToRgb(hex).map((c) => Math.round(c * factor));
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
+export class Timeline {
+  constructor({ canvas, labels, tooltip, onHover, onSelect }) {
+    this.canvas = canvas;
+    this.ctx = canvas.getContext('2d');
+    this.labelsHost = labels;
+    this.tooltip = tooltip;
+    this.onHover = onHover;
+    this.onSelect = onSelect;
+    this.model = null;
+    this.view = { t0: 0, t1: LIVE_WINDOW_NS };
+    this.scrollY = 0;
+    this.follow = true;
+    this.live = false;
+    this.width = 0;
+    this.height = 0;
+    this.dpr = 0;
+    this.rows = { revision: -1, order: [], top: [], height: [], rowOf: new Int32Array(0), total: 0 };
+    this.hover = null;
+    this.selectedLane = -1;
+    this.selectedSpan = null;
+    this.pin = null;
+    this.batches = new Map();
+    this.texts = [];
+    this.textWidths = new Map();
+    this.labelElements = new Map();
+    this.labelsKey = '';
+    this.drawPending = false;
+    this.drag = null;
+    this.fontFamily = getComputedStyle(canvas).fontFamily;
+    this.bindEvents();
+    new ResizeObserver(() => this.resize()).observe(canvas.parentElement);
+    this.resize();
+  }
+
+  // ── model and view ──────────────────────────────────────────────────────
+
+  setModel(model) {
+    this.model = model;
+    this.view = { t0: 0, t1: LIVE_WINDOW_NS };
+    this.scrollY = 0;
+    this.follow = true;
+    this.hover = null;
+    this.selectedLane = -1;
+    this.selectedSpan = null;
+    this.pin = null;
+    this.rows.revision = -1;
+    this.labelsKey = '';
+    for (const element of this.labelElements.values()) element.remove();
+    this.labelElements.clear();
+    this.hideTooltip();
+    this.requestDraw();
+  }
+
+  /** While live, the timeline redraws every frame so open spans grow with the wall clock. */
+  setLive(live) {
+    this.live = live;
+    if (!live && this.follow) this.fit();
+    this.requestDraw();
+  }
+
+  requestDraw() {
+    if (this.drawPending) return;
+    this.drawPending = true;
+    requestAnimationFrame(() => this.draw());
+  }
+
+  now() {
+    return this.model ? this.model.now(performance.now()) : 0;
+  }
+
+  /** The time range worth showing: the run so far, at least a moment long. */
+  domainEnd() {
+    return Math.max(this.now(), MIN_WINDOW_NS * 10);
+  }
+
+  /** Shows the whole run and keeps following it while it is live. */
+  fit() {
+    this.follow = true;
+    this.followRun(this.now());
+    this.requestDraw();
+  }
+
+  /** The whole run so far; while live, with room ahead so the growing edge is not pinned to the border. */
+  followRun(now) {
+    const end = Math.max(now, MIN_WINDOW_NS * 10);
+    const t1 = this.live ? Math.max(end * 1.1, LIVE_WINDOW_NS) : end * 1.04;
+    // A sliver of margin before t = 0 keeps the first spawn arrows off the border.
+    this.view = { t0: -t1 * 0.012, t1 };
+  }
+
+  nsPerPx() {
+    return (this.view.t1 - this.view.t0) / Math.max(this.width, 1);
+  }
+
+  timeToX(t) {
+    return (t - this.view.t0) / this.nsPerPx();
+  }
+
+  xToTime(x) {
+    return this.view.t0 + x * this.nsPerPx();
+  }
+
+  /** Zooms by `factor` (< 1 zooms in) keeping the time under view x `anchorX` in place. */
+  zoomAt(anchorX, factor) {
+    const anchorT = this.xToTime(anchorX);
+    const maxWindow = Math.max(this.domainEnd() * 1.5, LIVE_WINDOW_NS);
+    const windowNs = Math.min(Math.max((this.view.t1 - this.view.t0) * factor, MIN_WINDOW_NS), maxWindow);
+    const t0 = anchorT - (anchorX / Math.max(this.width, 1)) * windowNs;
+    this.setWindow(t0, t0 + windowNs);
+  }
+
+  panByPx(dx) {
+    const dt = dx * this.nsPerPx();
+    this.setWindow(this.view.t0 + dt, this.view.t1 + dt);
+  }
+
+  /** Moves the window, keeping some of the run in sight; any manual move stops following the live edge. */
+  setWindow(t0, t1) {
+    const windowNs = t1 - t0;
+    const end = this.domainEnd();
+    const shift = Math.min(Math.max(t0, -windowNs * 0.5), end - windowNs * 0.5) - t0;
+    this.view = { t0: t0 + shift, t1: t1 + shift };
+    this.follow = false;
+    this.requestDraw();
+  }
+
+  scrollBy(dy) {
+    this.scrollY = this.clampScroll(this.scrollY + dy);
+    this.requestDraw();
+  }
+
+  clampScroll(scrollY) {
+    const maxScroll = Math.max(0, this.rows.total - (this.height - AXIS_HEIGHT));
+    return Math.min(Math.max(scrollY, 0), maxScroll);
+  }
+
+  /** Brings time `t` (and optionally a lane's row) into view without changing the zoom. */
+  reveal(t, laneIndex = -1) {
+    const windowNs = this.view.t1 - this.view.t0;
+    if (t < this.view.t0 + windowNs * 0.05 || t > this.view.t1 - windowNs * 0.05) {
+      this.setWindow(t - windowNs / 2, t + windowNs / 2);
+    }
+    if (laneIndex >= 0) this.revealLane(laneIndex);
+    this.requestDraw();
+  }
+
+  revealLane(laneIndex) {
+    this.syncRows();
+    const row = this.rows.rowOf[laneIndex];
+    if (row === undefined || row < 0) return;
+    const top = this.rows.top[row];
+    const bottom = top + this.rows.height[row];
+    const visible = this.height - AXIS_HEIGHT;
+    if (top < this.scrollY) this.scrollBy(top - this.scrollY);
+    else if (bottom > this.scrollY + visible) this.scrollBy(bottom - this.scrollY - visible);
+  }
+
+  /** Marks a moment (an output line or diagnostic the user picked) with a vertical line. */
+  pinTime(t) {
+    this.pin = t;
+    this.requestDraw();
+  }
+
+  selectLane(laneIndex, span = null) {
+    this.selectedLane = laneIndex;
+    this.selectedSpan = span;
+    this.labelsKey = '';
+    this.requestDraw();
+    this.onSelect(span ?? (laneIndex >= 0 ? { laneIndex, lane: this.model.lanes[laneIndex] } : null));
+  }
+
+  // ── rows ────────────────────────────────────────────────────────────────
+
+  syncRows() {
+    const model = this.model;
+    if (!model || this.rows.revision === model.lanesRevision) return;
+    const order = model.displayOrder();
+    const top = new Float64Array(order.length);
+    const height = new Float64Array(order.length);
+    const rowOf = new Int32Array(model.lanes.length).fill(-1);
+    let y = 0;
+    order.forEach((laneIndex, row) => {
+      const lane = model.lanes[laneIndex];
+      top[row] = y;
+      height[row] = ROW_HEIGHT[lane.kind] ?? DEFAULT_ROW_HEIGHT;
+      rowOf[laneIndex] = row;
+      y += height[row];
+    });
+    this.rows = { revision: model.lanesRevision, order, top, height, rowOf, total: y };
+    this.scrollY = this.clampScroll(this.scrollY);
+  }
+
+  rowY(row) {
+    return AXIS_HEIGHT + this.rows.top[row] - this.scrollY;
+  }
+
+  /** The first and one-past-last rows intersecting the visible band. */
+  visibleRowRange() {
+    const { top, height, order } = this.rows;
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (top[mid] + height[mid] > this.scrollY) hi = mid;
+      else lo = mid + 1;
+    }
+    let end = lo;
+    const bottom = this.scrollY + this.height - AXIS_HEIGHT;
+    while (end < order.length && top[end] < bottom) end += 1;
+    return [lo, end];
+  }
+
+  rowAtY(y) {
+    const content = y - AXIS_HEIGHT + this.scrollY;
+    if (y < AXIS_HEIGHT || content < 0 || content >= this.rows.total) return -1;
+    const { top } = this.rows;
+    let lo = 0;
+    let hi = top.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (top[mid] <= content) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  barGeometry(row) {
+    const lane = this.model.lanes[this.rows.order[row]];
+    const pad = BAR_PADDING[lane.kind] ?? BAR_PADDING.task;
+    const y = this.rowY(row);
+    return { y: y + pad, h: this.rows.height[row] - 2 * pad, rowTop: y, rowHeight: this.rows.height[row] };
+  }
+
+  // ── sizing ──────────────────────────────────────────────────────────────
+
+  resize() {
+    const box = this.canvas.parentElement.getBoundingClientRect();
+    const dpr = window.devicePixelRatio || 1;
+    const width = Math.max(1, Math.floor(box.width));
+    const height = Math.max(1, Math.floor(box.height));
+    if (width === this.width && height === this.height && dpr === this.dpr) return;
+    this.width = width;
+    this.height = height;
+    this.canvas.style.width = `${width}px`;
+    this.canvas.style.height = `${height}px`;
+    this.canvas.width = Math.round(width * dpr);
+    this.canvas.height = Math.round(height * dpr);
+    if (dpr !== this.dpr) {
+      this.dpr = dpr;
+      this.patterns = this.makePatterns();
+    }
+    this.labelsKey = '';
+    this.draw();
+  }
+
+  /** Diagonal hatches drawn at device resolution, so they stay crisp on high-density screens. */
+  makePatterns() {
+    const hatch = (base, stripe) => {
+      const size = Math.round(8 * this.dpr);
+      const tile = document.createElement('canvas');
+      tile.width = size;
+      tile.height = size;
+      const g = tile.getContext('2d');
+      g.fillStyle = base;
+      g.fillRect(0, 0, size, size);
+      g.strokeStyle = stripe;
+      g.lineWidth = 2.2 * this.dpr;
+      g.beginPath();
+      for (const offset of [-size, 0, size]) {
+        g.moveTo(offset, size);
+        g.lineTo(offset + size, 0);
+      }
+      g.stroke();
+      const pattern = this.ctx.createPattern(tile, 'repeat');
+      pattern.setTransform(new DOMMatrix().scale(1 / this.dpr));
+      return pattern;
+    };
+    return {
+      idle: hatch(THEME.idleBase, THEME.idleStripe),
+      ready: hatch(THEME.readyBase, THEME.readyStripe),
+      gil: hatch(THEME.gilBase, THEME.gilStripe),
+    };
+  }
+
+  // ── drawing ─────────────────────────────────────────────────────────────
+
+  draw() {
+    this.drawPending = false;
+    if ((window.devicePixelRatio || 1) !== this.dpr) {
+      this.resize();
+      return;
+    }
+    const ctx = this.ctx;
+    ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    ctx.fillStyle = THEME.background;
+    ctx.fillRect(0, 0, this.width, this.height);
+    if (!this.model) return;
+    const now = this.now();
+    if (this.follow) this.followRun(now);
+    this.syncRows();
+    const [firstRow, endRow] = this.visibleRowRange();
+    const ticks = niceTicks(this.view.t0, this.view.t1, this.width);
+
+    this.drawRowBackgrounds(firstRow, endRow);
+    this.drawGrid(ticks.ticks);
+    this.drawSpans(firstRow, endRow, now);
+    this.drawOutcomes(firstRow, endRow);
+    this.drawPoints();
+    this.drawFocusOutlines(now);
+    this.drawAxis(ticks);
+    if (this.pin !== null) this.drawTimeMarker(this.pin, THEME.pin, [4, 3]);
+    if (!this.model.ended) this.drawTimeMarker(now, THEME.now, []);
+    this.syncLabels(firstRow, endRow);
+    if (this.live) this.requestDraw();
+  }
+
+  drawRowBackgrounds(firstRow, endRow) {
+    const ctx = this.ctx;
+    for (let row = firstRow; row < endRow; row += 1) {
+      const laneIndex = this.rows.order[row];
+      const lane = this.model.lanes[laneIndex];
+      const y = this.rowY(row);
+      const h = this.rows.height[row];
+      if (laneIndex === this.selectedLane) ctx.fillStyle = THEME.rowSelected;
+      else if (lane.kind === 'event_loop') ctx.fillStyle = THEME.rowLoop;
+      else ctx.fillStyle = row % 2 ? THEME.rowAlternate : THEME.background;
+      ctx.fillRect(0, y, this.width, h);
+    }
+    ctx.fillStyle = THEME.rowSeparator;
+    for (let row = firstRow; row < endRow; row += 1) {
+      ctx.fillRect(0, this.rowY(row) + this.rows.height[row] - 1, this.width, 1);
+    }
+  }
+
+  drawGrid(ticks) {
+    const ctx = this.ctx;
+    ctx.fillStyle = THEME.grid;
+    for (const t of ticks) ctx.fillRect(Math.round(this.timeToX(t)), AXIS_HEIGHT, 1, this.height - AXIS_HEIGHT);
+  }
+
+  /**
+   * Spans are gathered into batches by style and filled with one path per style, so a frame
+   * sets each colour once however many rectangles use it.
+   */
+  drawSpans(firstRow, endRow, now) {
+    for (const batch of this.batches.values()) batch.rects.length = 0;
+    this.texts.length = 0;
+    const selectedName = this.selectedLane >= 0 ? this.model.lanes[this.selectedLane].name : null;
+    for (let row = firstRow; row < endRow; row += 1) {
+      this.collectLaneSpans(row, now, selectedName);
+    }
+    this.flushBatches();
+    this.drawSpanTexts();
+  }
+
+  collectLaneSpans(row, now, selectedName) {
+    const model = this.model;
+    const lane = model.lanes[this.rows.order[row]];
+    const { y, h } = this.barGeometry(row);
+    const spans = lane.spans;
+    const nsPerPx = this.nsPerPx();
+    const t0 = this.view.t0;
+    const tEnd = this.view.t1;
+    const dimLane = this.selectedLane >= 0 && lane.index !== this.selectedLane;
+    let clipLeft = -Infinity;
+    let i = spans.firstAbove('end', t0);
+    while (i < spans.length && spans.start[i] < tEnd) {
+      const x0 = Math.max((spans.start[i] - t0) / nsPerPx, clipLeft);
+      const x1 = (spans.end[i] - t0) / nsPerPx;
+      const dim = dimLane && !this.runsSelected(lane, spans.state[i], spans.label[i], selectedName);
+      if (x1 - x0 < 1) {
+        // Everything that ends inside this pixel column collapses into one sliver, so a frame
+        // costs one step per pixel however many spans are zoomed together.
+        this.addSpan(lane, spans.state[i], spans.label[i], spans.line[i], x0, 1, y, h, dim);
+        clipLeft = x0 + 1;
+        i = Math.max(i + 1, spans.firstAbove('end', t0 + clipLeft * nsPerPx));
+        continue;
+      }
+      this.addSpan(lane, spans.state[i], spans.label[i], spans.line[i], x0, x1 - x0, y, h, dim);
+      i += 1;
+    }
+    const open = lane.open;
+    if (open && open.start < tEnd && now > t0) {
+      const x0 = Math.max((open.start - t0) / nsPerPx, clipLeft);
+      const x1 = (now - t0) / nsPerPx;
+      const dim = dimLane && !this.runsSelected(lane, open.state, open.label, selectedName);
+      this.addSpan(lane, open.state, open.label, open.line, x0, Math.max(x1 - x0, 1), y, h, dim);
+    }
+  }
+
+  /** Loop spans that stepped the selected task stay bright when that task is selected. */
+  runsSelected(lane, state, label, selectedName) {
+    return lane.kind === 'event_loop' && state === STATE.running && this.model.labels[label] === selectedName;
+  }
+
+  addSpan(lane, state, label, line, x, w, y, h, dim) {
+    const left = Math.max(x, -2);
+    const right = Math.min(x + (BUSY_STATES.has(state) ? Math.max(w, MIN_BUSY_WIDTH) : w), this.width + 2);
+    if (right <= left) return;
+    const color = this.spanColor(lane, state, label);
+    const key = `${state}|${color}|${dim ? 1 : 0}`;
+    let batch = this.batches.get(key);
+    if (!batch) {
+      batch = { ...this.spanStyle(state, color), alpha: dim ? DIM_ALPHA : 1, rects: [] };
+      this.batches.set(key, batch);
+    }
+    batch.rects.push(left, y, right - left, h);
+    if (right - left >= LABEL_MIN_WIDTH) {
+      const text = this.spanText(lane, state, label, line);
+      if (text) this.texts.push({ x: left, y, w: right - left, h, text, color: batch.text, alpha: batch.alpha });
+    }
+  }
+
+  /** Loop `running` spans take the colour of the task they step, so the loop row shows who ran when. */
+  spanColor(lane, state, label) {
+    if (lane.kind === 'event_loop' && state === STATE.running) return laneColor(this.model.laneNamed(label));
+    return laneColor(lane);
+  }
+
+  /** Fill, optional outline, text colour and layer (busy states are drawn last, on top of their neighbours). */
+  spanStyle(state, color) {
+    switch (state) {
+      case STATE.running:
+        return { fill: color, text: '#ffffff', layer: 2 };
+      case STATE.awaiting:
+        return { fill: tint(color, 0.1), stroke: tint(color, 0.75), text: shade(color, 0.72), layer: 1 };
+      case STATE.ready:
+        return { fill: this.patterns.ready, text: '#7a4b00', layer: 0 };
+      case STATE.idle:
+        return { fill: this.patterns.idle, text: '#5b6470', layer: 0 };
+      case STATE.blocked:
+        return { fill: THEME.blocked, text: '#ffffff', layer: 2 };
+      case STATE.waiting_gil:
+        return { fill: this.patterns.gil, text: '#4c1d95', layer: 0 };
+      case STATE.native:
+        return { fill: THEME.native, text: '#ffffff', layer: 2 };
+      default:
+        return { fill: THEME.other, text: '#ffffff', layer: 1 };
+    }
+  }
+
+  spanText(lane, state, label, line) {
+    const labelText = this.model.labels[label];
+    const at = line > 0 ? ` · line ${line}` : '';
+    switch (state) {
+      case STATE.running:
+        if (lane.kind === 'event_loop') {
+          const stepped = this.model.laneNamed(label);
+          return stepped?.detail ? `${labelText} ${stepped.detail}` : labelText;
+        }
+        return `running${at}`;
+      case STATE.awaiting:
+        return `${labelText || 'awaiting'}${at}`;
+      case STATE.ready:
+        return 'ready · loop busy';
+      case STATE.idle:
+        return 'idle · waiting for events';
+      case STATE.blocked:
+        return `blocked${labelText ? ` · ${labelText}` : ''}${at}`;
+      default:
+        return labelText || STATE_WORDS[state];
+    }
+  }
+
+  flushBatches() {
+    for (const layer of [0, 1, 2]) {
+      for (const batch of this.batches.values()) {
+        if (batch.layer === layer && batch.rects.length > 0) this.fillBatch(batch);
+      }
+    }
+    this.ctx.globalAlpha = 1;
+  }
+
+  fillBatch(batch) {
+    const ctx = this.ctx;
+    const rects = batch.rects;
+    ctx.globalAlpha = batch.alpha;
+    ctx.beginPath();
+    for (let k = 0; k < rects.length; k += 4) {
+      if (rects[k + 2] > 6) ctx.roundRect(rects[k], rects[k + 1], rects[k + 2], rects[k + 3], 3);
+      else ctx.rect(rects[k], rects[k + 1], rects[k + 2], rects[k + 3]);
+    }
+    ctx.fillStyle = batch.fill;
+    ctx.fill();
+    if (!batch.stroke) return;
+    ctx.strokeStyle = batch.stroke;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    for (let k = 0; k < rects.length; k += 4) {
+      ctx.roundRect(rects[k] + 0.5, rects[k + 1] + 0.5, Math.max(rects[k + 2] - 1, 0), rects[k + 3] - 1, 3);
+    }
+    ctx.stroke();
+  }
+
+  drawSpanTexts() {
+    const ctx = this.ctx;
+    ctx.font = `500 11px ${this.fontFamily}`;
+    ctx.textBaseline = 'middle';
+    ctx.textAlign = 'left';
+    for (const { x, y, w, h, text, color, alpha } of this.texts) {
+      const visibleLeft = Math.max(x, 0);
+      const fitted = this.fitText(text, x + w - visibleLeft - 12);
+      if (!fitted) continue;
+      ctx.globalAlpha = alpha;
+      ctx.fillStyle = color;
+      ctx.fillText(fitted, visibleLeft + 6, y + h / 2 + 0.5);
+    }
+    ctx.globalAlpha = 1;
+  }
+
+  measure(text) {
+    let width = this.textWidths.get(text);
+    if (width === undefined) {
+      width = this.ctx.measureText(text).width;
+      if (this.textWidths.size > 5000) this.textWidths.clear();
+      this.textWidths.set(text, width);
+    }
+    return width;
+  }
+
+  /** The text, or its longest prefix with an ellipsis, that fits in `maxWidth`; '' if nothing useful fits. */
+  fitText(text, maxWidth) {
+    if (maxWidth < 16) return '';
+    const width = this.measure(text);
+    if (width <= maxWidth) return text;
+    let chars = Math.floor((text.length * maxWidth) / width);
+    while (chars > 2) {
+      const candidate = `${text.slice(0, chars - 1)}…`;
+      if (this.measure(candidate) <= maxWidth) return candidate;
+      chars -= 1;
+    }
+    return '';
+  }
+
+  drawOutcomes(firstRow, endRow) {
+    const ctx = this.ctx;
+    for (let row = firstRow; row < endRow; row += 1) {
+      const lane = this.model.lanes[this.rows.order[row]];
+      const outcome = lane.outcome;
+      if (!outcome || lane.kind === 'event_loop') continue;
+      const x = this.timeToX(outcome.t);
+      if (x < -8 || x > this.width + 8) continue;
+      const { y, h } = this.barGeometry(row);
+      const cx = x + 6;
+      const cy = y + h / 2;
+      ctx.globalAlpha = this.selectedLane >= 0 && lane.index !== this.selectedLane ? DIM_ALPHA : 1;
+      ctx.beginPath();
+      ctx.arc(cx, cy, 5.5, 0, Math.PI * 2);
+      const failed = outcome.state === 'failed';
+      const cancelled = outcome.state === 'cancelled';
+      ctx.fillStyle = failed ? THEME.exception : cancelled ? '#6b7280' : laneColor(lane);
+      ctx.fill();
+      ctx.strokeStyle = '#ffffff';
+      ctx.lineWidth = 1.6;
+      ctx.beginPath();
+      if (failed) {
+        ctx.moveTo(cx - 2.2, cy - 2.2);
+        ctx.lineTo(cx + 2.2, cy + 2.2);
+        ctx.moveTo(cx + 2.2, cy - 2.2);
+        ctx.lineTo(cx - 2.2, cy + 2.2);
+      } else if (cancelled) {
+        ctx.moveTo(cx - 2.5, cy);
+        ctx.lineTo(cx + 2.5, cy);
+      } else {
+        ctx.moveTo(cx - 2.5, cy + 0.2);
+        ctx.lineTo(cx - 0.7, cy + 2);
+        ctx.lineTo(cx + 2.6, cy - 2);
+      }
+      ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
+  }
+
+  /** Spawn, wake and cancel arrows between rows, then print, diagnostic and exception markers. */
+  drawPoints() {
+    const points = this.model.points;
+    const nsPerPx = this.nsPerPx();
+    const first = points.firstAtLeast('t', this.view.t0 - 8 * nsPerPx);
+    const last = points.firstAbove('t', this.view.t1 + 8 * nsPerPx);
+    if (first >= last) return;
+    const arrows = { [POINT.spawn]: [], [POINT.wake]: [], [POINT.cancel]: [] };
+    const markers = { [POINT.print]: [], [POINT.diagnostic]: [], [POINT.exception]: [] };
+    const lastPixel = new Map();
+    for (let i = first; i < last; i += 1) {
+      const kind = points.kind[i];
+      const x = Math.round(this.timeToX(points.t[i]));
+      // One mark per pixel column, lane pair and kind is all a screen can show.
+      const key = `${kind}|${points.lane[i]}|${points.other[i]}`;
+      if (lastPixel.get(key) === x) continue;
+      lastPixel.set(key, x);
+      const fromRow = this.rows.rowOf[points.lane[i]];
+      if (fromRow < 0) continue;
+      if (arrows[kind]) {
+        const toRow = this.rows.rowOf[points.other[i]];
+        if (toRow >= 0 && toRow !== fromRow) arrows[kind].push(x, fromRow, toRow);
+      } else if (markers[kind]) {
+        markers[kind].push(x, fromRow);
+      }
+    }
+    this.strokeArrows(arrows[POINT.wake], THEME.wake, [3, 2]);
+    this.strokeArrows(arrows[POINT.spawn], THEME.spawn, []);
+    this.strokeArrows(arrows[POINT.cancel], THEME.cancel, [4, 3]);
+    this.drawMarkers(markers);
+  }
+
+  strokeArrows(list, color, dash) {
+    if (list.length === 0) return;
+    const ctx = this.ctx;
+    const heads = [];
+    ctx.beginPath();
+    for (let k = 0; k < list.length; k += 3) {
+      const x = list[k] + 0.5;
+      const from = this.barGeometry(list[k + 1]);
+      const to = this.barGeometry(list[k + 2]);
+      const down = to.y > from.y;
+      const y0 = down ? from.y + from.h : from.y;
+      const y1 = down ? to.y : to.y + to.h;
+      if (Math.max(y0, y1) < AXIS_HEIGHT || Math.min(y0, y1) > this.height) continue;
+      const tip = down ? y1 - 1 : y1 + 1;
+      ctx.moveTo(x, y0);
+      ctx.lineTo(x, down ? tip - 4 : tip + 4);
+      heads.push(x, tip, down ? -1 : 1);
+    }
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 1.4;
+    ctx.setLineDash(dash);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.beginPath();
+    for (let k = 0; k < heads.length; k += 3) {
+      const [x, tip, direction] = [heads[k], heads[k + 1], heads[k + 2]];
+      ctx.moveTo(x, tip);
+      ctx.lineTo(x - 3.5, tip + direction * 6);
+      ctx.lineTo(x + 3.5, tip + direction * 6);
+      ctx.closePath();
+    }
+    ctx.fillStyle = color;
+    ctx.fill();
+  }
+
+  drawMarkers(markers) {
+    const ctx = this.ctx;
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = '#ffffff';
+
+    ctx.beginPath();
+    const prints = markers[POINT.print];
+    for (let k = 0; k < prints.length; k += 2) {
+      const { y, h } = this.barGeometry(prints[k + 1]);
+      ctx.moveTo(prints[k] + 3.5, y + h);
+      ctx.arc(prints[k], y + h, 3.5, 0, Math.PI * 2);
+    }
+    ctx.fillStyle = THEME.print;
+    ctx.fill();
+    ctx.stroke();
+
+    const diagnostics = markers[POINT.diagnostic];
+    ctx.beginPath();
+    for (let k = 0; k < diagnostics.length; k += 2) {
+      const { y } = this.barGeometry(diagnostics[k + 1]);
+      const x = diagnostics[k];
+      ctx.moveTo(x, y - 5);
+      ctx.lineTo(x + 6, y + 6);
+      ctx.lineTo(x - 6, y + 6);
+      ctx.closePath();
+    }
+    ctx.fillStyle = THEME.diagnostic;
+    ctx.fill();
+    ctx.stroke();
+    ctx.fillStyle = '#ffffff';
+    for (let k = 0; k < diagnostics.length; k += 2) {
+      const { y } = this.barGeometry(diagnostics[k + 1]);
+      ctx.fillRect(diagnostics[k] - 0.75, y - 1, 1.5, 4);
+      ctx.fillRect(diagnostics[k] - 0.75, y + 3.8, 1.5, 1.4);
+    }
+
+    const exceptions = markers[POINT.exception];
+    ctx.beginPath();
+    for (let k = 0; k < exceptions.length; k += 2) {
+      const { y, h } = this.barGeometry(exceptions[k + 1]);
+      ctx.moveTo(exceptions[k] + 5, y + h / 2);
+      ctx.arc(exceptions[k], y + h / 2, 5, 0, Math.PI * 2);
+    }
+    ctx.fillStyle = THEME.exception;
+    ctx.fill();
+    ctx.stroke();
+  }
+
+  drawFocusOutlines(now) {
+    const ctx = this.ctx;
+    for (const [span, width] of [[this.selectedSpan, 2], [this.hover?.type === 'span' ? this.hover : null, 1.5]]) {
+      if (!span) continue;
+      const row = this.rows.rowOf[span.laneIndex];
+      if (row < 0) continue;
+      const { y, h } = this.barGeometry(row);
+      const end = span.open ? now : span.end;
+      const x0 = Math.max(this.timeToX(span.start), -2);
+      const x1 = Math.min(this.timeToX(end), this.width + 2);
+      if (x1 < 0 || x0 > this.width) continue;
+      ctx.strokeStyle = THEME.outline;
+      ctx.lineWidth = width;
+      ctx.beginPath();
+      ctx.roundRect(x0 - 1, y - 1, Math.max(x1 - x0, 1) + 2, h + 2, 4);
+      ctx.stroke();
+    }
+  }
+
+  drawAxis({ ticks, label }) {
+    const ctx = this.ctx;
+    ctx.fillStyle = THEME.background;
+    ctx.fillRect(0, 0, this.width, AXIS_HEIGHT);
+    ctx.fillStyle = THEME.axisLine;
+    ctx.fillRect(0, AXIS_HEIGHT - 1, this.width, 1);
+    ctx.font = `11px ${this.fontFamily}`;
+    ctx.textBaseline = 'middle';
+    ctx.textAlign = 'left';
+    for (const t of ticks) {
+      const x = Math.round(this.timeToX(t));
+      ctx.fillStyle = THEME.axisLine;
+      ctx.fillRect(x, AXIS_HEIGHT - 7, 1, 6);
+      ctx.fillStyle = THEME.axisText;
+      ctx.fillText(label(t), x + 4, AXIS_HEIGHT / 2 - 1);
+    }
+  }
+
+  /** A vertical line with a notch on the axis: the live edge ("now") or a pinned moment. */
+  drawTimeMarker(t, color, dash) {
+    const x = Math.round(this.timeToX(t)) + 0.5;
+    if (x < 0 || x > this.width) return;
+    const ctx = this.ctx;
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 1.5;
+    ctx.setLineDash(dash);
+    ctx.beginPath();
+    ctx.moveTo(x, AXIS_HEIGHT - 4);
+    ctx.lineTo(x, this.height);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.fillStyle = color;
+    ctx.beginPath();
+    ctx.moveTo(x - 5, AXIS_HEIGHT - 9);
+    ctx.lineTo(x + 5, AXIS_HEIGHT - 9);
+    ctx.lineTo(x, AXIS_HEIGHT - 3);
+    ctx.closePath();
+    ctx.fill();
+  }
+
+  // ── lane labels (DOM) ───────────────────────────────────────────────────
+
+  /** Keeps one label per visible row in the DOM; off-screen rows have none, so 10 000 lanes stay cheap. */
+  syncLabels(firstRow, endRow) {
+    const key = `${this.rows.revision}|${this.scrollY}|${firstRow}|${endRow}|${this.selectedLane}|${this.height}`;
+    if (key === this.labelsKey) return;
+    this.labelsKey = key;
+    const wanted = new Set();
+    for (let row = firstRow; row < endRow; row += 1) {
+      const laneIndex = this.rows.order[row];
+      wanted.add(laneIndex);
+      const element = this.labelFor(laneIndex);
+      element.style.top = `${this.rowY(row)}px`;
+      element.style.height = `${this.rows.height[row]}px`;
+      element.setAttribute('aria-pressed', String(laneIndex === this.selectedLane));
+    }
+    for (const [laneIndex, element] of this.labelElements) {
+      if (!wanted.has(laneIndex)) {
+        element.remove();
+        this.labelElements.delete(laneIndex);
+      }
+    }
+  }
+
+  labelFor(laneIndex) {
+    const lane = this.model.lanes[laneIndex];
+    let element = this.labelElements.get(laneIndex);
+    if (!element) {
+      element = document.createElement('button');
+      element.type = 'button';
+      element.className = 'lane-label';
+      element.addEventListener('click', () => this.selectLane(laneIndex === this.selectedLane ? -1 : laneIndex));
+      this.labelsHost.append(element);
+      this.labelElements.set(laneIndex, element);
+    }
+    const outcome = lane.outcome?.state ?? '';
+    const signature = `${lane.name}|${lane.detail}|${lane.kind}|${lane.depth}|${outcome}`;
+    if (element.dataset.signature !== signature) {
+      element.dataset.signature = signature;
+      element.dataset.lane = lane.id;
+      element.className = `lane-label kind-${lane.kind}`;
+      element.style.paddingLeft = `${12 + Math.max(0, lane.depth - 1) * 12}px`;
+      element.replaceChildren(...this.labelParts(lane, outcome));
+      const outcomeWords = outcome ? `, ${outcome}` : '';
+      element.setAttribute('aria-label', `${lane.name}${lane.detail ? ` ${lane.detail}` : ''}${outcomeWords}. Select this lane.`);
+    }
+    return element;
+  }
+
+  labelParts(lane, outcome) {
+    const swatch = document.createElement('span');
+    swatch.className = 'lane-swatch';
+    swatch.style.background = lane.kind === 'event_loop' ? '' : laneColor(lane);
+    const name = document.createElement('span');
+    name.className = 'lane-name';
+    name.textContent = lane.name;
+    const parts = [swatch, name];
+    if (lane.detail) {
+      const detail = document.createElement('span');
+      detail.className = 'lane-detail';
+      detail.textContent = lane.detail;
+      parts.push(detail);
+    }
+    if (outcome) {
+      const mark = document.createElement('span');
+      mark.className = `lane-outcome outcome-${outcome}`;
+      mark.textContent = { done: '✓', cancelled: '–', failed: '✕' }[outcome] ?? '';
+      mark.title = outcome;
+      parts.push(mark);
+    }
+    return parts;
+  }
+
+  // ── hit testing ─────────────────────────────────────────────────────────
+
+  /** What is under view point (x, y): a span, a print/diagnostic/exception marker, a bare row, or null. */
+  hitTest(x, y) {
+    if (!this.model) return null;
+    this.syncRows();
+    const row = this.rowAtY(y);
+    if (row < 0) return null;
+    const laneIndex = this.rows.order[row];
+    const lane = this.model.lanes[laneIndex];
+    return this.pointAt(x, y, row, laneIndex) ?? this.spanAtRow(x, row, lane) ?? { type: 'row', laneIndex, lane };
+  }
+
+  pointAt(x, y, row, laneIndex) {
+    const points = this.model.points;
+    const t0 = this.xToTime(x - HOVER_POINT_RADIUS);
+    const t1 = this.xToTime(x + HOVER_POINT_RADIUS);
+    const { y: barY, h } = this.barGeometry(row);
+    for (let i = points.firstAtLeast('t', t0); i < points.length && points.t[i] <= t1; i += 1) {
+      const kind = points.kind[i];
+      if (points.lane[i] !== laneIndex) continue;
+      const markerY = kind === POINT.print ? barY + h : kind === POINT.diagnostic ? barY : barY + h / 2;
+      if (Math.abs(markerY - y) > HOVER_POINT_RADIUS + 2) continue;
+      if (kind === POINT.print || kind === POINT.diagnostic || kind === POINT.exception) {
+        return {
+          type: 'point',
+          kind,
+          laneIndex,
+          lane: this.model.lanes[laneIndex],
+          t: points.t[i],
+          line: points.line[i],
+          text: this.model.texts[points.ref[i]] ?? '',
+        };
+      }
+    }
+    return null;
+  }
+
+  /** The span of a row under view x, or the nearest one within 3 px (slivers are hard to hit). */
+  spanAtRow(x, row, lane) {
+    const t = this.xToTime(x);
+    const slack = 3 * this.nsPerPx();
+    const now = this.now();
+    if (lane.open && t >= lane.open.start - slack && t <= now + slack) {
+      return this.spanInfo(lane, lane.open.state, lane.open.label, lane.open.line, lane.open.start, now, true);
+    }
+    const spans = lane.spans;
+    let i = spans.firstAbove('end', t - slack);
+    if (i >= spans.length || spans.start[i] > t + slack) return null;
+    // Prefer the span that contains t over a neighbour that is merely close.
+    if (spans.start[i] > t && i > 0 && spans.end[i - 1] >= t - slack) i -= 1;
+    return this.spanInfo(lane, spans.state[i], spans.label[i], spans.line[i], spans.start[i], spans.end[i], false);
+  }
+
+  spanInfo(lane, state, label, line, start, end, open) {
+    return {
+      type: 'span',
+      laneIndex: lane.index,
+      lane,
+      state,
+      stateName: STATE_WORDS[state],
+      label: this.model.labels[label],
+      line,
+      start,
+      end,
+      open,
+    };
+  }
+
+  // ── interaction ─────────────────────────────────────────────────────────
+
+  bindEvents() {
+    const canvas = this.canvas;
+    canvas.addEventListener('wheel', (event) => this.handleWheel(event), { passive: false });
+    this.labelsHost.addEventListener(
+      'wheel',
+      (event) => {
+        event.preventDefault();
+        this.scrollBy(event.deltaY * (event.deltaMode === 1 ? 16 : 1));
+      },
+      { passive: false },
+    );
+    canvas.addEventListener('pointerdown', (event) => this.handlePointerDown(event));
+    canvas.addEventListener('pointermove', (event) => this.handlePointerMove(event));
+    canvas.addEventListener('pointerup', (event) => this.handlePointerUp(event));
+    canvas.addEventListener('pointercancel', () => {
+      this.drag = null;
+    });
+    canvas.addEventListener('pointerleave', () => {
+      if (!this.drag) this.setHover(null);
+    });
+    canvas.addEventListener('keydown', (event) => this.handleKey(event));
+  }
+
+  viewPoint(event) {
+    const box = this.canvas.getBoundingClientRect();
+    return { x: event.clientX - box.left, y: event.clientY - box.top };
+  }
+
+  handleWheel(event) {
+    event.preventDefault();
+    const scale = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? this.height : 1;
+    const dx = event.deltaX * scale;
+    const dy = event.deltaY * scale;
+    if (event.shiftKey) {
+      this.panByPx(dy || dx);
+    } else if (Math.abs(dx) > Math.abs(dy)) {
+      this.panByPx(dx);
+    } else {
+      this.zoomAt(this.viewPoint(event).x, Math.exp(dy * WHEEL_ZOOM_SPEED));
+    }
+    this.updateHover(this.viewPoint(event));
+  }
+
+  handlePointerDown(event) {
+    if (event.button !== 0) return;
+    this.canvas.focus({ preventScroll: true });
+    this.canvas.setPointerCapture(event.pointerId);
+    const { x, y } = this.viewPoint(event);
+    this.drag = { x, y, lastX: x, lastY: y, moved: false };
+  }
+
+  handlePointerMove(event) {
+    const point = this.viewPoint(event);
+    const drag = this.drag;
+    if (!drag) {
+      this.updateHover(point);
+      return;
+    }
+    if (!drag.moved && Math.hypot(point.x - drag.x, point.y - drag.y) < DRAG_THRESHOLD_PX) return;
+    if (!drag.moved) {
+      drag.moved = true;
+      this.canvas.classList.add('is-dragging');
+      this.setHover(null);
+    }
+    this.panByPx(drag.lastX - point.x);
+    this.scrollBy(drag.lastY - point.y);
+    drag.lastX = point.x;
+    drag.lastY = point.y;
+  }
+
+  handlePointerUp(event) {
+    const drag = this.drag;
+    this.drag = null;
+    this.canvas.classList.remove('is-dragging');
+    if (!drag || drag.moved) return;
+    const { x, y } = this.viewPoint(event);
+    const hit = this.hitTest(x, y);
+    if (!hit) this.selectLane(-1);
+    else if (hit.type === 'span') this.selectLane(hit.laneIndex, hit);
+    else this.selectLane(hit.laneIndex);
+  }
+
+  handleKey(event) {
+    const windowNs = this.view.t1 - this.view.t0;
+    const handled = {
+      '+': () => this.zoomAt(this.width / 2, 0.7),
+      '=': () => this.zoomAt(this.width / 2, 0.7),
+      '-': () => this.zoomAt(this.width / 2, 1 / 0.7),
+      _: () => this.zoomAt(this.width / 2, 1 / 0.7),
+      0: () => this.fit(),
+      ArrowLeft: () => this.setWindow(this.view.t0 - windowNs * 0.15, this.view.t1 - windowNs * 0.15),
+      ArrowRight: () => this.setWindow(this.view.t0 + windowNs * 0.15, this.view.t1 + windowNs * 0.15),
+      ArrowUp: () => this.stepSelection(-1),
+      ArrowDown: () => this.stepSelection(1),
+      Escape: () => this.selectLane(-1),
+    }[event.key];
+    if (!handled || event.ctrlKey || event.metaKey || event.altKey) return;
+    event.preventDefault();
+    handled();
+  }
+
+  stepSelection(direction) {
+    if (!this.model) return;
+    this.syncRows();
+    const order = this.rows.order;
+    if (order.length === 0) return;
+    const row = this.selectedLane >= 0 ? this.rows.rowOf[this.selectedLane] : direction > 0 ? -1 : order.length;
+    const next = Math.min(Math.max(row + direction, 0), order.length - 1);
+    this.selectLane(order[next]);
+    this.revealLane(order[next]);
+  }
+
+  updateHover(point) {
+    const hit = this.hitTest(point.x, point.y);
+    this.setHover(hit && hit.type !== 'row' ? hit : null, point);
+  }
+
+  setHover(hit, point) {
+    const same =
+      hit && this.hover && hit.type === this.hover.type && hit.laneIndex === this.hover.laneIndex &&
+      (hit.type === 'span' ? hit.start === this.hover.start : hit.t === this.hover.t);
+    if (!same) {
+      this.hover = hit;
+      this.onHover(hit);
+      this.requestDraw();
+    }
+    if (hit && point) this.showTooltip(hit, point);
+    else this.hideTooltip();
+  }
+
+  // ── tooltip ─────────────────────────────────────────────────────────────
+
+  showTooltip(hit, point) {
+    const tip = this.tooltip;
+    tip.replaceChildren(...this.tooltipParts(hit));
+    tip.hidden = false;
+    const host = this.canvas.parentElement.getBoundingClientRect();
+    const canvasBox = this.canvas.getBoundingClientRect();
+    const left = canvasBox.left - host.left + point.x;
+    const top = canvasBox.top - host.top + point.y;
+    const width = tip.offsetWidth;
+    const height = tip.offsetHeight;
+    const x = left + 16 + width > host.width ? left - width - 12 : left + 16;
+    const y = top + 18 + height > host.height ? top - height - 12 : top + 18;
+    tip.style.transform = `translate(${Math.max(4, x)}px, ${Math.max(4, y)}px)`;
+  }
+
+  hideTooltip() {
+    this.tooltip.hidden = true;
+  }
+
+  tooltipParts(hit) {
+    const lane = hit.lane;
+    const line = (className, text) => {
+      const element = document.createElement('div');
+      element.className = className;
+      element.textContent = text;
+      return element;
+    };
+    const title = line('tip-title', lane.detail ? `${lane.name} · ${lane.detail}` : lane.name);
+    if (hit.type === 'point') {
+      const what = { [POINT.print]: 'print', [POINT.diagnostic]: 'diagnostic', [POINT.exception]: 'exception' }[hit.kind];
+      const parts = [title, line(`tip-state tip-${what}`, what), line('tip-main', hit.text.replace(/\n$/, ''))];
+      parts.push(line('tip-meta', `at ${formatDuration(hit.t)}${hit.line ? ` · line ${hit.line}` : ''}`));
+      return parts;
+    }
+    const parts = [title, line(`tip-state tip-${hit.stateName.replace(/\s.*/, '')}`, hit.stateName)];
+    parts.push(line('tip-main', this.describeSpan(hit)));
+    if (hit.line > 0) parts.push(line('tip-meta', `line ${hit.line}`));
+    const duration = formatDuration(hit.end - hit.start);
+    const timing = hit.open
+      ? `from ${formatDuration(hit.start)} · ${duration} so far`
+      : `${formatDuration(hit.start)} → ${formatDuration(hit.end)} · ${duration}`;
+    parts.push(line('tip-meta', timing));
+    return parts;
+  }
+
+  describeSpan(hit) {
+    const { state, label, lane } = hit;
+    if (lane.kind === 'event_loop') {
+      if (state === STATE.running) {
+        const stepped = this.model.laneByName.get(label);
+        return `stepping ${label}${stepped?.detail ? ` (${stepped.detail})` : ''}`;
+      }
+      if (state === STATE.idle) return 'no task is ready: the loop waits for a timer or I/O';
+      if (state === STATE.blocked) return `${label || 'a synchronous call'} holds the loop: no task can run`;
+    }
+    if (state === STATE.awaiting) return `awaiting ${label || 'something'}`;
+    if (state === STATE.ready) return 'ready to run, but the loop is busy';
+    if (state === STATE.running) return label ? `running ${label}` : 'running on the loop';
+    if (state === STATE.blocked) return `blocked in ${label || 'a synchronous call'}`;
+    return label || hit.stateName;
+  }
+
+  // ── test hooks ──────────────────────────────────────────────────────────
+
+  /** The span or marker at client (page) coordinates, in plain JSON, for tests. */
+  spanAt(clientX, clientY) {
+    const box = this.canvas.getBoundingClientRect();
+    const hit = this.hitTest(clientX - box.left, clientY - box.top);
+    return hit && hit.type === 'span' ? this.publicSpan(hit) : null;
+  }
+
+  /**
+   * The first span on screen matching `lane` (name), `state` (word) and `label` (substring), with its
+   * visible rectangle in client coordinates, for tests that hover or click it precisely.
+   */
+  findSpan({ lane: laneName, state, label } = {}) {
+    if (!this.model) return null;
+    this.syncRows();
+    const box = this.canvas.getBoundingClientRect();
+    const now = this.now();
+    for (const laneIndex of this.rows.order) {
+      const lane = this.model.lanes[laneIndex];
+      if (laneName && lane.name !== laneName) continue;
+      const row = this.rows.rowOf[laneIndex];
+      const { y, h } = this.barGeometry(row);
+      if (y < AXIS_HEIGHT || y + h > this.height) continue;
+      const s = lane.spans;
+      const count = s.length + (lane.open ? 1 : 0);
+      for (let i = 0; i < count; i += 1) {
+        const info =
+          i < s.length
+            ? this.spanInfo(lane, s.state[i], s.label[i], s.line[i], s.start[i], s.end[i], false)
+            : this.spanInfo(lane, lane.open.state, lane.open.label, lane.open.line, lane.open.start, now, true);
+        const { start, end } = info;
+        if (state && info.stateName !== state) continue;
+        if (label && !info.label.includes(label)) continue;
+        const x0 = Math.max(this.timeToX(start), 0);
+        const x1 = Math.min(this.timeToX(end), this.width);
+        if (x1 - x0 < 2) continue;
+        return { ...this.publicSpan(info), rect: { x: box.left + x0, y: box.top + y, width: x1 - x0, height: h } };
+      }
+    }
+    return null;
+  }
+
+  /** The client rectangle of a lane's row (by name), for tests that read canvas pixels. */
+  laneRect(laneName) {
+    if (!this.model) return null;
+    this.syncRows();
+    const lane = this.model.lanes.find((candidate) => candidate.name === laneName);
+    const row = lane ? this.rows.rowOf[lane.index] : -1;
+    if (row < 0) return null;
+    const { rowTop, rowHeight } = this.barGeometry(row);
+    const box = this.canvas.getBoundingClientRect();
+    return { x: box.left, y: box.top + rowTop, width: this.width, height: rowHeight };
+  }
+
+  publicSpan(hit) {
+    return {
+      lane: hit.lane.name,
+      laneId: hit.lane.id,
+      state: hit.stateName,
+      label: hit.label,
+      line: hit.line,
+      startNs: hit.start,
+      endNs: hit.end,
+      open: hit.open,
+    };
+  }
+}

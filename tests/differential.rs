@@ -1,0 +1,445 @@
+//! Differential tests: every `tests/corpus/*.py` program and every built-in scenario in
+//! `catalog/*.py` runs under CPython 3.11 and under Interleave, and the two must agree on the
+//! printed output, on success or failure, on the final error line, and on the wall time.
+//!
+//! Timing: each program's wall time is measured around the child process, so it includes the
+//! interpreter's start-up. CPython spends about 0.1 s starting and importing `asyncio` before a
+//! scenario's first line runs, which would swamp the 50 ms tolerance. So each interpreter's
+//! start-up is measured once on a baseline program that imports `asyncio` and runs an empty
+//! `main`, and subtracted from its times before they are compared.
+//!
+//! Parallelism: at most two programs run at once (a gate with two permits), which keeps the
+//! suite short on two cores. Programs that keep a core busy are marked `Serial` and take both
+//! permits, so nothing runs beside them and their timing stays honest.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{Condvar, Mutex, OnceLock};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+const CPYTHON: &str = "python3";
+const INTERLEAVE: &str = env!("CARGO_BIN_EXE_interleave");
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+/// A program still running after this long is killed and reported.
+const RUN_LIMIT: Duration = Duration::from_secs(30);
+/// Allowed wall-time difference: this fraction of CPython's time, plus `TIME_SLACK`.
+const TIME_TOLERANCE: f64 = 0.20;
+const TIME_SLACK: Duration = Duration::from_millis(50);
+/// Exit status of `interleave run` when it refuses a program (syntax or unsupported construct).
+const INTERLEAVE_REJECTED: i32 = 2;
+/// Exit status of both interpreters for an uncaught Python exception.
+const UNCAUGHT_EXCEPTION: i32 = 1;
+const PERMITS: usize = 2;
+const BASELINE_PROGRAM: &str = "import asyncio\nimport time\n\n\nasync def main():\n    pass\n\n\nasyncio.run(main())\n";
+const BASELINE_SAMPLES: usize = 3;
+
+/// Whether a program may share the machine with one other program while it is timed.
+#[derive(Clone, Copy)]
+enum Mode {
+    Shared,
+    Serial,
+}
+
+/// Declares one `#[test]` per program and the list of every program covered.
+macro_rules! differential_tests {
+    ($($mode:ident $name:ident => $file:literal;)*) => {
+        $(
+            #[test]
+            fn $name() {
+                check_program($file, Mode::$mode);
+            }
+        )*
+        const PROGRAMS: &[&str] = &[$($file),*];
+    };
+}
+
+differential_tests! {
+    Shared await_coroutine_vs_task => "tests/corpus/await_coroutine_vs_task.py";
+    Shared cancel_caught_survives => "tests/corpus/cancel_caught_survives.py";
+    Shared cancel_during_sleep => "tests/corpus/cancel_during_sleep.py";
+    Shared cancel_propagates_inner => "tests/corpus/cancel_propagates_inner.py";
+    Shared cancel_queue_order => "tests/corpus/cancel_queue_order.py";
+    Shared clocks => "tests/corpus/clocks.py";
+    Serial cpu_bound_blocks_loop => "tests/corpus/cpu_bound_blocks_loop.py";
+    Shared ensure_future_and_current_task => "tests/corpus/ensure_future_and_current_task.py";
+    Shared error_assertion => "tests/corpus/error_assertion.py";
+    Shared error_at_top_level => "tests/corpus/error_at_top_level.py";
+    Shared error_cancelled_main => "tests/corpus/error_cancelled_main.py";
+    Shared error_in_gathered_task => "tests/corpus/error_in_gathered_task.py";
+    Shared error_uncaught_in_main => "tests/corpus/error_uncaught_in_main.py";
+    Shared error_wait_for_timeout_uncaught => "tests/corpus/error_wait_for_timeout_uncaught.py";
+    Shared gather_cancel_children => "tests/corpus/gather_cancel_children.py";
+    Shared gather_failure_siblings => "tests/corpus/gather_failure_siblings.py";
+    Shared gather_star_args => "tests/corpus/gather_star_args.py";
+    Shared lang_assert_global_unpack => "tests/corpus/lang_assert_global_unpack.py";
+    Shared lang_builtins => "tests/corpus/lang_builtins.py";
+    Shared lang_collections => "tests/corpus/lang_collections.py";
+    Shared lang_comprehensions => "tests/corpus/lang_comprehensions.py";
+    Shared lang_control_flow => "tests/corpus/lang_control_flow.py";
+    Shared lang_exceptions => "tests/corpus/lang_exceptions.py";
+    Shared lang_functions => "tests/corpus/lang_functions.py";
+    Shared lang_numbers => "tests/corpus/lang_numbers.py";
+    Shared lang_strings => "tests/corpus/lang_strings.py";
+    Shared nested_coroutines => "tests/corpus/nested_coroutines.py";
+    Shared order_create_task_starts_later => "tests/corpus/order_create_task_starts_later.py";
+    Shared order_equal_sleeps => "tests/corpus/order_equal_sleeps.py";
+    Shared order_round_robin => "tests/corpus/order_round_robin.py";
+    Shared order_task_await_latency => "tests/corpus/order_task_await_latency.py";
+    Shared poll_until_done => "tests/corpus/poll_until_done.py";
+    Shared print_sep_end => "tests/corpus/print_sep_end.py";
+    Shared run_gives_one_more_step => "tests/corpus/run_gives_one_more_step.py";
+    Shared sleep_result => "tests/corpus/sleep_result.py";
+    Shared task_methods => "tests/corpus/task_methods.py";
+    Shared task_names => "tests/corpus/task_names.py";
+    Shared time_sleep_blocks_loop => "tests/corpus/time_sleep_blocks_loop.py";
+    Shared timers_deadline_order => "tests/corpus/timers_deadline_order.py";
+    Shared toplevel_code => "tests/corpus/toplevel_code.py";
+    Shared wait_all_completed_timeout => "tests/corpus/wait_all_completed_timeout.py";
+    Shared wait_first_completed => "tests/corpus/wait_first_completed.py";
+    Shared wait_for_child_swallows => "tests/corpus/wait_for_child_swallows.py";
+    Shared wait_for_timeout => "tests/corpus/wait_for_timeout.py";
+    Shared catalog_hello => "catalog/01-hello.py";
+    Shared catalog_sequential_vs_tasks => "catalog/02-sequential-vs-tasks.py";
+    Shared catalog_gather => "catalog/03-gather.py";
+    Shared catalog_coroutine_vs_task => "catalog/04-coroutine-vs-task.py";
+    Shared catalog_blocking_sleep => "catalog/05-blocking-sleep.py";
+    Serial catalog_cpu_bound => "catalog/06-cpu-bound.py";
+    Shared catalog_grandmaster => "catalog/07-grandmaster.py";
+    Shared catalog_bakery => "catalog/08-bakery.py";
+    Shared catalog_cancel => "catalog/09-cancel.py";
+    Shared catalog_wait_for => "catalog/10-wait-for.py";
+}
+
+#[test]
+fn every_program_is_listed() {
+    let mut on_disk = python_files("tests/corpus");
+    on_disk.extend(python_files("catalog"));
+    on_disk.sort();
+    let mut listed: Vec<String> = PROGRAMS.iter().map(|p| p.to_string()).collect();
+    listed.sort();
+    assert_eq!(listed, on_disk, "differential_tests! must list every corpus and catalog program");
+}
+
+fn python_files(dir: &str) -> Vec<String> {
+    std::fs::read_dir(Path::new(ROOT).join(dir))
+        .unwrap_or_else(|err| panic!("cannot read {dir}: {err}"))
+        .map(|entry| entry.expect("directory entry").file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".py"))
+        .map(|name| format!("{dir}/{name}"))
+        .collect()
+}
+
+/// Runs one program under both interpreters and fails with every disagreement found.
+fn check_program(file: &str, mode: Mode) {
+    let baseline = baseline();
+    let path = Path::new(ROOT).join(file);
+    let (expected, got) = {
+        let _permit = Gate::global().enter(mode);
+        (run(cpython_command(&path)), run(interleave_command(&path)))
+    };
+    let problems = compare(&expected, &got, baseline);
+    assert!(problems.is_empty(), "{file} disagrees with CPython:\n\n{}", problems.join("\n\n"));
+}
+
+/// What one interpreter did with one program.
+struct Outcome {
+    stdout: Vec<u8>,
+    stderr: String,
+    status: Option<ExitStatus>,
+    elapsed: Duration,
+}
+
+impl Outcome {
+    fn code(&self) -> Option<i32> {
+        self.status.and_then(|status| status.code())
+    }
+
+    fn describe_status(&self) -> String {
+        match self.status {
+            None => format!("still running after {} s, killed", RUN_LIMIT.as_secs()),
+            Some(status) => status.to_string(),
+        }
+    }
+
+    fn last_stderr_line(&self) -> &str {
+        self.stderr.lines().rev().find(|line| !line.trim().is_empty()).unwrap_or("")
+    }
+}
+
+fn cpython_command(path: &Path) -> Command {
+    let mut command = Command::new(cpython_executable());
+    command.arg(path);
+    python_environment(&mut command);
+    command
+}
+
+fn interleave_command(path: &Path) -> Command {
+    let mut command = Command::new(INTERLEAVE);
+    command.arg("run").arg(path);
+    python_environment(&mut command);
+    command
+}
+
+/// Unbuffered output and a fixed hash seed; debug modes would change stderr and timing.
+fn python_environment(command: &mut Command) {
+    command
+        .env("PYTHONUNBUFFERED", "1")
+        .env("PYTHONHASHSEED", "0")
+        .env_remove("PYTHONASYNCIODEBUG")
+        .env_remove("PYTHONDEVMODE")
+        .current_dir(ROOT);
+}
+
+/// Runs a command to completion (or until `RUN_LIMIT`), timing it from spawn to exit.
+fn run(mut command: Command) -> Outcome {
+    let program = format!("{:?}", command.get_program());
+    let started = Instant::now();
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|err| panic!("cannot start {program}: {err} (is it installed and on PATH?)"));
+    let stdout = drain(child.stdout.take().expect("piped stdout"));
+    let stderr = drain(child.stderr.take().expect("piped stderr"));
+    let status = wait_with_limit(&mut child);
+    let elapsed = started.elapsed();
+    Outcome {
+        stdout: stdout.join().expect("stdout reader"),
+        stderr: String::from_utf8_lossy(&stderr.join().expect("stderr reader")).into_owned(),
+        status,
+        elapsed,
+    }
+}
+
+/// Reads a pipe to its end on a thread, so a chatty child never blocks on a full pipe.
+fn drain(mut pipe: impl Read + Send + 'static) -> JoinHandle<Vec<u8>> {
+    thread::spawn(move || {
+        let mut bytes = Vec::new();
+        pipe.read_to_end(&mut bytes).expect("read child output");
+        bytes
+    })
+}
+
+/// Waits for the child, polling each millisecond; kills it and returns `None` past the limit.
+fn wait_with_limit(child: &mut Child) -> Option<ExitStatus> {
+    let deadline = Instant::now() + RUN_LIMIT;
+    loop {
+        if let Some(status) = child.try_wait().expect("wait for child") {
+            return Some(status);
+        }
+        if Instant::now() >= deadline {
+            child.kill().expect("kill child past the limit");
+            child.wait().expect("reap killed child");
+            return None;
+        }
+        thread::sleep(Duration::from_millis(1));
+    }
+}
+
+/// Every way Interleave's run differs from CPython's, each described for a reader.
+fn compare(expected: &Outcome, got: &Outcome, baseline: &Baseline) -> Vec<String> {
+    if expected.code().is_none() {
+        return vec![format!("CPython did not finish: {}", expected.describe_status())];
+    }
+    if got.code() == Some(INTERLEAVE_REJECTED) {
+        return vec![format!("Interleave rejected the program: {}", got.last_stderr_line())];
+    }
+    let mut problems = Vec::new();
+    if expected.stdout != got.stdout {
+        problems.push(stdout_difference(&expected.stdout, &got.stdout));
+    }
+    problems.extend(status_difference(expected, got));
+    problems.extend(timing_difference(expected, got, baseline));
+    problems
+}
+
+fn status_difference(expected: &Outcome, got: &Outcome) -> Option<String> {
+    let python_failed = expected.code() != Some(0);
+    let wanted_code = if python_failed { UNCAUGHT_EXCEPTION } else { 0 };
+    if got.code() != Some(wanted_code) {
+        return Some(format!(
+            "exit status: CPython {}, Interleave {} (expected code {wanted_code})\n\
+             CPython stderr ends: {}\nInterleave stderr:\n{}",
+            expected.describe_status(),
+            got.describe_status(),
+            expected.last_stderr_line(),
+            indent(&got.stderr),
+        ));
+    }
+    if python_failed && expected.last_stderr_line() != got.last_stderr_line() {
+        return Some(format!(
+            "last stderr line differs:\n  CPython:    {}\n  Interleave: {}\nInterleave stderr:\n{}",
+            expected.last_stderr_line(),
+            got.last_stderr_line(),
+            indent(&got.stderr),
+        ));
+    }
+    None
+}
+
+fn timing_difference(expected: &Outcome, got: &Outcome, baseline: &Baseline) -> Option<String> {
+    if got.status.is_none() {
+        return None;
+    }
+    let python = expected.elapsed.saturating_sub(baseline.cpython);
+    let interleave = got.elapsed.saturating_sub(baseline.interleave);
+    let allowed = python.mul_f64(TIME_TOLERANCE) + TIME_SLACK;
+    let difference = python.abs_diff(interleave);
+    (difference > allowed).then(|| {
+        format!(
+            "wall time: CPython {:.3} s, Interleave {:.3} s (start-up of {:.3} s and {:.3} s \
+             subtracted); they differ by {:.3} s, more than the {:.3} s allowed",
+            python.as_secs_f64(),
+            interleave.as_secs_f64(),
+            baseline.cpython.as_secs_f64(),
+            baseline.interleave.as_secs_f64(),
+            difference.as_secs_f64(),
+            allowed.as_secs_f64(),
+        )
+    })
+}
+
+/// Names the first differing line and shows both outputs with line numbers.
+fn stdout_difference(expected: &[u8], got: &[u8]) -> String {
+    let expected = String::from_utf8_lossy(expected);
+    let got = String::from_utf8_lossy(got);
+    let expected_lines: Vec<&str> = expected.split_inclusive('\n').collect();
+    let got_lines: Vec<&str> = got.split_inclusive('\n').collect();
+    let first = (0..)
+        .find(|&i| expected_lines.get(i) != got_lines.get(i))
+        .expect("outputs differ somewhere");
+    format!(
+        "stdout differs at line {}:\n  expected: {:?}\n  got:      {:?}\n\
+         --- CPython stdout\n{}--- Interleave stdout\n{}",
+        first + 1,
+        expected_lines.get(first).copied().unwrap_or("<end of output>"),
+        got_lines.get(first).copied().unwrap_or("<end of output>"),
+        numbered(&expected_lines),
+        numbered(&got_lines),
+    )
+}
+
+fn numbered(lines: &[&str]) -> String {
+    let mut text: String = lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| format!("{:>4} | {}\n", i + 1, line.trim_end_matches('\n')))
+        .collect();
+    if text.is_empty() {
+        text.push_str("     (no output)\n");
+    }
+    text
+}
+
+fn indent(text: &str) -> String {
+    text.lines().map(|line| format!("    {line}\n")).collect()
+}
+
+/// Each interpreter's start-up time, measured on `BASELINE_PROGRAM`.
+struct Baseline {
+    cpython: Duration,
+    interleave: Duration,
+}
+
+/// Measures the baselines once, alone on the machine.
+fn baseline() -> &'static Baseline {
+    static BASELINE: OnceLock<Baseline> = OnceLock::new();
+    BASELINE.get_or_init(|| {
+        let program = write_baseline_program();
+        let _permit = Gate::global().enter(Mode::Serial);
+        Baseline {
+            cpython: fastest_start(|| cpython_command(&program)),
+            interleave: fastest_start(|| interleave_command(&program)),
+        }
+    })
+}
+
+/// The interpreter that `python3` resolves to, checked to be CPython 3.11, the reference these
+/// programs were verified against. Running it directly skips wrapper scripts (version-manager
+/// shims), whose start-up time varies by tens of milliseconds from run to run.
+fn cpython_executable() -> &'static Path {
+    static EXECUTABLE: OnceLock<PathBuf> = OnceLock::new();
+    EXECUTABLE.get_or_init(|| {
+        let script = "import sys; print(sys.version_info[:2] == (3, 11)); print(sys.executable)";
+        let output = Command::new(CPYTHON)
+            .args(["-c", script])
+            .output()
+            .unwrap_or_else(|err| panic!("`{CPYTHON}` is required for the differential tests: {err}"));
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let mut lines = stdout.lines();
+        assert_eq!(
+            lines.next(),
+            Some("True"),
+            "the differential tests need CPython 3.11 as `{CPYTHON}`; it printed {stdout:?} {:?}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        PathBuf::from(lines.next().expect("sys.executable"))
+    })
+}
+
+fn write_baseline_program() -> PathBuf {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("differential-baseline.py");
+    std::fs::write(&path, BASELINE_PROGRAM).expect("write the baseline program");
+    path
+}
+
+/// The fastest of a few runs: start-up noise only ever adds time.
+fn fastest_start(command: impl Fn() -> Command) -> Duration {
+    (0..BASELINE_SAMPLES)
+        .map(|_| {
+            let outcome = run(command());
+            assert_eq!(
+                outcome.code(),
+                Some(0),
+                "the baseline program failed under {:?}:\n{}",
+                command().get_program(),
+                outcome.stderr
+            );
+            outcome.elapsed
+        })
+        .min()
+        .expect("at least one sample")
+}
+
+/// Limits how many programs run at once: `Shared` takes one permit, `Serial` takes all.
+struct Gate {
+    free: Mutex<usize>,
+    changed: Condvar,
+}
+
+/// Permits held while a program runs; returned on drop.
+struct Permit {
+    gate: &'static Gate,
+    count: usize,
+}
+
+impl Gate {
+    fn global() -> &'static Gate {
+        static GATE: Gate = Gate { free: Mutex::new(PERMITS), changed: Condvar::new() };
+        &GATE
+    }
+
+    fn enter(&'static self, mode: Mode) -> Permit {
+        let count = match mode {
+            Mode::Shared => 1,
+            Mode::Serial => PERMITS,
+        };
+        let mut free = self.free.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        while *free < count {
+            free = self.changed.wait(free).unwrap_or_else(|poisoned| poisoned.into_inner());
+        }
+        *free -= count;
+        Permit { gate: self, count }
+    }
+}
+
+impl Drop for Permit {
+    fn drop(&mut self) {
+        let mut free = self.gate.free.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        *free += self.count;
+        self.gate.changed.notify_all();
+    }
+}

@@ -1,0 +1,598 @@
+//! HTTP tests against a real server on a loopback port: starting runs, errors, the event
+//! stream and its resumption, limits, unwatched runs, static files and graceful shutdown.
+
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use http_body_util::{BodyExt, Full};
+use hyper::body::{Bytes, Incoming};
+use hyper::client::conn::http1;
+use hyper::header::{self, HeaderMap};
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::TokioIo;
+use interleave::web::{self, AppState};
+use serde_json::{json, Value};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+use tokio::time::timeout;
+
+/// Every wait in these tests is bounded by this.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+/// A short program that prints around a real sleep.
+const HELLO: &str = "import asyncio\n\nasync def main():\n    print(\"start\")\n    await asyncio.sleep(0.05)\n    print(\"end\")\n\nasyncio.run(main())\n";
+
+/// A program that never ends by itself.
+const RUNAWAY: &str = "while True:\n    pass\n";
+
+/// A server on `127.0.0.1:0`, in this process.
+struct Server {
+    addr: SocketAddr,
+    state: AppState,
+    stop: oneshot::Sender<()>,
+    task: JoinHandle<std::io::Result<()>>,
+}
+
+impl Server {
+    async fn start() -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("local address");
+        let state = AppState::default();
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(web::serve(listener, state.clone(), async {
+            let _ = stopped.await;
+        }));
+        Server {
+            addr,
+            state,
+            stop,
+            task,
+        }
+    }
+
+    /// Asks for a graceful shutdown and waits for the server to finish it.
+    async fn stop(self) {
+        let _ = self.stop.send(());
+        timeout(PATIENCE, self.task)
+            .await
+            .expect("the server shuts down in time")
+            .expect("the server task did not panic")
+            .expect("the server ended without error");
+    }
+
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<Value>,
+    ) -> Response<Incoming> {
+        let stream = TcpStream::connect(self.addr).await.expect("connect");
+        let (mut sender, connection) = http1::handshake(TokioIo::new(stream))
+            .await
+            .expect("HTTP handshake");
+        tokio::spawn(connection);
+        let mut request = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::HOST, self.addr.to_string());
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let body = match body {
+            Some(json) => {
+                request = request.header(header::CONTENT_TYPE, "application/json");
+                Bytes::from(json.to_string())
+            }
+            None => Bytes::new(),
+        };
+        let request = request.body(Full::new(body)).expect("request");
+        timeout(PATIENCE, sender.send_request(request))
+            .await
+            .expect("a response in time")
+            .expect("a response")
+    }
+
+    async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<Value>,
+    ) -> Reply {
+        let response = self.send(method, path, headers, body).await;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = timeout(PATIENCE, response.into_body().collect())
+            .await
+            .expect("the body in time")
+            .expect("the body")
+            .to_bytes();
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    async fn get(&self, path: &str) -> Reply {
+        self.call(Method::GET, path, &[], None).await
+    }
+
+    async fn post(&self, path: &str, body: Value) -> Reply {
+        self.call(Method::POST, path, &[], Some(body)).await
+    }
+
+    /// Starts a run and returns its id.
+    async fn start_run(&self, body: Value) -> String {
+        let reply = self.post("/api/runs", body).await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+        reply.json()["id"].as_str().expect("an id").to_string()
+    }
+
+    async fn events(&self, path: &str, headers: &[(&str, &str)]) -> SseReader {
+        let response = self.send(Method::GET, path, headers, None).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(
+            response.headers()[header::CONTENT_TYPE],
+            "text/event-stream"
+        );
+        SseReader {
+            body: response.into_body(),
+            buffer: String::new(),
+        }
+    }
+
+    /// Every message of a run's stream, from `path` (which may carry `?since=`), to the end.
+    async fn all_events(&self, path: &str, headers: &[(&str, &str)]) -> Vec<Message> {
+        self.events(path, headers).await.rest().await
+    }
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("JSON body ({e}): {}", self.text()))
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// One server-sent event.
+#[derive(Debug, Clone)]
+struct Message {
+    event: String,
+    id: Option<u64>,
+    data: Value,
+}
+
+impl Message {
+    /// The sequence numbers of a batch's events.
+    fn seqs(&self) -> Vec<u64> {
+        self.data["events"]
+            .as_array()
+            .map(|events| {
+                events
+                    .iter()
+                    .map(|e| e["seq"].as_u64().expect("seq"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// Reads server-sent events from a response body as they arrive.
+struct SseReader {
+    body: Incoming,
+    buffer: String,
+}
+
+impl SseReader {
+    /// The next message, or `None` once the server has closed the stream.
+    async fn next(&mut self) -> Option<Message> {
+        loop {
+            if let Some(end) = self.buffer.find("\n\n") {
+                let block: String = self.buffer.drain(..end + 2).collect();
+                if let Some(message) = parse_block(&block) {
+                    return Some(message);
+                }
+                continue;
+            }
+            let frame = timeout(PATIENCE, self.body.frame())
+                .await
+                .expect("the stream moves in time")?;
+            let Ok(frame) = frame else { return None };
+            if let Ok(data) = frame.into_data() {
+                self.buffer
+                    .push_str(std::str::from_utf8(&data).expect("UTF-8 stream"));
+            }
+        }
+    }
+
+    async fn rest(mut self) -> Vec<Message> {
+        let mut messages = Vec::new();
+        while let Some(message) = self.next().await {
+            messages.push(message);
+        }
+        messages
+    }
+}
+
+/// Parses one `field: value` block; comment-only blocks (keep-alives) give `None`.
+fn parse_block(block: &str) -> Option<Message> {
+    let mut event = String::from("message");
+    let mut id = None;
+    let mut data = String::new();
+    let mut has_data = false;
+    for line in block.lines() {
+        if let Some(value) = line.strip_prefix("event: ") {
+            event = value.to_string();
+        } else if let Some(value) = line.strip_prefix("id: ") {
+            id = Some(value.parse().expect("numeric id"));
+        } else if let Some(value) = line.strip_prefix("data: ") {
+            data.push_str(value);
+            has_data = true;
+        }
+    }
+    has_data.then(|| Message {
+        event,
+        id,
+        data: serde_json::from_str(&data).expect("JSON data"),
+    })
+}
+
+/// Checks the stream's shape: batches whose ids are their last sequence numbers, numbered
+/// without gap or repeat from `first`, then exactly one `end`. Returns every sequence number.
+fn check_stream(messages: &[Message], first: u64) -> Vec<u64> {
+    let (end, batches) = messages.split_last().expect("at least the end message");
+    assert_eq!(end.event, "end", "the stream closes with `end`");
+    let mut seqs = Vec::new();
+    for batch in batches {
+        assert_eq!(batch.event, "batch");
+        let batch_seqs = batch.seqs();
+        assert!(!batch_seqs.is_empty(), "batches are never empty");
+        assert_eq!(
+            batch.id,
+            batch_seqs.last().copied(),
+            "id is the last seq of the batch"
+        );
+        seqs.extend(batch_seqs);
+    }
+    let expected: Vec<u64> = (first..first + seqs.len() as u64).collect();
+    assert_eq!(seqs, expected, "events arrive in order without gaps");
+    seqs
+}
+
+fn printed(document: &Value) -> String {
+    document["output"]
+        .as_array()
+        .expect("output array")
+        .iter()
+        .map(|o| o["text"].as_str().expect("text"))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_catalog_scenario_runs_and_streams_to_the_end() {
+    let server = Server::start().await;
+    let scenarios = server.get("/api/scenarios").await.json();
+    let scenarios = scenarios.as_array().expect("a list of scenarios");
+    assert!(!scenarios.is_empty());
+    for scenario in scenarios {
+        for field in ["id", "title", "summary", "concept", "source"] {
+            assert!(scenario[field].is_string(), "scenario field {field}");
+        }
+    }
+    let hello = scenarios
+        .iter()
+        .find(|s| s["id"].as_str().is_some_and(|id| id.contains("hello")))
+        .unwrap_or(&scenarios[0]);
+    let reply = server
+        .post("/api/runs", json!({ "scenario": hello["id"] }))
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+    let id = reply.json()["id"].as_str().expect("an id").to_string();
+    assert_eq!(reply.json()["scenario"], hello["id"]);
+    assert_eq!(reply.headers[header::LOCATION], format!("/api/runs/{id}"));
+
+    let messages = server
+        .all_events(&format!("/api/runs/{id}/events"), &[])
+        .await;
+    let seqs = check_stream(&messages, 1);
+    let end = &messages.last().expect("end").data;
+    assert_eq!(end["status"], "ok", "{end}");
+    assert_eq!(end["summary"]["events"], seqs.len() as u64);
+    assert!(end["summary"]["tasks"].as_u64().expect("tasks") >= 1);
+
+    let document = server.get(&format!("/api/runs/{id}")).await.json();
+    assert_eq!(document["format"], "interleave-trace");
+    assert_eq!(document["run"]["status"], "ok");
+    assert_eq!(document["run"]["scenario"], hello["id"]);
+    assert_eq!(document["run"]["source"], hello["source"]);
+    assert_eq!(document["summary"], end["summary"]);
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_source_run_records_its_output() {
+    let server = Server::start().await;
+    let id = server.start_run(json!({ "source": HELLO })).await;
+    let messages = server
+        .all_events(&format!("/api/runs/{id}/events"), &[])
+        .await;
+    check_stream(&messages, 1);
+    let prints: String = messages
+        .iter()
+        .flat_map(|m| m.data["events"].as_array().cloned().unwrap_or_default())
+        .filter(|e| e["kind"] == "print")
+        .map(|e| e["text"].as_str().expect("text").to_string())
+        .collect();
+    assert_eq!(prints, "start\nend\n");
+    let document = server.get(&format!("/api/runs/{id}")).await.json();
+    assert_eq!(printed(&document), "start\nend\n");
+    assert_eq!(document["run"]["scenario"], Value::Null);
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_syntax_error_is_a_400_with_its_position_and_starts_nothing() {
+    let server = Server::start().await;
+    let reply = server
+        .post("/api/runs", json!({ "source": "x = 1\nprint(\n" }))
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    let error = &reply.json()["error"];
+    assert_eq!(error["kind"], "syntax", "{error}");
+    assert!(!error["message"].as_str().expect("message").is_empty());
+    assert!(error["line"].as_u64().expect("line") >= 2, "{error}");
+    assert!(error["column"].as_u64().expect("column") >= 1, "{error}");
+
+    let reply = server
+        .post("/api/runs", json!({ "source": "class A:\n    pass\n" }))
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    let error = &reply.json()["error"];
+    assert_eq!(error["kind"], "unsupported", "{error}");
+    assert_eq!(error["line"], 1, "{error}");
+
+    assert!(server.state.runs().is_empty(), "no run was started");
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_requests_name_what_is_wrong() {
+    let server = Server::start().await;
+    let cases = [
+        (json!({}), None),
+        (json!({ "scenario": "no-such-scenario" }), Some("scenario")),
+        (
+            json!({ "source": HELLO, "options": { "time_limit_s": 121 } }),
+            Some("options.time_limit_s"),
+        ),
+        (
+            json!({ "source": HELLO, "options": { "time_limit_s": 0 } }),
+            Some("options.time_limit_s"),
+        ),
+        (
+            json!({ "source": HELLO, "options": { "tasks": 3 } }),
+            Some("options.tasks"),
+        ),
+    ];
+    for (body, field) in cases {
+        let reply = server.post("/api/runs", body.clone()).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{body}");
+        let error = &reply.json()["error"];
+        assert_eq!(error["kind"], "bad_request");
+        if let Some(field) = field {
+            assert_eq!(error["field"], field, "{body}");
+            assert!(
+                error["message"].as_str().expect("message").contains(field),
+                "{error}"
+            );
+        }
+    }
+    let reply = server.call(Method::POST, "/api/runs", &[], None).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert!(server.state.runs().is_empty());
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unknown_runs_are_404() {
+    let server = Server::start().await;
+    for path in [
+        "/api/runs/r000000000000",
+        "/api/runs/r000000000000/events",
+        "/nowhere",
+    ] {
+        let reply = server.get(path).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(reply.json()["error"]["kind"], "not_found");
+    }
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn streams_resume_after_the_last_event_id_or_since() {
+    let server = Server::start().await;
+    let id = server.start_run(json!({ "source": HELLO })).await;
+    let path = format!("/api/runs/{id}/events");
+    let all = check_stream(&server.all_events(&path, &[]).await, 1);
+    assert!(all.len() >= 4, "enough events to split: {all:?}");
+    let mid = all[all.len() / 2];
+
+    let by_header = server
+        .all_events(&path, &[("last-event-id", &mid.to_string())])
+        .await;
+    assert_eq!(check_stream(&by_header, mid + 1), all[all.len() / 2 + 1..]);
+
+    let by_query = server.all_events(&format!("{path}?since={mid}"), &[]).await;
+    assert_eq!(check_stream(&by_query, mid + 1), all[all.len() / 2 + 1..]);
+
+    // A browser reconnecting repeats its URL but sends the id it reached: the header wins.
+    let both = server
+        .all_events(
+            &format!("{path}?since=1"),
+            &[("last-event-id", &mid.to_string())],
+        )
+        .await;
+    assert_eq!(check_stream(&both, mid + 1), all[all.len() / 2 + 1..]);
+
+    let caught_up = server
+        .all_events(&format!("{path}?since={}", all.len()), &[])
+        .await;
+    assert_eq!(check_stream(&caught_up, 1), Vec::<u64>::new());
+
+    let reply = server.get(&format!("{path}?since=soon")).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert_eq!(reply.json()["error"]["field"], "since");
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stream_dropped_mid_run_resumes_without_gaps() {
+    let server = Server::start().await;
+    let source = "import asyncio\n\nasync def main():\n    for i in range(5):\n        print(\"tick\")\n        await asyncio.sleep(0.1)\n\nasyncio.run(main())\n";
+    let id = server
+        .start_run(json!({ "source": source, "options": { "time_limit_s": 10 } }))
+        .await;
+    let path = format!("/api/runs/{id}/events");
+    let mut first = server.events(&path, &[]).await;
+    let batch = first.next().await.expect("a first batch");
+    assert_eq!(batch.event, "batch");
+    let resumed_at = batch.id.expect("an id");
+    drop(first);
+
+    let rest = server
+        .all_events(&path, &[("last-event-id", &resumed_at.to_string())])
+        .await;
+    let mut seqs = batch.seqs();
+    seqs.extend(check_stream(&rest, resumed_at + 1));
+    let expected: Vec<u64> = (1..=seqs.len() as u64).collect();
+    assert_eq!(seqs, expected);
+    assert_eq!(rest.last().expect("end").data["status"], "ok");
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_runaway_program_stops_at_its_time_limit() {
+    let server = Server::start().await;
+    let started = Instant::now();
+    let id = server
+        .start_run(json!({ "source": RUNAWAY, "options": { "time_limit_s": 1 } }))
+        .await;
+    let messages = server
+        .all_events(&format!("/api/runs/{id}/events"), &[])
+        .await;
+    let elapsed = started.elapsed();
+    check_stream(&messages, 1);
+    let end = &messages.last().expect("end").data;
+    assert_eq!(end["status"], "limit", "{end}");
+    let message = end["error"]["message"].as_str().expect("a message");
+    assert!(
+        message.contains("time limit") || message.contains("time_limit"),
+        "{message}"
+    );
+    assert!(end["duration_ns"].as_u64().expect("duration") >= 1_000_000_000);
+    assert!(
+        elapsed < Duration::from_secs(10),
+        "stopped promptly, took {elapsed:?}"
+    );
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_run_nobody_watches_finishes_and_stays_readable() {
+    let server = Server::start().await;
+    let id = server.start_run(json!({ "source": HELLO })).await;
+    let deadline = Instant::now() + PATIENCE;
+    let document = loop {
+        let document = server.get(&format!("/api/runs/{id}")).await.json();
+        if document["run"]["status"] != "running" {
+            break document;
+        }
+        assert!(Instant::now() < deadline, "the run finished in time");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    assert_eq!(document["run"]["status"], "ok");
+    assert_eq!(printed(&document), "start\nend\n");
+
+    // A late joiner still gets the whole run from the start.
+    let messages = server
+        .all_events(&format!("/api/runs/{id}/events"), &[])
+        .await;
+    let seqs = check_stream(&messages, 1);
+    assert_eq!(
+        seqs.len() as u64,
+        document["summary"]["events"].as_u64().expect("events")
+    );
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_page_and_its_static_files_are_served() {
+    let server = Server::start().await;
+    let page = server.get("/").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.headers[header::CONTENT_TYPE]
+        .to_str()
+        .expect("ascii")
+        .starts_with("text/html"));
+
+    let path = *web::assets::paths()
+        .first()
+        .expect("static files are embedded");
+    let file = server.get(&format!("/static/{path}")).await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert_eq!(file.headers[header::CACHE_CONTROL], "no-cache");
+    let etag = file.headers[header::ETAG]
+        .to_str()
+        .expect("ascii")
+        .to_string();
+    let again = server
+        .call(
+            Method::GET,
+            &format!("/static/{path}"),
+            &[("if-none-match", &etag)],
+            None,
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    assert_eq!(
+        server.get("/static/missing.js").await.status,
+        StatusCode::NOT_FOUND
+    );
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shutdown_ends_open_streams_and_cancels_runs() {
+    let server = Server::start().await;
+    let source = "import asyncio\n\nasync def main():\n    print(\"waiting\")\n    await asyncio.sleep(60)\n\nasyncio.run(main())\n";
+    let id = server
+        .start_run(json!({ "source": source, "options": { "time_limit_s": 90 } }))
+        .await;
+    let mut stream = server.events(&format!("/api/runs/{id}/events"), &[]).await;
+    assert_eq!(stream.next().await.expect("a batch").event, "batch");
+    let run = server.state.runs().get(&id).expect("the run is registered");
+
+    server.stop().await;
+    let rest = stream.rest().await;
+    assert!(
+        rest.iter().all(|m| m.event == "batch"),
+        "the stream just ends"
+    );
+    let end = timeout(PATIENCE, run.log.wait_end())
+        .await
+        .expect("the run ends");
+    assert_eq!(end.status.as_str(), "cancelled");
+}
