@@ -2,10 +2,10 @@
 # title: Awaiting a coroutine versus awaiting a task
 # summary: A coroutine waits until someone awaits it; a task starts by itself as soon as main pauses.
 # concept: coroutine objects, tasks and when each one starts running
-# notice: Calling step() only creates a coroutine object, and nothing runs. create_task puts a
-#   second copy on the loop, and it starts the moment main pauses, on its own lane. The
-#   coroutine starts only when main awaits it, and it runs inside main's own lane: no new
-#   task appears for it. By the time main awaits the task it is already done, so that
+# notice: Calling step() only creates a coroutine object, and nothing runs. create_task wraps
+#   a second call of step() in a task, which starts on its own lane the moment main pauses.
+#   The coroutine starts only when main awaits it, and it runs inside main's own lane: no
+#   new task appears for it. By the time main awaits the task it is already done, so that
 #   await returns at once.
 import asyncio
 import time

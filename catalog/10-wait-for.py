@@ -5,7 +5,7 @@
 # notice: wait_for runs the request as its own task and starts a timer. The fast server
 #   answers first and its result comes straight back. For the slow server the timer wins:
 #   wait_for cancels the request, waits for it to finish cleaning up, and only then raises
-#   TimeoutError in main, exactly one second after asking.
+#   TimeoutError in main, one second after asking.
 import asyncio
 import time
 

@@ -59,6 +59,10 @@ const FILES: &[(&str, &str)] = embed_catalog![
 const KEYS: [&str; 5] = ["id", "title", "summary", "concept", "notice"];
 
 /// Every built-in scenario, in teaching order.
+///
+/// # Panics
+///
+/// If an embedded file is invalid. The unit tests below parse every file, so that never ships.
 pub fn all() -> &'static [Scenario] {
     static SCENARIOS: OnceLock<Vec<Scenario>> = OnceLock::new();
     SCENARIOS.get_or_init(|| parse_catalog(FILES).unwrap_or_else(|err| panic!("{err}")))
@@ -70,10 +74,10 @@ pub fn find(id: &str) -> Option<&'static Scenario> {
 }
 
 /// A problem in one catalog file, naming the file and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CatalogError {
-    pub file: String,
-    pub message: String,
+#[derive(Debug)]
+struct CatalogError {
+    file: String,
+    message: String,
 }
 
 impl fmt::Display for CatalogError {
@@ -81,8 +85,6 @@ impl fmt::Display for CatalogError {
         write!(f, "catalog/{}: {}", self.file, self.message)
     }
 }
-
-impl std::error::Error for CatalogError {}
 
 /// Parses every file and checks the catalog as a whole: unique ids, increasing order prefixes.
 fn parse_catalog(files: &[(&str, &'static str)]) -> Result<Vec<Scenario>, CatalogError> {
@@ -92,10 +94,16 @@ fn parse_catalog(files: &[(&str, &'static str)]) -> Result<Vec<Scenario>, Catalo
     for &(name, text) in files {
         let scenario = parse_file(name, text)?;
         if !seen_ids.insert(scenario.id) {
-            return Err(error(name, format!("field `id`: duplicate id `{}`", scenario.id)));
+            return Err(error(
+                name,
+                format!("field `id`: duplicate id `{}`", scenario.id),
+            ));
         }
         if name <= previous_name {
-            return Err(error(name, format!("file name must sort after `{previous_name}`")));
+            return Err(error(
+                name,
+                format!("file name must sort after `{previous_name}`"),
+            ));
         }
         previous_name = name;
         scenarios.push(scenario);
@@ -117,7 +125,10 @@ fn parse_file(name: &str, text: &'static str) -> Result<Scenario, CatalogError> 
     };
     check_file_name(name, scenario.id)?;
     if source.is_empty() {
-        return Err(error(name, "the program after the metadata block is empty".into()));
+        return Err(error(
+            name,
+            "the program after the metadata block is empty".into(),
+        ));
     }
     Ok(scenario)
 }
@@ -146,17 +157,26 @@ fn read_metadata_line(
 ) -> Result<(), CatalogError> {
     if line.starts_with("  ") {
         let Some((_, lines)) = fields.last_mut() else {
-            return Err(error(name, "continuation line before any `# key: value` line".into()));
+            return Err(error(
+                name,
+                "continuation line before any `# key: value` line".into(),
+            ));
         };
         lines.push(line.trim());
         return Ok(());
     }
     let Some((key, value)) = line.split_once(':') else {
-        return Err(error(name, format!("expected `# key: value`, found `#{line}`")));
+        return Err(error(
+            name,
+            format!("expected `# key: value`, found `#{line}`"),
+        ));
     };
     let key = key.trim();
     if !KEYS.contains(&key) {
-        return Err(error(name, format!("unknown field `{key}` (allowed: {})", KEYS.join(", "))));
+        return Err(error(
+            name,
+            format!("unknown field `{key}` (allowed: {})", KEYS.join(", ")),
+        ));
     }
     if fields.iter().any(|(seen, _)| *seen == key) {
         return Err(error(name, format!("field `{key}` appears twice")));
@@ -184,12 +204,18 @@ fn check_file_name(name: &str, id: &str) -> Result<(), CatalogError> {
     let prefix = name.strip_suffix(&expected_tail);
     match prefix {
         Some(order) if order.len() == 2 && order.bytes().all(|b| b.is_ascii_digit()) => Ok(()),
-        _ => Err(error(name, format!("field `id`: file should be named `NN-{id}.py`"))),
+        _ => Err(error(
+            name,
+            format!("field `id`: file should be named `NN-{id}.py`"),
+        )),
     }
 }
 
 fn error(file: &str, message: String) -> CatalogError {
-    CatalogError { file: file.to_string(), message }
+    CatalogError {
+        file: file.to_string(),
+        message,
+    }
 }
 
 #[cfg(test)]
@@ -200,7 +226,9 @@ mod tests {
                         # notice: First part,\n#   second part.\n\nimport asyncio\n";
 
     fn parse_err(name: &str, text: &'static str) -> String {
-        parse_file(name, text).expect_err("the file should be rejected").to_string()
+        parse_file(name, text)
+            .expect_err("the file should be rejected")
+            .to_string()
     }
 
     #[test]
@@ -215,12 +243,21 @@ mod tests {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/catalog");
         let mut on_disk: Vec<String> = std::fs::read_dir(dir)
             .expect("catalog directory")
-            .map(|entry| entry.expect("catalog entry").file_name().into_string().expect("utf-8"))
+            .map(|entry| {
+                entry
+                    .expect("catalog entry")
+                    .file_name()
+                    .into_string()
+                    .expect("utf-8")
+            })
             .filter(|name| name.ends_with(".py"))
             .collect();
         on_disk.sort();
         let embedded: Vec<&str> = FILES.iter().map(|(name, _)| *name).collect();
-        assert_eq!(embedded, on_disk, "FILES in src/catalog.rs must list every catalog/*.py");
+        assert_eq!(
+            embedded, on_disk,
+            "FILES in src/catalog.rs must list every catalog/*.py"
+        );
     }
 
     #[test]
@@ -229,7 +266,11 @@ mod tests {
         assert_eq!(ids[0], "hello");
         for scenario in all() {
             assert_eq!(find(scenario.id).map(|s| s.title), Some(scenario.title));
-            assert!(scenario.source.starts_with("import"), "{} source starts with imports", scenario.id);
+            assert!(
+                scenario.source.starts_with("import"),
+                "{} source starts with imports",
+                scenario.id
+            );
         }
         assert!(find("no-such-scenario").is_none());
     }
@@ -247,33 +288,49 @@ mod tests {
     fn serializes_every_field() {
         let json = serde_json::to_value(find("hello").expect("hello scenario")).expect("json");
         for key in KEYS.iter().chain(&["source"]) {
-            assert!(json[*key].as_str().is_some_and(|v| !v.is_empty()), "field {key}");
+            assert!(
+                json[*key].as_str().is_some_and(|v| !v.is_empty()),
+                "field {key}"
+            );
         }
     }
 
     #[test]
     fn missing_field_names_file_and_field() {
         let text = "# id: demo\n# title: Demo\n# summary: S\n# concept: C\nimport asyncio\n";
-        assert_eq!(parse_err("01-demo.py", text), "catalog/01-demo.py: field `notice` is missing");
+        assert_eq!(
+            parse_err("01-demo.py", text),
+            "catalog/01-demo.py: field `notice` is missing"
+        );
     }
 
     #[test]
     fn empty_field_names_file_and_field() {
-        let text = "# id: demo\n# title:\n# summary: S\n# concept: C\n# notice: N\nimport asyncio\n";
-        assert_eq!(parse_err("01-demo.py", text), "catalog/01-demo.py: field `title` is empty");
+        let text =
+            "# id: demo\n# title:\n# summary: S\n# concept: C\n# notice: N\nimport asyncio\n";
+        assert_eq!(
+            parse_err("01-demo.py", text),
+            "catalog/01-demo.py: field `title` is empty"
+        );
     }
 
     #[test]
     fn unknown_field_is_rejected() {
         let text = "# id: demo\n# order: 3\nimport asyncio\n";
         let message = parse_err("01-demo.py", text);
-        assert!(message.starts_with("catalog/01-demo.py: unknown field `order`"), "{message}");
+        assert!(
+            message.starts_with("catalog/01-demo.py: unknown field `order`"),
+            "{message}"
+        );
     }
 
     #[test]
     fn repeated_field_is_rejected() {
         let text = "# id: demo\n# id: other\nimport asyncio\n";
-        assert_eq!(parse_err("01-demo.py", text), "catalog/01-demo.py: field `id` appears twice");
+        assert_eq!(
+            parse_err("01-demo.py", text),
+            "catalog/01-demo.py: field `id` appears twice"
+        );
     }
 
     #[test]
@@ -286,7 +343,10 @@ mod tests {
     #[test]
     fn file_name_must_match_id() {
         let message = parse_err("01-other.py", GOOD);
-        assert_eq!(message, "catalog/01-other.py: field `id`: file should be named `NN-demo.py`");
+        assert_eq!(
+            message,
+            "catalog/01-other.py: field `id`: file should be named `NN-demo.py`"
+        );
         assert!(parse_err("demo.py", GOOD).contains("NN-demo.py"));
     }
 
@@ -298,13 +358,18 @@ mod tests {
 
     #[test]
     fn duplicate_id_is_rejected() {
-        let err = parse_catalog(&[("01-demo.py", GOOD), ("02-demo.py", GOOD)]).expect_err("duplicate");
-        assert_eq!(err.to_string(), "catalog/02-demo.py: field `id`: duplicate id `demo`");
+        let err =
+            parse_catalog(&[("01-demo.py", GOOD), ("02-demo.py", GOOD)]).expect_err("duplicate");
+        assert_eq!(
+            err.to_string(),
+            "catalog/02-demo.py: field `id`: duplicate id `demo`"
+        );
     }
 
     #[test]
     fn files_must_be_listed_in_order() {
-        let other = "# id: zeta\n# title: T\n# summary: S\n# concept: C\n# notice: N\nimport asyncio\n";
+        let other =
+            "# id: zeta\n# title: T\n# summary: S\n# concept: C\n# notice: N\nimport asyncio\n";
         let err = parse_catalog(&[("02-zeta.py", other), ("01-demo.py", GOOD)]).expect_err("order");
         assert_eq!(err.file, "01-demo.py");
     }

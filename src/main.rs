@@ -1,7 +1,6 @@
 //! The `interleave` command: `serve` the web app, or `run` one scenario headless.
 
 use std::io::Write;
-use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -10,7 +9,7 @@ use interleave::exec::{self, RunOptions};
 use interleave::lang::{self, SyntaxError};
 use interleave::record::log::RunLog;
 use interleave::trace::document::{RunMeta, Summary, TraceDocument};
-use interleave::trace::event::{EventKind, RunError, RunStatus};
+use interleave::trace::event::{DiagnosticKind, EventKind, RunError, RunStatus};
 use interleave::web::{self, AppState};
 
 const DEFAULT_ADDR: &str = "127.0.0.1:7878";
@@ -75,9 +74,6 @@ fn serve_command(args: &[String]) -> ExitCode {
         }
         i += 1;
     }
-    let Ok(addr) = addr.parse::<SocketAddr>() else {
-        return usage_error(&format!("'{addr}' is not an address like 127.0.0.1:7878"));
-    };
     init_logging();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -98,10 +94,13 @@ fn serve_command(args: &[String]) -> ExitCode {
     }
 }
 
-async fn serve(addr: SocketAddr) -> Result<(), String> {
-    let listener = tokio::net::TcpListener::bind(addr)
+/// `addr` is `HOST:PORT`; a host name is resolved, port 0 picks a free port.
+async fn serve(addr: String) -> Result<(), String> {
+    let listener = tokio::net::TcpListener::bind(addr.as_str())
         .await
-        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+        .map_err(|e| {
+            format!("cannot listen on {addr}: {e} (expected an address like 127.0.0.1:7878)")
+        })?;
     let bound = listener
         .local_addr()
         .map_err(|e| format!("cannot read the bound address: {e}"))?;
@@ -284,10 +283,16 @@ fn report(args: &RunArgs, source: String, log: &RunLog) -> ExitCode {
     if args.json {
         println!("{}", document.to_json());
     }
-    for diagnostic in &document.diagnostics {
+    // A limit is reported once, as the reason the run stopped.
+    let warnings = document
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind != DiagnosticKind::Limit);
+    for diagnostic in warnings {
         eprintln!(
-            "warning: {}:{}: {}",
-            args.file, diagnostic.line, diagnostic.message
+            "warning: {}: {}",
+            location(&args.file, diagnostic.line),
+            diagnostic.message
         );
     }
     if let Some(error) = &document.run.error {
@@ -325,16 +330,15 @@ fn syntax_report(file: &str, source: &str, error: &SyntaxError) -> String {
     );
     if let Some(text) = source_line(source, error.line) {
         let gutter = error.line.to_string();
-        let caret_at = (error.column.max(1) - 1) as usize;
+        let blank = " ".repeat(gutter.len());
+        let caret_at = error.column.max(1) as usize - 1;
+        // Keep tabs so the caret lines up with the text above it.
         let pad: String = text
             .chars()
             .take(caret_at)
             .map(|c| if c == '\t' { '\t' } else { ' ' })
             .collect();
-        report.push_str(&format!(
-            "{gutter} | {text}\n{} | {pad}^\n",
-            " ".repeat(gutter.len())
-        ));
+        report += &format!("{gutter} | {text}\n{blank} | {pad}^\n");
     }
     report
 }
@@ -344,25 +348,34 @@ fn error_report(file: &str, source: &str, status: RunStatus, error: &RunError) -
     if status != RunStatus::Error {
         return format!("interleave: run stopped: {}\n", error.message);
     }
-    let mut report = String::new();
+    let mut lines = Vec::new();
     if !error.traceback.is_empty() {
-        report.push_str("Traceback (most recent call last):\n");
-        for frame in &error.traceback {
-            report.push_str(&format!(
-                "  File \"{file}\", line {}, in {}\n",
-                frame.line, frame.function
-            ));
-            if let Some(text) = source_line(source, frame.line) {
-                report.push_str(&format!("    {}\n", text.trim()));
-            }
+        lines.push("Traceback (most recent call last):".to_string());
+    }
+    for frame in &error.traceback {
+        lines.push(format!(
+            "  File \"{file}\", line {}, in {}",
+            frame.line, frame.function
+        ));
+        if let Some(text) = source_line(source, frame.line) {
+            lines.push(format!("    {}", text.trim()));
         }
     }
-    if error.message.is_empty() {
-        report.push_str(&format!("{}\n", error.kind));
+    lines.push(if error.message.is_empty() {
+        error.kind.clone()
     } else {
-        report.push_str(&format!("{}: {}\n", error.kind, error.message));
+        format!("{}: {}", error.kind, error.message)
+    });
+    lines.join("\n") + "\n"
+}
+
+/// `FILE:LINE`, or just `FILE` when there is no line.
+fn location(file: &str, line: u32) -> String {
+    if line == 0 {
+        file.to_string()
+    } else {
+        format!("{file}:{line}")
     }
-    report
 }
 
 fn source_line(source: &str, line: u32) -> Option<&str> {

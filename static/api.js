@@ -27,8 +27,11 @@ export async function startRun(body) {
   throw new Error(`the server could not start the run (HTTP ${response.status})`);
 }
 
-/** Asks the server to cancel a run; resolves to whether it agreed. */
+/**
+ * Asks the server to cancel a run; resolves to whether its stream will now end by itself: the run
+ * is stopping (202), or it had already ended (409) and its `end` is on the way.
+ */
 export async function cancelRun(runId) {
   const response = await fetch(`/api/runs/${encodeURIComponent(runId)}/cancel`, { method: 'POST' });
-  return response.ok;
+  return response.status === 202 || response.status === 409;
 }

@@ -53,6 +53,7 @@ async function loadCatalog() {
     return;
   }
   renderCatalog();
+  linkPictures();
   const wanted = decodeURIComponent(location.hash.slice(1));
   selectScenario(page.scenarios.find((scenario) => scenario.id === wanted) ?? page.scenarios[0]);
 }
@@ -76,6 +77,15 @@ function renderCatalog() {
   $('#catalog-list').replaceChildren(...items);
 }
 
+/** The two pictures under the catalog link to the scenarios that act them out, when the catalog has them. */
+function linkPictures() {
+  for (const link of document.querySelectorAll('[data-scenario-link]')) {
+    const scenario = page.scenarios.find((candidate) => candidate.id === link.dataset.scenarioLink);
+    link.hidden = !scenario;
+    link.onclick = () => selectScenario(scenario);
+  }
+}
+
 function selectScenario(scenario) {
   if (!scenario) return;
   stopWatching();
@@ -83,8 +93,12 @@ function selectScenario(scenario) {
   for (const button of document.querySelectorAll('.scenario')) {
     const selected = button.dataset.scenario === scenario.id;
     button.classList.toggle('is-selected', selected);
-    if (selected) button.setAttribute('aria-current', 'true');
-    else button.removeAttribute('aria-current');
+    if (selected) {
+      button.setAttribute('aria-current', 'true');
+      button.scrollIntoView({ block: 'nearest' });
+    } else {
+      button.removeAttribute('aria-current');
+    }
   }
   history.replaceState(null, '', `#${encodeURIComponent(scenario.id)}`);
   editor.value = scenario.source;
@@ -112,14 +126,13 @@ function showEdited() {
 
 async function run() {
   if (page.status === 'starting') return;
-  await stopRun();
+  stopWatching();
   clearRunError();
   resetRunView();
   setStatus('starting');
-  const body = isEdited() || !page.current ? { source: editor.value } : { scenario: page.current.id };
   let runId;
   try {
-    runId = await startRun(body);
+    runId = await startRun(runRequest());
   } catch (error) {
     if (error instanceof RunRejected) showRunRejected(error.detail);
     else setStatus('failed-to-start', error.message);
@@ -147,14 +160,20 @@ async function run() {
   scheduleFrame();
 }
 
+/** A catalog scenario runs by id; edited code runs as source, with the id of the scenario it came from. */
+function runRequest() {
+  if (!page.current) return { source: editor.value };
+  return isEdited() ? { scenario: page.current.id, source: editor.value } : { scenario: page.current.id };
+}
+
 /** Asks the server to cancel the current run; the stream then ends with status `cancelled`. */
 async function stopRun() {
   if (page.status !== 'live' || !page.runId) return;
   const model = page.model;
   const runId = page.runId;
   setStatus('stopping');
-  const agreed = await cancelRun(runId).catch(() => false);
-  if (agreed) {
+  const ending = await cancelRun(runId).catch(() => false);
+  if (ending) {
     setTimeout(() => {
       if (page.model === model && !model.ended) endLocally(model, 'cancelled');
     }, CANCEL_GRACE_MS);
@@ -204,12 +223,14 @@ function resetRunView() {
   timeline.setModel(null);
   timeline.setLive(false);
   $('#timeline-empty').hidden = false;
+  $('#empty-title').textContent = 'Press Run to watch this program execute';
   stats.reset();
   output.reset();
-  diagnostics.reset('Problems show up here: calls that block the loop, coroutines never awaited, exceptions nobody saw.');
+  diagnostics.reset();
 }
 
 function showRunRejected(detail) {
+  $('#empty-title').textContent = 'The code did not start: fix the error marked in the editor';
   setStatus('rejected', detail.line ? `${detail.kind ?? 'Error'} at line ${detail.line}` : detail.message);
   const where = detail.line ? `line ${detail.line}${detail.column ? `, column ${detail.column}` : ''}` : '';
   const box = $('#editor-error');
@@ -236,7 +257,7 @@ const STATUS_TEXT = {
   live: (model) => `Live · ${formatDuration(model.now(performance.now()))} · ${model.eventCount.toLocaleString('en')} events`,
   ok: (model) => `Finished · ${formatDuration(model.end.duration_ns)} · ${model.eventCount.toLocaleString('en')} events`,
   error: (model, detail) => `Failed after ${formatDuration(model.end.duration_ns)} · ${detail}`,
-  cancelled: (model) => `Stopped after ${formatDuration(model.end.duration_ns)}`,
+  cancelled: (model) => `Stopped after ${formatDuration(model.end.duration_ns)} · the run was cancelled`,
   detached: () => 'Stopped watching · the run goes on on the server',
   limit: (model, detail) => `Stopped at a limit · ${detail || formatDuration(model.end.duration_ns)}`,
   rejected: (model, detail) => `Not started · ${detail}`,
@@ -259,7 +280,7 @@ function renderStatus() {
   if (node.textContent !== text) node.textContent = text;
 }
 
-/** Panels update at most once per animation frame; while a run is live, every frame (the clock moves). */
+/** Panels update at most once per animation frame; until a run has ended, every frame (the clock moves). */
 function scheduleFrame() {
   if (page.framePending) return;
   page.framePending = true;
@@ -274,7 +295,7 @@ function frame() {
   diagnostics.sync(model);
   stats.update(model.stats(model.now(performance.now())));
   renderStatus();
-  if (page.status === 'live') scheduleFrame();
+  if (page.status === 'live' || page.status === 'stopping') scheduleFrame();
 }
 
 // ── links between panes ───────────────────────────────────────────────────

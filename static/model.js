@@ -9,6 +9,13 @@ const TERMINAL_STATES = new Set(['done', 'cancelled', 'failed']);
 export const POINT_KINDS = ['spawn', 'wake', 'print', 'cancel', 'exception', 'diagnostic'];
 export const POINT = Object.fromEntries(POINT_KINDS.map((name, code) => [name, code]));
 
+/**
+ * Between messages "now" runs on with the local clock, but never further than this past the last
+ * time the server reported (the server sends a `tick` at least every 50 ms while a run is live):
+ * a stalled stream stops the clock instead of inventing time.
+ */
+const MAX_EXTRAPOLATION_NS = 250e6;
+
 /** States of the event-loop lane that count as "busy" (not idle) in the summary. */
 const LOOP_BUSY = new Set([STATE.running, STATE.blocked]);
 
@@ -114,15 +121,26 @@ export class RunModel {
       if (event.t_ns > this.lastT) this.lastT = event.t_ns;
       this.applyOne(event);
     }
-    // The smallest (arrival − event time) seen is the best estimate of when t = 0 happened locally.
+    this.anchorClock(arrivalMs);
+  }
+
+  /** A heartbeat: the run has reached `tNs` though nothing was recorded (a task holds the loop, or it is idle). */
+  tick(tNs, arrivalMs) {
+    if (tNs > this.lastT) this.lastT = tNs;
+    this.anchorClock(arrivalMs);
+  }
+
+  /** The smallest (arrival − run time) seen is the best estimate of when t = 0 happened locally. */
+  anchorClock(arrivalMs) {
     this.clockOffsetNs = Math.min(this.clockOffsetNs, arrivalMs * 1e6 - this.lastT);
   }
 
-  /** The run's current time: its end once over, else the wall clock extrapolated from the stream. */
+  /** The run's current time: its end once over, else the latest run time heard, extrapolated with the local clock. */
   now(nowMs) {
     if (this.end) return this.end.duration_ns;
     if (!Number.isFinite(this.clockOffsetNs)) return this.lastT;
-    return Math.max(this.lastT, nowMs * 1e6 - this.clockOffsetNs);
+    const extrapolated = Math.min(nowMs * 1e6 - this.clockOffsetNs, this.lastT + MAX_EXTRAPOLATION_NS);
+    return Math.max(this.lastT, extrapolated);
   }
 
   /** Closes every open span at the run's end and records its outcome. */

@@ -1,7 +1,7 @@
 // DOM panels around the timeline: summary figures, the output pane and the diagnostics list, kept in sync with a RunModel.
 
 import { formatDuration, formatTimestamp } from './format.js';
-import { laneColor } from './timeline.js';
+import { laneColor } from './palette.js';
 
 const DIAGNOSTIC_TITLES = {
   blocking_call: 'A blocking call held the loop',
@@ -19,6 +19,12 @@ function element(tag, className, text) {
   return node;
 }
 
+/** Two significant digits for small shares ("0.04", "2.5"), whole numbers for large ones. */
+function percent(value) {
+  if (value < 1) return value.toFixed(2);
+  return value < 10 ? value.toFixed(1) : value.toFixed(0);
+}
+
 /** The row of summary figures above the timeline. */
 export class StatsBar {
   constructor(root) {
@@ -26,15 +32,16 @@ export class StatsBar {
   }
 
   reset() {
-    for (const node of Object.values(this.fields)) node.textContent = '—';
+    for (const [name, node] of Object.entries(this.fields)) node.textContent = name === 'events' ? 'recorded events' : '—';
   }
 
   update(stats) {
     this.set('wall', formatDuration(stats.wallNs));
-    this.set('busy', `${stats.loopBusyPct < 10 ? stats.loopBusyPct.toFixed(1) : stats.loopBusyPct.toFixed(0)} %`);
+    this.set('busy', `${percent(stats.loopBusyPct)} %`);
     this.set('stall', formatDuration(stats.longestStallNs));
     this.set('awaiting', `${stats.peakAwaiting} ${stats.peakAwaiting === 1 ? 'task' : 'tasks'}`);
-    this.set('tasks', `${stats.tasks} · ${stats.events.toLocaleString('en')}`);
+    this.set('tasks', String(stats.tasks));
+    this.set('events', `${stats.events.toLocaleString('en')} events`);
   }
 
   set(name, text) {
@@ -43,8 +50,8 @@ export class StatsBar {
   }
 }
 
-/** What the program printed, one row per write, each with its time; a row click jumps the timeline there. */
-export class OutputPane {
+/** A list pane that appends the model's new entries each frame and shows a message while it has none. */
+class ListPane {
   constructor(list, count, { onPick }) {
     this.list = list;
     this.count = count;
@@ -52,30 +59,52 @@ export class OutputPane {
     this.reset();
   }
 
-  reset(message = 'Press Run: what the program prints appears here, with the moment it was printed.') {
+  reset(message) {
     this.rendered = 0;
     this.list.replaceChildren(element('li', 'pane-empty', message));
     this.count.textContent = '';
   }
 
-  sync(model) {
-    const entries = model.output;
-    if (entries.length === this.rendered) return;
-    const stickToBottom = this.list.scrollTop + this.list.clientHeight >= this.list.scrollHeight - 24;
+  showEmptyIfNothing(message) {
+    if (this.rendered === 0) this.reset(message);
+  }
+
+  /** Appends rows for `entries[rendered..]`; returns whether anything was added. */
+  append(model, entries) {
+    if (entries.length === this.rendered) return false;
     if (this.rendered === 0) this.list.replaceChildren();
     const fragment = document.createDocumentFragment();
-    for (let i = this.rendered; i < entries.length; i += 1) fragment.append(this.row(model, entries[i]));
+    for (let i = this.rendered; i < entries.length; i += 1) {
+      const item = element('li');
+      const button = this.row(model, entries[i]);
+      button.type = 'button';
+      button.addEventListener('click', () => this.onPick(entries[i]));
+      item.append(button);
+      fragment.append(item);
+    }
     this.list.append(fragment);
     this.rendered = entries.length;
-    this.count.textContent = `${entries.length} ${entries.length === 1 ? 'write' : 'writes'}`;
+    return true;
+  }
+}
+
+/** What the program printed, one row per write, each with its time; a row click jumps the timeline there. */
+export class OutputPane extends ListPane {
+  reset(message = 'Press Run: what the program prints appears here, with the moment it was printed.') {
+    super.reset(message);
+  }
+
+  sync(model) {
+    const stickToBottom = this.list.scrollTop + this.list.clientHeight >= this.list.scrollHeight - 24;
+    if (!this.append(model, model.output)) return;
+    const writes = model.output.length;
+    this.count.textContent = `${writes} ${writes === 1 ? 'write' : 'writes'}`;
     if (stickToBottom) this.list.scrollTop = this.list.scrollHeight;
   }
 
   row(model, entry) {
     const lane = model.lanes[entry.lane];
-    const item = element('li');
     const button = element('button', 'output-line');
-    button.type = 'button';
     button.title = `Show this moment on the timeline${entry.line ? ` and line ${entry.line} in the code` : ''}`;
     const laneTag = element('span', 'output-lane', lane?.name ?? '');
     laneTag.style.setProperty('--lane-color', laneColor(lane));
@@ -84,21 +113,16 @@ export class OutputPane {
       laneTag,
       element('span', 'output-text', entry.text.replace(/\n$/, '')),
     );
-    button.addEventListener('click', () => this.onPick(entry));
-    item.append(button);
-    return item;
-  }
-
-  showEmptyIfNothing(message) {
-    if (this.rendered === 0) this.reset(message);
+    return button;
   }
 
   /** The run's uncaught error, in the shape of a Python traceback. */
   showError(error) {
-    const block = element('li', 'output-error');
     const frames = (error.traceback ?? []).map((frame) => `  ${frame.function}, line ${frame.line}`);
-    const text = ['Traceback (most recent call last):', ...frames, `${error.kind}: ${error.message}`];
-    block.append(element('pre', '', frames.length ? text.join('\n') : `${error.kind}: ${error.message}`));
+    const last = `${error.kind}: ${error.message}`;
+    const text = frames.length ? ['Traceback (most recent call last):', ...frames, last].join('\n') : last;
+    const block = element('li', 'output-error');
+    block.append(element('pre', '', text));
     if (this.rendered === 0) this.list.replaceChildren();
     this.list.append(block);
     this.list.scrollTop = this.list.scrollHeight;
@@ -106,35 +130,20 @@ export class OutputPane {
 }
 
 /** Diagnostics of the run (blocking calls, never-awaited coroutines, ...) with links to their lines. */
-export class DiagnosticsPane {
-  constructor(list, count, { onPick }) {
-    this.list = list;
-    this.count = count;
-    this.onPick = onPick;
-    this.reset('Problems show up here: calls that block the loop, coroutines never awaited, exceptions nobody saw.');
-  }
-
-  reset(message) {
-    this.rendered = 0;
-    this.list.replaceChildren(element('li', 'pane-empty', message));
-    this.count.textContent = '';
+export class DiagnosticsPane extends ListPane {
+  reset(message = 'Problems show up here: calls that block the loop, coroutines never awaited, exceptions nobody saw.') {
+    super.reset(message);
     this.count.hidden = true;
   }
 
   sync(model) {
-    const entries = model.diagnostics;
-    if (entries.length === this.rendered) return;
-    if (this.rendered === 0) this.list.replaceChildren();
-    for (let i = this.rendered; i < entries.length; i += 1) this.list.append(this.row(model, entries[i]));
-    this.rendered = entries.length;
-    this.count.textContent = String(entries.length);
+    if (!this.append(model, model.diagnostics)) return;
+    this.count.textContent = String(model.diagnostics.length);
     this.count.hidden = false;
   }
 
   row(model, entry) {
-    const item = element('li');
     const button = element('button', `diagnostic diagnostic-${entry.kind}`);
-    button.type = 'button';
     const lane = model.lanes[entry.lane];
     const where = [entry.line ? `line ${entry.line}` : '', formatTimestamp(entry.t), lane?.name ?? ''].filter(Boolean);
     button.append(
@@ -143,12 +152,6 @@ export class DiagnosticsPane {
       element('span', 'diagnostic-message', entry.message),
       element('span', 'diagnostic-where', where.join(' · ')),
     );
-    button.addEventListener('click', () => this.onPick(entry));
-    item.append(button);
-    return item;
-  }
-
-  showEmptyIfNothing(message) {
-    if (this.rendered === 0) this.reset(message);
+    return button;
   }
 }

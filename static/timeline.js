@@ -7,13 +7,16 @@
 //   device — view × devicePixelRatio: the canvas backing store. Only sizing and hatch patterns
 //            deal with it; drawing goes through a transform so every coordinate below is in view px.
 
-import { formatDuration, niceTicks } from './format.js';
+import { niceTicks } from './format.js';
+import { LaneLabels } from './lane-labels.js';
 import { POINT, STATE } from './model.js';
+import { laneColor } from './palette.js';
+import { Tooltip } from './tooltip.js';
 
 const AXIS_HEIGHT = 30;
 const ROW_HEIGHT = { event_loop: 44, task: 34 };
 const DEFAULT_ROW_HEIGHT = 34;
-const BAR_PADDING = { event_loop: 6, task: 6 };
+const BAR_PADDING = 6;
 const MIN_WINDOW_NS = 1_000;
 const LIVE_WINDOW_NS = 1e9;
 const LABEL_MIN_WIDTH = 44;
@@ -24,10 +27,6 @@ const HOVER_POINT_RADIUS = 6;
 /** Busy states are drawn at least this wide, so a task step of a few microseconds still shows. */
 const MIN_BUSY_WIDTH = 2;
 const BUSY_STATES = new Set([STATE.running, STATE.blocked, STATE.native]);
-
-/** Distinct, readable-on-white task colours; red and amber are kept for "blocked" and "ready". */
-const TASK_COLORS = ['#2563eb', '#7c3aed', '#db2777', '#059669', '#0891b2', '#4f46e5', '#65a30d', '#c026d3', '#0f766e', '#9333ea'];
-const NEUTRAL_COLOR = '#64748b';
 
 const THEME = {
   background: '#ffffff',
@@ -69,10 +68,6 @@ const STATE_WORDS = {
   [STATE.other]: 'other',
 };
 
-export function laneColor(lane) {
-  return lane && lane.colorIndex >= 0 ? TASK_COLORS[lane.colorIndex % TASK_COLORS.length] : NEUTRAL_COLOR;
-}
-
 function hexToRgb(hex) {
   const n = Number.parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
@@ -94,7 +89,10 @@ export class Timeline {
     this.canvas = canvas;
     this.ctx = canvas.getContext('2d');
     this.labelsHost = labels;
-    this.tooltip = tooltip;
+    this.labels = new LaneLabels(labels, {
+      onPick: (laneIndex) => this.selectLane(laneIndex === this.selectedLane ? -1 : laneIndex),
+    });
+    this.tooltip = new Tooltip(tooltip);
     this.onHover = onHover;
     this.onSelect = onSelect;
     this.model = null;
@@ -113,8 +111,6 @@ export class Timeline {
     this.batches = new Map();
     this.texts = [];
     this.textWidths = new Map();
-    this.labelElements = new Map();
-    this.labelsKey = '';
     this.drawPending = false;
     this.drag = null;
     this.fontFamily = getComputedStyle(canvas).fontFamily;
@@ -135,10 +131,8 @@ export class Timeline {
     this.selectedSpan = null;
     this.pin = null;
     this.rows.revision = -1;
-    this.labelsKey = '';
-    for (const element of this.labelElements.values()) element.remove();
-    this.labelElements.clear();
-    this.hideTooltip();
+    this.labels.clear();
+    this.tooltip.hide();
     this.requestDraw();
   }
 
@@ -255,7 +249,7 @@ export class Timeline {
   selectLane(laneIndex, span = null) {
     this.selectedLane = laneIndex;
     this.selectedSpan = span;
-    this.labelsKey = '';
+    this.labels.markSelected(laneIndex);
     this.requestDraw();
     this.onSelect(span ?? (laneIndex >= 0 ? { laneIndex, lane: this.model.lanes[laneIndex] } : null));
   }
@@ -316,10 +310,9 @@ export class Timeline {
   }
 
   barGeometry(row) {
-    const lane = this.model.lanes[this.rows.order[row]];
-    const pad = BAR_PADDING[lane.kind] ?? BAR_PADDING.task;
     const y = this.rowY(row);
-    return { y: y + pad, h: this.rows.height[row] - 2 * pad, rowTop: y, rowHeight: this.rows.height[row] };
+    const height = this.rows.height[row];
+    return { y: y + BAR_PADDING, h: height - 2 * BAR_PADDING, rowTop: y, rowHeight: height };
   }
 
   // ── sizing ──────────────────────────────────────────────────────────────
@@ -340,7 +333,6 @@ export class Timeline {
       this.dpr = dpr;
       this.patterns = this.makePatterns();
     }
-    this.labelsKey = '';
     this.draw();
   }
 
@@ -399,9 +391,18 @@ export class Timeline {
     this.drawPoints();
     this.drawFocusOutlines(now);
     this.drawAxis(ticks);
+    this.drawScrollbar();
     if (this.pin !== null) this.drawTimeMarker(this.pin, THEME.pin, [4, 3]);
     if (!this.model.ended) this.drawTimeMarker(now, THEME.now, []);
-    this.syncLabels(firstRow, endRow);
+    this.labels.sync({
+      model: this.model,
+      rows: this.rows,
+      firstRow,
+      endRow,
+      rowTop: (row) => this.rowY(row),
+      selectedLane: this.selectedLane,
+      height: this.height,
+    });
     if (this.live) this.requestDraw();
   }
 
@@ -784,7 +785,7 @@ export class Timeline {
       const row = this.rows.rowOf[span.laneIndex];
       if (row < 0) continue;
       const { y, h } = this.barGeometry(row);
-      const end = span.open ? now : span.end;
+      const end = this.currentEnd(span, now);
       const x0 = Math.max(this.timeToX(span.start), -2);
       const x1 = Math.min(this.timeToX(end), this.width + 2);
       if (x1 < 0 || x0 > this.width) continue;
@@ -794,6 +795,15 @@ export class Timeline {
       ctx.roundRect(x0 - 1, y - 1, Math.max(x1 - x0, 1) + 2, h + 2, 4);
       ctx.stroke();
     }
+  }
+
+  /** Where a span ends now: a span that was open when picked may have closed since. */
+  currentEnd(span, now) {
+    if (!span.open) return span.end;
+    const lane = span.lane;
+    if (lane.open?.start === span.start) return now;
+    const i = lane.spans.firstAtLeast('start', span.start);
+    return i < lane.spans.length ? lane.spans.end[i] : now;
   }
 
   drawAxis({ ticks, label }) {
@@ -812,6 +822,19 @@ export class Timeline {
       ctx.fillStyle = THEME.axisText;
       ctx.fillText(label(t), x + 4, AXIS_HEIGHT / 2 - 1);
     }
+  }
+
+  /** A thin thumb on the right edge when there are more lanes than fit. */
+  drawScrollbar() {
+    const visible = this.height - AXIS_HEIGHT;
+    const total = this.rows.total;
+    if (total <= visible) return;
+    const thumb = Math.max(24, (visible * visible) / total);
+    const top = AXIS_HEIGHT + ((visible - thumb) * this.scrollY) / (total - visible);
+    this.ctx.fillStyle = 'rgba(100, 116, 139, 0.45)';
+    this.ctx.beginPath();
+    this.ctx.roundRect(this.width - 7, top + 2, 4, thumb - 4, 2);
+    this.ctx.fill();
   }
 
   /** A vertical line with a notch on the axis: the live edge ("now") or a pinned moment. */
@@ -834,79 +857,6 @@ export class Timeline {
     ctx.lineTo(x, AXIS_HEIGHT - 3);
     ctx.closePath();
     ctx.fill();
-  }
-
-  // ── lane labels (DOM) ───────────────────────────────────────────────────
-
-  /** Keeps one label per visible row in the DOM; off-screen rows have none, so 10 000 lanes stay cheap. */
-  syncLabels(firstRow, endRow) {
-    const key = `${this.rows.revision}|${this.scrollY}|${firstRow}|${endRow}|${this.selectedLane}|${this.height}`;
-    if (key === this.labelsKey) return;
-    this.labelsKey = key;
-    const wanted = new Set();
-    for (let row = firstRow; row < endRow; row += 1) {
-      const laneIndex = this.rows.order[row];
-      wanted.add(laneIndex);
-      const element = this.labelFor(laneIndex);
-      element.style.top = `${this.rowY(row)}px`;
-      element.style.height = `${this.rows.height[row]}px`;
-      element.setAttribute('aria-pressed', String(laneIndex === this.selectedLane));
-    }
-    for (const [laneIndex, element] of this.labelElements) {
-      if (!wanted.has(laneIndex)) {
-        element.remove();
-        this.labelElements.delete(laneIndex);
-      }
-    }
-  }
-
-  labelFor(laneIndex) {
-    const lane = this.model.lanes[laneIndex];
-    let element = this.labelElements.get(laneIndex);
-    if (!element) {
-      element = document.createElement('button');
-      element.type = 'button';
-      element.className = 'lane-label';
-      element.addEventListener('click', () => this.selectLane(laneIndex === this.selectedLane ? -1 : laneIndex));
-      this.labelsHost.append(element);
-      this.labelElements.set(laneIndex, element);
-    }
-    const outcome = lane.outcome?.state ?? '';
-    const signature = `${lane.name}|${lane.detail}|${lane.kind}|${lane.depth}|${outcome}`;
-    if (element.dataset.signature !== signature) {
-      element.dataset.signature = signature;
-      element.dataset.lane = lane.id;
-      element.className = `lane-label kind-${lane.kind}`;
-      element.style.paddingLeft = `${12 + Math.max(0, lane.depth - 1) * 12}px`;
-      element.replaceChildren(...this.labelParts(lane, outcome));
-      const outcomeWords = outcome ? `, ${outcome}` : '';
-      element.setAttribute('aria-label', `${lane.name}${lane.detail ? ` ${lane.detail}` : ''}${outcomeWords}. Select this lane.`);
-    }
-    return element;
-  }
-
-  labelParts(lane, outcome) {
-    const swatch = document.createElement('span');
-    swatch.className = 'lane-swatch';
-    swatch.style.background = lane.kind === 'event_loop' ? '' : laneColor(lane);
-    const name = document.createElement('span');
-    name.className = 'lane-name';
-    name.textContent = lane.name;
-    const parts = [swatch, name];
-    if (lane.detail) {
-      const detail = document.createElement('span');
-      detail.className = 'lane-detail';
-      detail.textContent = lane.detail;
-      parts.push(detail);
-    }
-    if (outcome) {
-      const mark = document.createElement('span');
-      mark.className = `lane-outcome outcome-${outcome}`;
-      mark.textContent = { done: '✓', cancelled: '–', failed: '✕' }[outcome] ?? '';
-      mark.title = outcome;
-      parts.push(mark);
-    }
-    return parts;
   }
 
   // ── hit testing ─────────────────────────────────────────────────────────
@@ -1106,72 +1056,15 @@ export class Timeline {
       this.onHover(hit);
       this.requestDraw();
     }
-    if (hit && point) this.showTooltip(hit, point);
-    else this.hideTooltip();
-  }
-
-  // ── tooltip ─────────────────────────────────────────────────────────────
-
-  showTooltip(hit, point) {
-    const tip = this.tooltip;
-    tip.replaceChildren(...this.tooltipParts(hit));
-    tip.hidden = false;
-    const host = this.canvas.parentElement.getBoundingClientRect();
-    const canvasBox = this.canvas.getBoundingClientRect();
-    const left = canvasBox.left - host.left + point.x;
-    const top = canvasBox.top - host.top + point.y;
-    const width = tip.offsetWidth;
-    const height = tip.offsetHeight;
-    const x = left + 16 + width > host.width ? left - width - 12 : left + 16;
-    const y = top + 18 + height > host.height ? top - height - 12 : top + 18;
-    tip.style.transform = `translate(${Math.max(4, x)}px, ${Math.max(4, y)}px)`;
-  }
-
-  hideTooltip() {
-    this.tooltip.hidden = true;
-  }
-
-  tooltipParts(hit) {
-    const lane = hit.lane;
-    const line = (className, text) => {
-      const element = document.createElement('div');
-      element.className = className;
-      element.textContent = text;
-      return element;
-    };
-    const title = line('tip-title', lane.detail ? `${lane.name} · ${lane.detail}` : lane.name);
-    if (hit.type === 'point') {
-      const what = { [POINT.print]: 'print', [POINT.diagnostic]: 'diagnostic', [POINT.exception]: 'exception' }[hit.kind];
-      const parts = [title, line(`tip-state tip-${what}`, what), line('tip-main', hit.text.replace(/\n$/, ''))];
-      parts.push(line('tip-meta', `at ${formatDuration(hit.t)}${hit.line ? ` · line ${hit.line}` : ''}`));
-      return parts;
+    if (hit && point) {
+      const host = this.canvas.parentElement.getBoundingClientRect();
+      const box = this.canvas.getBoundingClientRect();
+      const x = box.left - host.left + point.x;
+      const y = box.top - host.top + point.y;
+      this.tooltip.show(hit, this.model, { x, y, bounds: host });
+    } else {
+      this.tooltip.hide();
     }
-    const parts = [title, line(`tip-state tip-${hit.stateName.replace(/\s.*/, '')}`, hit.stateName)];
-    parts.push(line('tip-main', this.describeSpan(hit)));
-    if (hit.line > 0) parts.push(line('tip-meta', `line ${hit.line}`));
-    const duration = formatDuration(hit.end - hit.start);
-    const timing = hit.open
-      ? `from ${formatDuration(hit.start)} · ${duration} so far`
-      : `${formatDuration(hit.start)} → ${formatDuration(hit.end)} · ${duration}`;
-    parts.push(line('tip-meta', timing));
-    return parts;
-  }
-
-  describeSpan(hit) {
-    const { state, label, lane } = hit;
-    if (lane.kind === 'event_loop') {
-      if (state === STATE.running) {
-        const stepped = this.model.laneByName.get(label);
-        return `stepping ${label}${stepped?.detail ? ` (${stepped.detail})` : ''}`;
-      }
-      if (state === STATE.idle) return 'no task is ready: the loop waits for a timer or I/O';
-      if (state === STATE.blocked) return `${label || 'a synchronous call'} holds the loop: no task can run`;
-    }
-    if (state === STATE.awaiting) return `awaiting ${label || 'something'}`;
-    if (state === STATE.ready) return 'ready to run, but the loop is busy';
-    if (state === STATE.running) return label ? `running ${label}` : 'running on the loop';
-    if (state === STATE.blocked) return `blocked in ${label || 'a synchronous call'}`;
-    return label || hit.stateName;
   }
 
   // ── test hooks ──────────────────────────────────────────────────────────

@@ -1,5 +1,6 @@
-//! HTTP tests against a real server on a loopback port: starting runs, errors, the event
-//! stream and its resumption, limits, unwatched runs, static files and graceful shutdown.
+//! HTTP tests against a real server on a loopback port: starting and cancelling runs, errors,
+//! the event stream with its resumption and heartbeat, limits, unwatched runs, static files and
+//! graceful shutdown.
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
@@ -25,6 +26,16 @@ const HELLO: &str = "import asyncio\n\nasync def main():\n    print(\"start\")\n
 
 /// A program that never ends by itself.
 const RUNAWAY: &str = "while True:\n    pass\n";
+
+/// Programs that never end by themselves: one holding the loop in `time.sleep` calls, one in a
+/// CPU-bound loop.
+const ENDLESS: [&str; 2] = [
+    "import time\nwhile True:\n    time.sleep(0.01)\n",
+    "x = 0\nwhile True:\n    x += 1\n",
+];
+
+/// How soon a cancelled run must have ended.
+const CANCEL_WITHIN: Duration = Duration::from_secs(2);
 
 /// A server on `127.0.0.1:0`, in this process.
 struct Server {
@@ -124,6 +135,11 @@ impl Server {
         self.call(Method::POST, path, &[], Some(body)).await
     }
 
+    async fn cancel(&self, id: &str) -> Reply {
+        let path = format!("/api/runs/{id}/cancel");
+        self.call(Method::POST, &path, &[], None).await
+    }
+
     /// Starts a run and returns its id.
     async fn start_run(&self, body: Value) -> String {
         let reply = self.post("/api/runs", body).await;
@@ -218,6 +234,16 @@ impl SseReader {
         }
     }
 
+    /// The next `batch`, skipping heartbeat ticks.
+    async fn next_batch(&mut self) -> Option<Message> {
+        loop {
+            let message = self.next().await?;
+            if message.event != "tick" {
+                return Some(message);
+            }
+        }
+    }
+
     async fn rest(mut self) -> Vec<Message> {
         let mut messages = Vec::new();
         while let Some(message) = self.next().await {
@@ -250,13 +276,27 @@ fn parse_block(block: &str) -> Option<Message> {
     })
 }
 
-/// Checks the stream's shape: batches whose ids are their last sequence numbers, numbered
-/// without gap or repeat from `first`, then exactly one `end`. Returns every sequence number.
+/// The times of the heartbeat ticks among `messages`, checking that none carries an id.
+fn ticks(messages: &[Message]) -> Vec<u64> {
+    messages
+        .iter()
+        .filter(|m| m.event == "tick")
+        .map(|tick| {
+            assert_eq!(tick.id, None, "ticks carry no id");
+            tick.data["t_ns"].as_u64().expect("a tick's t_ns")
+        })
+        .collect()
+}
+
+/// Checks the stream's shape: batches (among heartbeat ticks) whose ids are their last
+/// sequence numbers, numbered without gap or repeat from `first`, then exactly one `end`.
+/// Returns every sequence number.
 fn check_stream(messages: &[Message], first: u64) -> Vec<u64> {
-    let (end, batches) = messages.split_last().expect("at least the end message");
+    let (end, messages) = messages.split_last().expect("at least the end message");
     assert_eq!(end.event, "end", "the stream closes with `end`");
+    ticks(messages);
     let mut seqs = Vec::new();
-    for batch in batches {
+    for batch in messages.iter().filter(|m| m.event != "tick") {
         assert_eq!(batch.event, "batch");
         let batch_seqs = batch.seqs();
         assert!(!batch_seqs.is_empty(), "batches are never empty");
@@ -467,7 +507,7 @@ async fn a_stream_dropped_mid_run_resumes_without_gaps() {
         .await;
     let path = format!("/api/runs/{id}/events");
     let mut first = server.events(&path, &[]).await;
-    let batch = first.next().await.expect("a first batch");
+    let batch = first.next_batch().await.expect("a first batch");
     assert_eq!(batch.event, "batch");
     let resumed_at = batch.id.expect("an id");
     drop(first);
@@ -511,6 +551,79 @@ async fn a_runaway_program_stops_at_its_time_limit() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_live_run_stops_when_cancelled() {
+    let server = Server::start().await;
+    for source in ENDLESS {
+        let id = server
+            .start_run(json!({ "source": source, "options": { "time_limit_s": 30 } }))
+            .await;
+        let mut stream = server.events(&format!("/api/runs/{id}/events"), &[]).await;
+        let first = stream.next().await.expect("a batch or a tick");
+        assert_ne!(first.event, "end", "the run is live");
+
+        let reply = server.cancel(&id).await;
+        assert_eq!(reply.status, StatusCode::ACCEPTED, "{}", reply.text());
+        assert_eq!(reply.json(), json!({ "id": id, "status": "cancelling" }));
+        let rest = timeout(CANCEL_WITHIN, stream.rest())
+            .await
+            .unwrap_or_else(|_| {
+                panic!("no `end` within {CANCEL_WITHIN:?} of cancelling {source:?}")
+            });
+        let end = &rest.last().expect("the end message").data;
+        assert_eq!(end["status"], "cancelled", "{end}");
+
+        let document = server.get(&format!("/api/runs/{id}")).await.json();
+        assert_eq!(document["run"]["status"], "cancelled");
+
+        let again = server.cancel(&id).await;
+        assert_eq!(again.status, StatusCode::CONFLICT);
+        let error = &again.json()["error"];
+        assert_eq!(error["kind"], "conflict");
+        let message = error["message"].as_str().expect("a message");
+        assert!(message.contains("cancelled"), "{message}");
+    }
+    let unknown = server.cancel("r000000000000").await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_finished_run_cannot_be_cancelled() {
+    let server = Server::start().await;
+    let id = server.start_run(json!({ "source": HELLO })).await;
+    let messages = server
+        .all_events(&format!("/api/runs/{id}/events"), &[])
+        .await;
+    check_stream(&messages, 1);
+    let reply = server.cancel(&id).await;
+    assert_eq!(reply.status, StatusCode::CONFLICT);
+    let message = reply.json()["error"]["message"].to_string();
+    assert!(message.contains("'ok'"), "{message}");
+    let document = server.get(&format!("/api/runs/{id}")).await.json();
+    assert_eq!(document["run"]["status"], "ok");
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ticks_keep_time_while_the_loop_is_blocked() {
+    let server = Server::start().await;
+    let source = "import time\ntime.sleep(0.6)\nprint(\"done\")\n";
+    let id = server.start_run(json!({ "source": source })).await;
+    let messages = server
+        .all_events(&format!("/api/runs/{id}/events"), &[])
+        .await;
+    check_stream(&messages, 1);
+    let times = ticks(&messages);
+    assert!(times.len() >= 3, "only {} ticks: {times:?}", times.len());
+    assert!(
+        times.windows(2).all(|pair| pair[0] <= pair[1]),
+        "tick times go back: {times:?}"
+    );
+    assert_eq!(messages.last().expect("end").data["status"], "ok");
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_run_nobody_watches_finishes_and_stays_readable() {
     let server = Server::start().await;
     let id = server.start_run(json!({ "source": HELLO })).await;
@@ -534,6 +647,10 @@ async fn a_run_nobody_watches_finishes_and_stays_readable() {
     assert_eq!(
         seqs.len() as u64,
         document["summary"]["events"].as_u64().expect("events")
+    );
+    assert!(
+        ticks(&messages).is_empty(),
+        "a finished run's stream has no ticks"
     );
     server.stop().await;
 }
@@ -582,13 +699,13 @@ async fn shutdown_ends_open_streams_and_cancels_runs() {
         .start_run(json!({ "source": source, "options": { "time_limit_s": 90 } }))
         .await;
     let mut stream = server.events(&format!("/api/runs/{id}/events"), &[]).await;
-    assert_eq!(stream.next().await.expect("a batch").event, "batch");
+    assert_eq!(stream.next_batch().await.expect("a batch").event, "batch");
     let run = server.state.runs().get(&id).expect("the run is registered");
 
     server.stop().await;
     let rest = stream.rest().await;
     assert!(
-        rest.iter().all(|m| m.event == "batch"),
+        rest.iter().all(|m| m.event != "end"),
         "the stream just ends"
     );
     let end = timeout(PATIENCE, run.log.wait_end())

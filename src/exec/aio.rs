@@ -70,7 +70,8 @@ impl Future for AwaitFuture {
                 "Task cannot await on itself",
             )));
         }
-        self.fut.add_callback(DoneCallback::Wake(cx.waker().clone()));
+        self.fut
+            .add_callback(DoneCallback::Wake(cx.waker().clone()));
         *task.waiting_on.lock() = Some(self.fut.clone());
         self.registered = true;
         if task.take_cancel().is_some() {
@@ -166,10 +167,11 @@ pub fn ensure_future(value: &Value, line: u32) -> Eval<(Value, Arc<FutureObj>)> 
 /// `asyncio.gather(*aws, return_exceptions=False)`: a future for all the results.
 pub fn gather(aws: Vec<Value>, return_exceptions: bool, line: u32) -> Eval {
     let lp = running_loop()?;
-    let children: Vec<Arc<FutureObj>> = aws
+    let children: Arc<[Arc<FutureObj>]> = aws
         .iter()
         .map(|aw| ensure_future(aw, line).map(|(_, f)| f))
-        .collect::<Eval<_>>()?;
+        .collect::<Eval<Vec<_>>>()?
+        .into();
     let outer = FutureObj::new(
         lp.shared.clone(),
         FutKind::Gather(children.clone(), AtomicBool::new(false)),
@@ -179,7 +181,7 @@ pub fn gather(aws: Vec<Value>, return_exceptions: bool, line: u32) -> Eval {
         return Ok(Value::Future(outer));
     }
     let finished = Arc::new(AtomicUsize::new(0));
-    for child in &children {
+    for child in children.iter() {
         let (outer, finished, all) = (outer.clone(), finished.clone(), children.clone());
         child.add_callback(DoneCallback::Call(Box::new(move |child| {
             gather_child_done(&outer, &child, &finished, &all, return_exceptions)
@@ -250,7 +252,10 @@ fn releasing_callback(waiter: &Arc<FutureObj>) -> (DoneCallback, Arc<AtomicBool>
 }
 
 fn plain_future() -> Eval<Arc<FutureObj>> {
-    Ok(FutureObj::new(running_loop()?.shared.clone(), FutKind::Plain))
+    Ok(FutureObj::new(
+        running_loop()?.shared.clone(),
+        FutKind::Plain,
+    ))
 }
 
 /// `asyncio.wait_for(aw, timeout)` (3.11): a coroutine.
@@ -347,7 +352,13 @@ async fn cancel_and_wait(fut: &Arc<FutureObj>) -> Eval<()> {
 
 /// `asyncio.wait(fs, timeout=None, return_when=ALL_COMPLETED)`: a coroutine returning
 /// `(done, pending)`, each in argument order.
-pub fn wait(aws: Vec<Value>, timeout: Option<f64>, first_completed: bool, label: String, line: u32) -> Eval {
+pub fn wait(
+    aws: Vec<Value>,
+    timeout: Option<f64>,
+    first_completed: bool,
+    label: String,
+    line: u32,
+) -> Eval {
     if aws.iter().any(|a| matches!(a, Value::Coro(_))) {
         return Err(Ctrl::raise(
             ExcKind::TypeError,
@@ -368,7 +379,12 @@ pub fn wait(aws: Vec<Value>, timeout: Option<f64>, first_completed: bool, label:
     ))
 }
 
-async fn wait_body(aws: Vec<Value>, timeout: Option<f64>, first_completed: bool, line: u32) -> Eval {
+async fn wait_body(
+    aws: Vec<Value>,
+    timeout: Option<f64>,
+    first_completed: bool,
+    line: u32,
+) -> Eval {
     let lp = running_loop()?;
     let futs: Vec<(Value, Arc<FutureObj>)> = aws
         .iter()
@@ -413,7 +429,8 @@ async fn wait_body(aws: Vec<Value>, timeout: Option<f64>, first_completed: bool,
     active.store(false, Ordering::Release);
     result?;
     let (done, pending): (Vec<_>, Vec<_>) = futs.into_iter().partition(|(_, f)| f.done());
-    let values = |v: Vec<(Value, Arc<FutureObj>)>| Value::list(v.into_iter().map(|(v, _)| v).collect());
+    let values =
+        |v: Vec<(Value, Arc<FutureObj>)>| Value::list(v.into_iter().map(|(v, _)| v).collect());
     Ok(Value::tuple(vec![values(done), values(pending)]))
 }
 
@@ -450,10 +467,14 @@ pub fn run_main(ctx: &Ctx, coro: Arc<Coroutine>, line: u32) -> Eval {
 }
 
 fn run_on(lp: &Rc<EventLoop>, coro: Arc<Coroutine>, line: u32) -> Eval {
-    let main = lp.create_task(coro, None, false, line)?;
+    let main = lp.create_main_task(coro, line);
     lp.run_until_complete(&main).map_err(Ctrl::Abort)?;
     lp.cancel_leftovers().map_err(Ctrl::Abort)?;
     event_loop::consume_shutdown_task_numbers();
+    let result = main
+        .future
+        .outcome()
+        .map_or(Ok(Value::None), |o| o.to_eval());
     lp.report_unretrieved();
-    main.future.outcome().map_or(Ok(Value::None), |o| o.to_eval())
+    result
 }

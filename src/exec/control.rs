@@ -1,17 +1,23 @@
 //! Limits and cancellation of one run, checked cheaply from the evaluator's hot loops.
 
-use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
+use std::cell::Cell;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use parking_lot::{Condvar, Mutex};
 use tokio::sync::Notify;
 
 use super::RunOptions;
-use crate::record::recorder::Clock;
 use crate::lang::error::{Abort, Ctrl, Eval};
+use crate::record::recorder::{self, Clock};
 
 /// How often (in loop iterations and calls) the evaluator looks at the clock.
 const CHECK_EVERY: u32 = 4096;
+
+thread_local! {
+    /// Per-thread tick counter: counting must not cost an atomic operation per iteration.
+    static TICKS: Cell<u32> = const { Cell::new(0) };
+}
 
 pub struct RunControl {
     pub options: RunOptions,
@@ -19,7 +25,6 @@ pub struct RunControl {
     pub clock: Clock,
     pub deadline: Instant,
     cancelled: AtomicBool,
-    ticks: AtomicU32,
     output_bytes: AtomicUsize,
     tasks: AtomicUsize,
     /// Wakes blocking sleeps when the run is cancelled.
@@ -36,7 +41,6 @@ impl RunControl {
             deadline: Instant::now() + options.time_limit,
             options,
             cancelled: AtomicBool::new(false),
-            ticks: AtomicU32::new(0),
             output_bytes: AtomicUsize::new(0),
             tasks: AtomicUsize::new(0),
             sleep_lock: Mutex::new(()),
@@ -52,8 +56,10 @@ impl RunControl {
         self.loop_notify.notify_one();
     }
 
-    /// Fails with an abort when the run was cancelled or ran out of time.
+    /// Fails with an abort when the run was cancelled or ran out of time. Also the moment a
+    /// long computation hands what it recorded so far to the live view.
     pub fn check(&self) -> Eval<()> {
+        recorder::flush_if_stale();
         if self.cancelled.load(Ordering::Relaxed) {
             return Err(Ctrl::Abort(Abort::Cancelled));
         }
@@ -69,8 +75,12 @@ impl RunControl {
     /// Called once per loop iteration; looks at the clock every few thousand calls.
     #[inline]
     pub fn tick(&self) -> Eval<()> {
-        let n = self.ticks.fetch_add(1, Ordering::Relaxed);
-        if n % CHECK_EVERY == 0 {
+        let due = TICKS.with(|t| {
+            let n = t.get().wrapping_add(1);
+            t.set(n);
+            n.is_multiple_of(CHECK_EVERY)
+        });
+        if due {
             return self.check();
         }
         Ok(())

@@ -39,6 +39,13 @@ thread_local! {
     /// `Task-N` numbering: process-wide in CPython, so per run thread here.
     static TASK_COUNTER: Cell<u64> = const { Cell::new(0) };
     static RUNTIME: RefCell<Option<tokio::runtime::Runtime>> = const { RefCell::new(None) };
+    /// While a timer's action runs: the moment the timer was due.
+    static TIMER_DUE: Cell<Option<u64>> = const { Cell::new(None) };
+}
+
+/// The deadline of the timer whose action is running, if any.
+pub fn timer_due_ns() -> Option<u64> {
+    TIMER_DUE.with(Cell::get)
 }
 
 /// Prepares the calling thread to run a scenario's event loops.
@@ -128,6 +135,22 @@ impl EventLoop {
         line: u32,
     ) -> Eval<Arc<TaskObj>> {
         self.control.add_task()?;
+        Ok(self.spawn_task(coro, name, consume_number, line))
+    }
+
+    /// Creates the main task of `asyncio.run`, which is the program itself and so does not
+    /// count against the task limit.
+    pub fn create_main_task(&self, coro: Arc<Coroutine>, line: u32) -> Arc<TaskObj> {
+        self.spawn_task(coro, None, false, line)
+    }
+
+    fn spawn_task(
+        &self,
+        coro: Arc<Coroutine>,
+        name: Option<Arc<str>>,
+        consume_number: bool,
+        line: u32,
+    ) -> Arc<TaskObj> {
         let name = match name {
             Some(n) => {
                 if consume_number {
@@ -152,7 +175,7 @@ impl EventLoop {
         task.scheduled.store(true, Ordering::Release);
         recorder::state(lane, State::Ready, None, 0);
         self.shared.call_soon(Callback::Step(task.clone()));
-        Ok(task)
+        task
     }
 
     /// Runs iterations until `main` is done, then one more (as `run_until_complete` does).
@@ -227,6 +250,11 @@ impl EventLoop {
             match self.shared.pop_ready() {
                 Some(Callback::Step(task)) => self.run_step(&task),
                 Some(Callback::Call(action)) => action(),
+                Some(Callback::Timer(due_ns, action)) => {
+                    TIMER_DUE.with(|d| d.set(Some(due_ns)));
+                    action();
+                    TIMER_DUE.with(|d| d.set(None));
+                }
                 None => break,
             }
             if let Some(abort) = self.abort.borrow_mut().take() {
@@ -380,8 +408,11 @@ fn task_future(ctx: Ctx, task: Arc<TaskObj>) -> TaskFuture {
 pub fn blocking<T>(label: &Arc<str>, line: u32, call: impl FnOnce() -> Eval<T>) -> Eval<T> {
     let on_loop = current_task();
     let t0 = recorder::state(LOOP_LANE, State::Blocked, Some(label.clone()), line);
+    recorder::flush();
     let result = call();
-    let resumed_label = on_loop.as_ref().map_or_else(|| Arc::from("<module>"), |t| t.name());
+    let resumed_label = on_loop
+        .as_ref()
+        .map_or_else(|| Arc::from("<module>"), |t| t.name());
     let t1 = recorder::state(LOOP_LANE, State::Running, Some(resumed_label), 0);
     let held = t1.saturating_sub(t0);
     BLOCKED_NS.with(|b| b.set(b.get() + held));

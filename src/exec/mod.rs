@@ -56,6 +56,11 @@ impl RunHandle {
         self.control.cancel();
     }
 
+    /// Nanoseconds since the run started, on the run's own clock.
+    pub fn elapsed_ns(&self) -> u64 {
+        self.control.clock.now_ns()
+    }
+
     pub fn is_finished(&self) -> bool {
         self.thread.lock().as_ref().is_none_or(|t| t.is_finished())
     }
@@ -153,7 +158,10 @@ fn run_end(result: Eval<()>, duration_ns: u64) -> RunEnd {
         }
         Err(Ctrl::Abort(Abort::Cancelled)) => (
             RunStatus::Cancelled,
-            Some(plain_error("Cancelled", "the run was stopped before it finished")),
+            Some(plain_error(
+                "Cancelled",
+                "the run was stopped before it finished",
+            )),
         ),
         Err(Ctrl::Abort(Abort::Limit(message))) => {
             recorder::record(
@@ -164,11 +172,17 @@ fn run_end(result: Eval<()>, duration_ns: u64) -> RunEnd {
                     line: 0,
                 },
             );
-            (RunStatus::Limit, Some(plain_error("LimitExceeded", &message)))
+            (
+                RunStatus::Limit,
+                Some(plain_error("LimitExceeded", &message)),
+            )
         }
         Err(Ctrl::Break | Ctrl::Continue) => (
             RunStatus::Error,
-            Some(plain_error("SyntaxError", "'break' or 'continue' outside loop")),
+            Some(plain_error(
+                "SyntaxError",
+                "'break' or 'continue' outside loop",
+            )),
         ),
         Err(Ctrl::Return(_)) => (
             RunStatus::Error,

@@ -1,8 +1,8 @@
 //! asyncio's objects as the scenario sees them: futures, tasks and the loop handle, plus the
 //! ready queue and timers they schedule onto (shared, so other threads can wake the loop).
 
-use std::collections::{BinaryHeap, VecDeque};
 use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Weak};
 use std::task::Waker;
@@ -19,8 +19,11 @@ use crate::trace::event::{EventKind, LaneIx, State};
 pub enum Callback {
     /// Run the next step of a task.
     Step(Arc<TaskObj>),
-    /// Run a done-callback or timer action.
+    /// Run a done-callback.
     Call(Box<dyn FnOnce() + Send>),
+    /// Run the action of a timer that was due at `due_ns` (possibly earlier than now, if the
+    /// loop was busy).
+    Timer(u64, Box<dyn FnOnce() + Send>),
 }
 
 /// A timer: fires `action` at `when_ns` (run clock); equal deadlines fire in the order set.
@@ -100,7 +103,7 @@ impl LoopShared {
         let mut ready = self.ready.lock();
         while timers.peek().is_some_and(|t| t.0.when_ns <= now_ns) {
             let Reverse(timer) = timers.pop().expect("peeked");
-            ready.push_back(Callback::Call(timer.action));
+            ready.push_back(Callback::Timer(timer.when_ns, timer.action));
         }
     }
 }
@@ -139,7 +142,7 @@ pub enum FutKind {
     /// The completion of a task: cancelling it cancels the task.
     Task(Weak<TaskObj>),
     /// The outer future of `gather`: cancelling it cancels the children.
-    Gather(Vec<Arc<FutureObj>>, AtomicBool),
+    Gather(Arc<[Arc<FutureObj>]>, AtomicBool),
 }
 
 /// An `asyncio.Future`.
@@ -208,7 +211,8 @@ impl FutureObj {
             DoneCallback::Wake(w) => w.wake(),
             DoneCallback::Call(f) => {
                 let me = self.clone();
-                self.shared.call_soon(Callback::Call(Box::new(move || f(me))));
+                self.shared
+                    .call_soon(Callback::Call(Box::new(move || f(me))));
             }
         }
     }
@@ -234,7 +238,7 @@ impl FutureObj {
                     return false;
                 }
                 let mut any = false;
-                for child in children {
+                for child in children.iter() {
                     any |= child.cancel(msg.clone());
                 }
                 if any {
@@ -310,11 +314,22 @@ impl TaskObj {
         if self.scheduled.swap(true, Ordering::AcqRel) {
             return;
         }
+        // A timer that fired late made the task ready when it was due: from then on the task
+        // waited for the loop, which is what the timeline should show.
+        let t = super::event_loop::timer_due_ns().unwrap_or_else(recorder::now_ns);
         let waker_lane = recorder::current_lane();
         if waker_lane != self.lane {
-            recorder::record(waker_lane, EventKind::Wake { target: self.lane });
+            recorder::record_at(t, waker_lane, EventKind::Wake { target: self.lane });
         }
-        recorder::state(self.lane, State::Ready, None, 0);
+        recorder::record_at(
+            t,
+            self.lane,
+            EventKind::State {
+                state: State::Ready,
+                label: None,
+                line: 0,
+            },
+        );
         self.shared.call_soon(Callback::Step(self.clone()));
     }
 

@@ -10,9 +10,9 @@ use super::function::{Args, BoundMethod};
 use super::ir::Call;
 use super::ops;
 use super::value::{IterState, Module, RangeObj, Value};
+use crate::exec::aio;
 use crate::exec::event_loop::{blocking, current_task};
 use crate::exec::objects::{FutKind, FutureObj, LoopObj, Outcome, TaskObj};
-use crate::exec::aio;
 use crate::record::recorder;
 use crate::trace::event::EventKind;
 
@@ -93,9 +93,7 @@ pub fn module_attr(module: Module, name: &str) -> Option<Value> {
         (Module::Asyncio, "ensure_future") => b(Builtin::EnsureFuture),
         (Module::Asyncio, "CancelledError") => Some(Value::ExcType(ExcKind::CancelledError)),
         (Module::Asyncio, "TimeoutError") => Some(Value::ExcType(ExcKind::TimeoutError)),
-        (Module::Asyncio, "InvalidStateError") => {
-            Some(Value::ExcType(ExcKind::InvalidStateError))
-        }
+        (Module::Asyncio, "InvalidStateError") => Some(Value::ExcType(ExcKind::InvalidStateError)),
         (Module::Asyncio, c @ ("FIRST_COMPLETED" | "ALL_COMPLETED" | "FIRST_EXCEPTION")) => {
             Some(Value::str(c))
         }
@@ -194,7 +192,9 @@ pub fn call(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) -> E
         B::Sum => sum(args),
         B::Min | B::Max => min_max(ctx, depth, b, args, site),
         B::Enumerate => {
-            let start = args.take_kw("start").map_or(Ok(0), |v| int_arg(&v, "enumerate"))?;
+            let start = args
+                .take_kw("start")
+                .map_or(Ok(0), |v| int_arg(&v, "enumerate"))?;
             arity("enumerate", &args, 1, 2)?;
             let start = match args.pos.get(1) {
                 Some(v) => int_arg(v, "enumerate")?,
@@ -211,7 +211,9 @@ pub fn call(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) -> E
         ))),
         B::Str => {
             arity("str", &args, 0, 1)?;
-            Ok(Value::str(&args.pos.first().map_or(String::new(), Value::to_str)))
+            Ok(Value::str(
+                &args.pos.first().map_or(String::new(), Value::to_str),
+            ))
         }
         B::Repr => {
             arity("repr", &args, 1, 1)?;
@@ -298,7 +300,9 @@ pub fn call(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) -> E
             Ok(aio::ensure_future(&args.pos[0], site.line)?.0)
         }
         B::Gather => {
-            let return_exceptions = args.take_kw("return_exceptions").is_some_and(|v| v.truthy());
+            let return_exceptions = args
+                .take_kw("return_exceptions")
+                .is_some_and(|v| v.truthy());
             args.no_more_kw("gather")?;
             aio::gather(args.pos, return_exceptions, site.line)
         }
@@ -439,7 +443,11 @@ fn min_max(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) -> Ev
     let default = args.take_kw("default");
     args.no_more_kw(name)?;
     let items = match args.pos.len() {
-        0 => return Err(type_error(format!("{name} expected at least 1 argument, got 0"))),
+        0 => {
+            return Err(type_error(format!(
+                "{name} expected at least 1 argument, got 0"
+            )))
+        }
         1 => ops::to_vec(&args.pos[0])?,
         _ => args.pos,
     };
@@ -449,8 +457,16 @@ fn min_max(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) -> Ev
     let keys = keys_of(ctx, depth, &items, key.as_ref(), site)?;
     let mut best = 0;
     for i in 1..items.len() {
-        let ord = ops::order(&keys[i], &keys[best], if b == Builtin::Max { ">" } else { "<" })?;
-        let better = if b == Builtin::Max { ord.is_gt() } else { ord.is_lt() };
+        let ord = ops::order(
+            &keys[i],
+            &keys[best],
+            if b == Builtin::Max { ">" } else { "<" },
+        )?;
+        let better = if b == Builtin::Max {
+            ord.is_gt()
+        } else {
+            ord.is_lt()
+        };
         if better {
             best = i;
         }
@@ -458,7 +474,13 @@ fn min_max(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) -> Ev
     Ok(items[best].clone())
 }
 
-fn keys_of(ctx: &Ctx, depth: u32, items: &[Value], key: Option<&Value>, site: &Call) -> Eval<Vec<Value>> {
+fn keys_of(
+    ctx: &Ctx,
+    depth: u32,
+    items: &[Value],
+    key: Option<&Value>,
+    site: &Call,
+) -> Eval<Vec<Value>> {
     match key {
         None | Some(Value::None) => Ok(items.to_vec()),
         Some(f) => items
@@ -481,7 +503,11 @@ fn sort(
     let mut order: Vec<usize> = (0..items.len()).collect();
     let mut error = None;
     order.sort_by(|&a, &b| {
-        let (x, y) = if reverse { (&keys[b], &keys[a]) } else { (&keys[a], &keys[b]) };
+        let (x, y) = if reverse {
+            (&keys[b], &keys[a])
+        } else {
+            (&keys[a], &keys[b])
+        };
         match ops::order(x, y, "<") {
             Ok(o) => o,
             Err(e) => {
@@ -512,12 +538,17 @@ fn int(args: Args) -> Eval {
             }
             Ok(Value::Int(f.trunc() as i64))
         }
-        Some(Value::Str(s)) => s.trim().replace('_', "").parse().map(Value::Int).map_err(|_| {
-            value_error(format!(
-                "invalid literal for int() with base 10: {}",
-                Value::Str(s.clone()).repr()
-            ))
-        }),
+        Some(Value::Str(s)) => s
+            .trim()
+            .replace('_', "")
+            .parse()
+            .map(Value::Int)
+            .map_err(|_| {
+                value_error(format!(
+                    "invalid literal for int() with base 10: {}",
+                    Value::Str(s.clone()).repr()
+                ))
+            }),
         Some(other) => Err(type_error(format!(
             "int() argument must be a string or a real number, not '{}'",
             other.type_name()
@@ -579,7 +610,9 @@ fn isinstance(v: &Value, types: &Value) -> Eval<bool> {
             }
             Ok(false)
         }
-        Value::ExcType(kind) => Ok(matches!(v, Value::Exception(e) if e.kind.is_subclass_of(*kind))),
+        Value::ExcType(kind) => {
+            Ok(matches!(v, Value::Exception(e) if e.kind.is_subclass_of(*kind)))
+        }
         Value::Builtin(b) => Ok(match b {
             Builtin::Int => matches!(v, Value::Int(_) | Value::Bool(_)),
             Builtin::Float => matches!(v, Value::Float(_)),
@@ -641,7 +674,12 @@ fn create_task(mut args: Args, consume_number: bool, site: &Call) -> Eval {
         )));
     };
     let lp = aio::running_loop()?;
-    Ok(Value::Task(lp.create_task(coro.clone(), name, consume_number, site.line)?))
+    Ok(Value::Task(lp.create_task(
+        coro.clone(),
+        name,
+        consume_number,
+        site.line,
+    )?))
 }
 
 fn wait(mut args: Args, site: &Call) -> Eval {
@@ -665,25 +703,64 @@ fn wait(mut args: Args, site: &Call) -> Eval {
         }
     };
     let aws = ops::to_vec(&args.pos[0])?;
-    aio::wait(aws, timeout, first_completed, site.text.to_string(), site.line)
+    aio::wait(
+        aws,
+        timeout,
+        first_completed,
+        site.text.to_string(),
+        site.line,
+    )
 }
 
 // ---- attributes and methods ----------------------------------------------------------------
 
 const STR_METHODS: &[&str] = &[
-    "join", "split", "upper", "lower", "strip", "lstrip", "rstrip", "replace", "startswith",
-    "endswith", "ljust", "rjust", "center", "count", "find", "isdigit", "title", "capitalize",
+    "join",
+    "split",
+    "upper",
+    "lower",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "replace",
+    "startswith",
+    "endswith",
+    "ljust",
+    "rjust",
+    "center",
+    "count",
+    "find",
+    "isdigit",
+    "title",
+    "capitalize",
 ];
 const LIST_METHODS: &[&str] = &[
     "append", "pop", "extend", "insert", "index", "remove", "sort", "count", "clear", "copy",
     "reverse",
 ];
 const DICT_METHODS: &[&str] = &[
-    "get", "items", "keys", "values", "setdefault", "pop", "update", "copy", "clear",
+    "get",
+    "items",
+    "keys",
+    "values",
+    "setdefault",
+    "pop",
+    "update",
+    "copy",
+    "clear",
 ];
 const FUTURE_METHODS: &[&str] = &[
-    "cancel", "done", "cancelled", "result", "exception", "get_name", "set_name", "cancelling",
-    "uncancel", "set_result", "set_exception",
+    "cancel",
+    "done",
+    "cancelled",
+    "result",
+    "exception",
+    "get_name",
+    "set_name",
+    "cancelling",
+    "uncancel",
+    "set_result",
+    "set_exception",
 ];
 const LOOP_METHODS: &[&str] = &["time", "create_task", "create_future"];
 
@@ -702,7 +779,10 @@ fn no_attribute(v: &Value, name: &str) -> Ctrl {
     match v {
         Value::Module(m) => Ctrl::raise(
             ExcKind::AttributeError,
-            format!("module '{}' has no attribute '{name}' (or it is not supported in scenarios yet)", m.name()),
+            format!(
+                "module '{}' has no attribute '{name}' (or it is not supported in scenarios yet)",
+                m.name()
+            ),
         ),
         other => Ctrl::raise(
             ExcKind::AttributeError,
@@ -727,7 +807,14 @@ pub fn get_attr(value: &Value, name: &str) -> Eval {
 }
 
 /// `receiver.name(*args)`.
-pub fn call_method(ctx: &Ctx, depth: u32, receiver: &Value, name: &str, args: Args, site: &Call) -> Eval {
+pub fn call_method(
+    ctx: &Ctx,
+    depth: u32,
+    receiver: &Value,
+    name: &str,
+    args: Args,
+    site: &Call,
+) -> Eval {
     match receiver {
         Value::Module(m) => match module_attr(*m, name) {
             Some(Value::Builtin(Builtin::CreateTask)) => create_task(args, true, site),
@@ -798,7 +885,10 @@ fn str_method(s: &Arc<str>, name: &str, args: Args) -> Eval {
         "capitalize" => {
             let mut c = s_ref.chars();
             Value::str(&match c.next() {
-                Some(first) => first.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect::<String>(),
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect::<String>(),
                 None => String::new(),
             })
         }
@@ -865,7 +955,14 @@ fn title(s: &str) -> String {
     out
 }
 
-fn list_method(ctx: &Ctx, depth: u32, receiver: &Value, name: &str, mut args: Args, site: &Call) -> Eval {
+fn list_method(
+    ctx: &Ctx,
+    depth: u32,
+    receiver: &Value,
+    name: &str,
+    mut args: Args,
+    site: &Call,
+) -> Eval {
     let Value::List(list) = receiver else {
         unreachable!("called for lists only")
     };
@@ -882,7 +979,10 @@ fn list_method(ctx: &Ctx, depth: u32, receiver: &Value, name: &str, mut args: Ar
     let mut items = list.lock();
     let need = |n: usize| -> Eval<()> {
         if p.len() < n {
-            return Err(type_error(format!("{name}() expected {n} argument(s), got {}", p.len())));
+            return Err(type_error(format!(
+                "{name}() expected {n} argument(s), got {}",
+                p.len()
+            )));
         }
         Ok(())
     };
@@ -979,19 +1079,28 @@ fn dict_method(receiver: &Value, name: &str, mut args: Args) -> Eval {
     let mut d = map.lock();
     Ok(match name {
         "get" => {
-            let key = p.first().ok_or_else(|| type_error("get expected at least 1 argument, got 0".into()))?;
+            let key = p
+                .first()
+                .ok_or_else(|| type_error("get expected at least 1 argument, got 0".into()))?;
             match d.get(&key.key()?) {
                 Some((_, v)) => v.clone(),
                 None => p.get(1).cloned().unwrap_or(Value::None),
             }
         }
         "setdefault" => {
-            let key = p.first().ok_or_else(|| type_error("setdefault expected at least 1 argument, got 0".into()))?;
+            let key = p.first().ok_or_else(|| {
+                type_error("setdefault expected at least 1 argument, got 0".into())
+            })?;
             let default = p.get(1).cloned().unwrap_or(Value::None);
-            d.entry(key.key()?).or_insert((key.clone(), default)).1.clone()
+            d.entry(key.key()?)
+                .or_insert((key.clone(), default))
+                .1
+                .clone()
         }
         "pop" => {
-            let key = p.first().ok_or_else(|| type_error("pop expected at least 1 argument, got 0".into()))?;
+            let key = p
+                .first()
+                .ok_or_else(|| type_error("pop expected at least 1 argument, got 0".into()))?;
             match (d.shift_remove(&key.key()?), p.get(1)) {
                 (Some((_, v)), _) => v,
                 (None, Some(default)) => default.clone(),
@@ -1003,7 +1112,11 @@ fn dict_method(receiver: &Value, name: &str, mut args: Args) -> Eval {
                 }
             }
         }
-        "items" => Value::list(d.values().map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()])).collect()),
+        "items" => Value::list(
+            d.values()
+                .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+                .collect(),
+        ),
         "keys" => Value::list(d.values().map(|(k, _)| k.clone()).collect()),
         "values" => Value::list(d.values().map(|(_, v)| v.clone()).collect()),
         "copy" => Value::Dict(Arc::new(parking_lot::Mutex::new(d.clone()))),
@@ -1023,7 +1136,9 @@ fn task_method(task: &Arc<TaskObj>, name: &str, mut args: Args) -> Eval {
     match name {
         "cancel" => {
             let msg = args.take_kw("msg").or_else(|| args.pos.first().cloned());
-            Ok(Value::Bool(task.cancel(msg.filter(|m| !matches!(m, Value::None)))))
+            Ok(Value::Bool(
+                task.cancel(msg.filter(|m| !matches!(m, Value::None))),
+            ))
         }
         "get_name" => Ok(Value::Str(task.name())),
         "set_name" => {
@@ -1032,7 +1147,8 @@ fn task_method(task: &Arc<TaskObj>, name: &str, mut args: Args) -> Eval {
             Ok(Value::None)
         }
         "cancelling" => Ok(Value::Int(
-            task.cancel_requests.load(std::sync::atomic::Ordering::Relaxed) as i64,
+            task.cancel_requests
+                .load(std::sync::atomic::Ordering::Relaxed) as i64,
         )),
         "uncancel" => {
             let n = &task.cancel_requests;
@@ -1059,7 +1175,9 @@ fn future_method(fut: &Arc<FutureObj>, name: &str, mut args: Args) -> Eval {
         "cancelled" => Ok(Value::Bool(fut.cancelled())),
         "cancel" => {
             let msg = args.take_kw("msg").or_else(|| args.pos.first().cloned());
-            Ok(Value::Bool(fut.cancel(msg.filter(|m| !matches!(m, Value::None)))))
+            Ok(Value::Bool(
+                fut.cancel(msg.filter(|m| !matches!(m, Value::None))),
+            ))
         }
         "result" => match fut.outcome() {
             None => Err(invalid_state("Result is not set.")),
@@ -1099,7 +1217,10 @@ fn loop_method(name: &str, args: Args, site: &Call) -> Eval {
     match name {
         "time" => Ok(Value::Float(lp.time())),
         "create_task" => create_task(args, false, site),
-        "create_future" => Ok(Value::Future(FutureObj::new(lp.shared.clone(), FutKind::Plain))),
+        "create_future" => Ok(Value::Future(FutureObj::new(
+            lp.shared.clone(),
+            FutKind::Plain,
+        ))),
         other => Err(Ctrl::raise(
             ExcKind::AttributeError,
             format!("'_UnixSelectorEventLoop' object has no attribute '{other}'"),

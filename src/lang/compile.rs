@@ -150,7 +150,10 @@ impl<'s> Compiler<'s> {
 
     fn name_expr(&mut self, name: &str) -> ExprKind {
         if let Some(kind) = ExcKind::by_name(name) {
-            let shadowed = self.scopes.last().is_some_and(|s| s.locals.contains_key(name))
+            let shadowed = self
+                .scopes
+                .last()
+                .is_some_and(|s| s.locals.contains_key(name))
                 || self.globals.contains(name);
             if !shadowed {
                 return ExprKind::Const(Value::ExcType(kind));
@@ -266,9 +269,7 @@ impl<'s> Compiler<'s> {
             AStmt::Match(s) => return Err(self.unsupported("`match`", s.range)),
             AStmt::Nonlocal(s) => return Err(self.unsupported("`nonlocal`", s.range)),
             AStmt::TypeAlias(s) => return Err(self.unsupported("`type` aliases", s.range)),
-            AStmt::IpyEscapeCommand(s) => {
-                return Err(self.error("invalid syntax".into(), s.range))
-            }
+            AStmt::IpyEscapeCommand(s) => return Err(self.error("invalid syntax".into(), s.range)),
         };
         let awaits = stmt_awaits(&kind);
         Ok(Some(Stmt { line, awaits, kind }))
@@ -416,7 +417,10 @@ impl<'s> Compiler<'s> {
         let mut default_ix = 0;
         let positional = params.posonlyargs.iter().chain(params.args.iter());
         let kw_only = params.kwonlyargs.iter();
-        for (p, kw) in positional.map(|p| (p, false)).chain(kw_only.map(|p| (p, true))) {
+        for (p, kw) in positional
+            .map(|p| (p, false))
+            .chain(kw_only.map(|p| (p, true)))
+        {
             let default = p.default.as_ref().map(|_| {
                 default_ix += 1;
                 default_ix - 1
@@ -429,7 +433,10 @@ impl<'s> Compiler<'s> {
                 kw_only: kw,
             });
         }
-        let varargs = params.vararg.as_ref().map(|p| self.resolve(p.name.as_str()));
+        let varargs = params
+            .vararg
+            .as_ref()
+            .map(|p| self.resolve(p.name.as_str()));
         let kwargs = params.kwarg.as_ref().map(|p| self.resolve(p.name.as_str()));
         let body = match body {
             FnBody::Suite(stmts) => self.block(stmts)?,
@@ -548,15 +555,17 @@ impl<'s> Compiler<'s> {
 
     fn expr(&mut self, e: &AExpr) -> CResult<Expr> {
         let kind = match e {
-            AExpr::NumberLiteral(n) => ExprKind::Const(match &n.value {
-                ast::Number::Int(i) => Value::Int(i.as_i64().ok_or_else(|| {
-                    self.unsupported("an integer literal this large", n.range)
-                })?),
-                ast::Number::Float(f) => Value::Float(*f),
-                ast::Number::Complex { .. } => {
-                    return Err(self.unsupported("complex numbers", n.range))
-                }
-            }),
+            AExpr::NumberLiteral(n) => {
+                ExprKind::Const(match &n.value {
+                    ast::Number::Int(i) => Value::Int(i.as_i64().ok_or_else(|| {
+                        self.unsupported("an integer literal this large", n.range)
+                    })?),
+                    ast::Number::Float(f) => Value::Float(*f),
+                    ast::Number::Complex { .. } => {
+                        return Err(self.unsupported("complex numbers", n.range))
+                    }
+                })
+            }
             AExpr::StringLiteral(s) => ExprKind::Const(Value::str(s.value.to_str())),
             AExpr::BooleanLiteral(b) => ExprKind::Const(Value::Bool(b.value)),
             AExpr::NoneLiteral(_) => ExprKind::Const(Value::None),
@@ -595,9 +604,10 @@ impl<'s> Compiler<'s> {
             AExpr::Attribute(a) => {
                 ExprKind::Attr(Box::new(self.expr(&a.value)?), Arc::from(a.attr.as_str()))
             }
-            AExpr::Subscript(s) => {
-                ExprKind::Subscript(Box::new(self.expr(&s.value)?), Box::new(self.expr(&s.slice)?))
-            }
+            AExpr::Subscript(s) => ExprKind::Subscript(
+                Box::new(self.expr(&s.value)?),
+                Box::new(self.expr(&s.slice)?),
+            ),
             AExpr::Slice(s) => ExprKind::Slice(
                 self.opt_box(s.lower.as_deref())?,
                 self.opt_box(s.upper.as_deref())?,
@@ -615,7 +625,9 @@ impl<'s> Compiler<'s> {
                 }
                 ExprKind::Dict(items)
             }
-            AExpr::ListComp(c) => self.comprehension(CompKind::List, &c.elt, None, &c.generators)?,
+            AExpr::ListComp(c) => {
+                self.comprehension(CompKind::List, &c.elt, None, &c.generators)?
+            }
             AExpr::Generator(c) => {
                 self.comprehension(CompKind::Generator, &c.elt, None, &c.generators)?
             }
@@ -656,7 +668,9 @@ impl<'s> Compiler<'s> {
             AExpr::BytesLiteral(b) => return Err(self.unsupported("bytes literals", b.range)),
             AExpr::TString(t) => return Err(self.unsupported("template strings", t.range)),
             AExpr::EllipsisLiteral(e) => return Err(self.unsupported("`...`", e.range)),
-            AExpr::Starred(s) => return Err(self.error("can't use starred expression here".into(), s.range)),
+            AExpr::Starred(s) => {
+                return Err(self.error("can't use starred expression here".into(), s.range))
+            }
             AExpr::IpyEscapeCommand(i) => return Err(self.error("invalid syntax".into(), i.range)),
         };
         Ok(Expr {
@@ -841,7 +855,9 @@ fn expr_awaits(kind: &ExprKind) -> bool {
                 })
         }
         ExprKind::Subscript(a, b) => a.awaits || b.awaits,
-        ExprKind::Slice(a, b, c) => [a, b, c].iter().any(|e| e.as_ref().is_some_and(|e| e.awaits)),
+        ExprKind::Slice(a, b, c) => [a, b, c]
+            .iter()
+            .any(|e| e.as_ref().is_some_and(|e| e.awaits)),
         ExprKind::List(es) | ExprKind::Tuple(es) => elts(es),
         ExprKind::Dict(items) => items.iter().any(|(k, v)| k.awaits || v.awaits),
         ExprKind::Comp(c) => {
@@ -908,7 +924,8 @@ fn collect_global_decls(body: &[AStmt], globals: &mut IndexSet<String>) {
     impl<'b> StatementVisitor<'b> for V<'_> {
         fn visit_stmt(&mut self, stmt: &'b AStmt) {
             if let AStmt::Global(g) = stmt {
-                self.0.extend(g.names.iter().map(|n| n.as_str().to_string()));
+                self.0
+                    .extend(g.names.iter().map(|n| n.as_str().to_string()));
             }
             walk_stmt(self, stmt);
         }

@@ -57,7 +57,9 @@ impl Ctx {
         value.ok_or_else(|| match var {
             Var::Local(_) | Var::Cell(_) => Ctrl::raise(
                 ExcKind::UnboundLocalError,
-                format!("cannot access local variable '{name}' where it is not associated with a value"),
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
             ),
             _ => Ctrl::raise(ExcKind::NameError, format!("name '{name}' is not defined")),
         })
@@ -175,7 +177,10 @@ impl Ctx {
                 let mut it = ops::iterate(&iterable)?;
                 while let Some(item) = it.next_value() {
                     self.interp.control.tick()?;
-                    self.assign(frame, target, item)?;
+                    match target {
+                        Target::Var(Var::Local(i), _) => frame.locals[*i as usize] = Some(item),
+                        other => self.assign(frame, other, item)?,
+                    }
                     match self.exec_block(frame, body) {
                         Err(Ctrl::Break) => return Ok(()),
                         Err(Ctrl::Continue) | Ok(()) => {}
@@ -466,7 +471,13 @@ impl Ctx {
         acc.finish()
     }
 
-    fn comp_level(&self, frame: &mut Frame, c: &Comprehension, level: usize, acc: &mut CompAcc) -> Flow {
+    fn comp_level(
+        &self,
+        frame: &mut Frame,
+        c: &Comprehension,
+        level: usize,
+        acc: &mut CompAcc,
+    ) -> Flow {
         let Some(g) = c.generators.get(level) else {
             let elt = self.eval(frame, &c.elt)?;
             let value = c.value.as_ref().map(|v| self.eval(frame, v)).transpose()?;
@@ -515,10 +526,14 @@ impl Ctx {
         match func {
             Value::Func(f) => self.call_function(depth, f, args, site),
             Value::Builtin(b) => builtins::call(self, depth, *b, args, site),
-            Value::Method(m) => builtins::call_method(self, depth, &m.receiver, &m.name, args, site),
+            Value::Method(m) => {
+                builtins::call_method(self, depth, &m.receiver, &m.name, args, site)
+            }
             Value::ExcType(kind) => {
                 args.no_more_kw(kind.name())?;
-                Ok(Value::Exception(Arc::new(Exception::with_args(*kind, args.pos))))
+                Ok(Value::Exception(Arc::new(Exception::with_args(
+                    *kind, args.pos,
+                ))))
             }
             other => Err(Ctrl::raise(
                 ExcKind::TypeError,
@@ -528,7 +543,11 @@ impl Ctx {
     }
 
     fn call_function(&self, depth: u32, f: &Arc<Function>, args: Args, site: &Call) -> Eval {
-        let args_repr = if f.def.is_async { short_args(&args) } else { String::new() };
+        let args_repr = if f.def.is_async {
+            short_args(&args)
+        } else {
+            String::new()
+        };
         let mut frame = f.bind(args)?;
         frame.depth = depth + 1;
         frame.function = f.def.name.clone();
@@ -652,7 +671,10 @@ impl CompAcc {
 /// `range(...)` as a value.
 pub fn range_value(start: i64, stop: i64, step: i64) -> Eval {
     if step == 0 {
-        return Err(Ctrl::raise(ExcKind::ValueError, "range() arg 3 must not be zero"));
+        return Err(Ctrl::raise(
+            ExcKind::ValueError,
+            "range() arg 3 must not be zero",
+        ));
     }
     Ok(Value::Range(Arc::new(RangeObj { start, stop, step })))
 }

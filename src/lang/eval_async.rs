@@ -34,7 +34,11 @@ impl Ctx {
         })
     }
 
-    pub fn exec_block_async<'a>(&'a self, frame: &'a mut Frame, body: &'a [Stmt]) -> Boxed<'a, Flow> {
+    pub fn exec_block_async<'a>(
+        &'a self,
+        frame: &'a mut Frame,
+        body: &'a [Stmt],
+    ) -> Boxed<'a, Flow> {
         Box::pin(async move {
             for stmt in body {
                 let result = if stmt.awaits {
@@ -97,7 +101,9 @@ impl Ctx {
                 }
                 self.exec_block_async(frame, orelse).await?;
             }
-            StmtKind::Return(Some(e)) => return Err(Ctrl::Return(self.eval_async(frame, e).await?)),
+            StmtKind::Return(Some(e)) => {
+                return Err(Ctrl::Return(self.eval_async(frame, e).await?))
+            }
             StmtKind::Raise(Some(e)) => {
                 let value = self.eval_async(frame, e).await?;
                 return Err(raise_value(frame, Some(value)));
@@ -311,12 +317,18 @@ impl Ctx {
         for a in &call.args {
             match a {
                 Arg::Pos(e) => args.pos.push(self.eval_async(frame, e).await?),
-                Arg::Star(e) => args.pos.extend(ops::to_vec(&self.eval_async(frame, e).await?)?),
-                Arg::Kw(name, e) => args.kw.push((name.clone(), self.eval_async(frame, e).await?)),
+                Arg::Star(e) => args
+                    .pos
+                    .extend(ops::to_vec(&self.eval_async(frame, e).await?)?),
+                Arg::Kw(name, e) => args
+                    .kw
+                    .push((name.clone(), self.eval_async(frame, e).await?)),
             }
         }
         match (receiver, func) {
-            (Some((obj, name)), _) => builtins::call_method(self, frame.depth, &obj, name, args, call),
+            (Some((obj, name)), _) => {
+                builtins::call_method(self, frame.depth, &obj, name, args, call)
+            }
             (None, Some(func)) => self.call_value(frame.depth, &func, args, call),
             (None, None) => unreachable!("a call has either a receiver or a function"),
         }

@@ -38,7 +38,11 @@ fn shortest_digits(f: f64) -> (bool, String, i32) {
     let s = format!("{:e}", f.abs());
     let (mantissa, exp) = s.split_once('e').expect("LowerExp always has an exponent");
     let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
-    (f < 0.0, digits, exp.parse().expect("exponent is an integer"))
+    (
+        f < 0.0,
+        digits,
+        exp.parse().expect("exponent is an integer"),
+    )
 }
 
 /// Lays digits `d.ddd × 10^exp` out in positional notation.
@@ -108,7 +112,11 @@ fn parse_spec(spec: &str) -> Result<Spec, Exception> {
     while i < chars.len() && chars[i].is_ascii_digit() {
         i += 1;
     }
-    s.width = chars[start..i].iter().collect::<String>().parse().unwrap_or(0);
+    s.width = chars[start..i]
+        .iter()
+        .collect::<String>()
+        .parse()
+        .unwrap_or(0);
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         s.grouping = Some(chars[i]);
         i += 1;
@@ -122,7 +130,13 @@ fn parse_spec(spec: &str) -> Result<Spec, Exception> {
         if start == i {
             return Err(bad_spec(spec));
         }
-        s.precision = Some(chars[start..i].iter().collect::<String>().parse().unwrap_or(0));
+        s.precision = Some(
+            chars[start..i]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .unwrap_or(0),
+        );
     }
     if i < chars.len() {
         s.kind = Some(chars[i]);
@@ -135,7 +149,10 @@ fn parse_spec(spec: &str) -> Result<Spec, Exception> {
 }
 
 fn bad_spec(spec: &str) -> Exception {
-    Exception::new(ExcKind::ValueError, format!("Invalid format specifier '{spec}'"))
+    Exception::new(
+        ExcKind::ValueError,
+        format!("Invalid format specifier '{spec}'"),
+    )
 }
 
 /// `format(value, spec)`, as f-strings call it.
@@ -230,7 +247,9 @@ fn general(f: f64, precision: usize) -> String {
         return "0".into();
     }
     let sci = format!("{:.*e}", precision - 1, f);
-    let (_, exp) = sci.split_once('e').expect("LowerExp always has an exponent");
+    let (_, exp) = sci
+        .split_once('e')
+        .expect("LowerExp always has an exponent");
     let exp: i32 = exp.parse().unwrap_or(0);
     if exp < -4 || exp >= precision as i32 {
         let (mantissa, _) = sci.split_once('e').expect("checked above");
@@ -263,7 +282,7 @@ fn group(digits: &str, grouping: Option<char>) -> String {
     };
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
@@ -304,7 +323,12 @@ fn pad(body: String, s: &Spec, numeric: bool) -> String {
         ),
         '=' => {
             let sign_len = usize::from(body.starts_with(['-', '+', ' ']));
-            format!("{}{}{}", &body[..sign_len], fill_str(missing), &body[sign_len..])
+            format!(
+                "{}{}{}",
+                &body[..sign_len],
+                fill_str(missing),
+                &body[sign_len..]
+            )
         }
         _ => format!("{}{body}", fill_str(missing)),
     }
@@ -335,7 +359,7 @@ mod tests {
     #[test]
     fn format_specs_match_python() {
         let cases: [(Value, &str, &str); 12] = [
-            (Value::Float(3.14159), ".2f", "3.14"),
+            (Value::Float(1.23456), ".2f", "1.23"),
             (Value::Float(2.0), ".1f", "2.0"),
             (Value::Int(42), ">5", "   42"),
             (Value::Int(1234567), ",", "1,234,567"),

@@ -96,7 +96,9 @@ fn int_binary(op: BinOp, x: i64, y: i64) -> Eval {
                     "integer division or modulo by zero",
                 ));
             }
-            Ok(Value::Int(x.div_euclid(y) - i64::from(y < 0 && x.rem_euclid(y) != 0)))
+            Ok(Value::Int(
+                x.div_euclid(y) - i64::from(y < 0 && x.rem_euclid(y) != 0),
+            ))
         }
         BinOp::Mod => {
             if y == 0 {
@@ -106,7 +108,11 @@ fn int_binary(op: BinOp, x: i64, y: i64) -> Eval {
                 ));
             }
             let r = x % y;
-            Ok(Value::Int(if r != 0 && (r < 0) != (y < 0) { r + y } else { r }))
+            Ok(Value::Int(if r != 0 && (r < 0) != (y < 0) {
+                r + y
+            } else {
+                r
+            }))
         }
         BinOp::Pow => {
             if y < 0 {
@@ -117,9 +123,12 @@ fn int_binary(op: BinOp, x: i64, y: i64) -> Eval {
         BinOp::BitAnd => Ok(Value::Int(x & y)),
         BinOp::BitOr => Ok(Value::Int(x | y)),
         BinOp::BitXor => Ok(Value::Int(x ^ y)),
-        BinOp::LShift => checked(u32::try_from(y).ok().and_then(|y| x.checked_shl(y)).filter(
-            |r| r >> y.min(63) == x,
-        )),
+        BinOp::LShift => checked(
+            u32::try_from(y)
+                .ok()
+                .and_then(|y| x.checked_shl(y))
+                .filter(|r| r >> y.min(63) == x),
+        ),
         BinOp::RShift => Ok(Value::Int(x >> y.clamp(0, 63))),
     }
 }
@@ -142,7 +151,11 @@ fn float_binary(op: BinOp, x: f64, y: f64) -> Option<Eval> {
         BinOp::Mod if y == 0.0 => zero(),
         BinOp::Mod => {
             let r = x % y;
-            Ok(Value::Float(if r != 0.0 && (r < 0.0) != (y < 0.0) { r + y } else { r }))
+            Ok(Value::Float(if r != 0.0 && (r < 0.0) != (y < 0.0) {
+                r + y
+            } else {
+                r
+            }))
         }
         BinOp::Pow => Ok(Value::Float(x.powf(y))),
         _ => return None,
@@ -178,7 +191,14 @@ fn repeat(seq: &Value, count: usize) -> Option<Value> {
         Value::Str(s) => Value::str(&s.repeat(count)),
         Value::List(l) => {
             let items = l.lock();
-            Value::list(items.iter().cloned().cycle().take(items.len() * count).collect())
+            Value::list(
+                items
+                    .iter()
+                    .cloned()
+                    .cycle()
+                    .take(items.len() * count)
+                    .collect(),
+            )
         }
         Value::Tuple(t) => Value::tuple(t.iter().cloned().cycle().take(t.len() * count).collect()),
         _ => return None,
@@ -189,9 +209,10 @@ pub fn unary(op: UnaryOp, v: &Value) -> Eval {
     match (op, v) {
         (UnaryOp::Not, v) => Ok(Value::Bool(!v.truthy())),
         (UnaryOp::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
-        (UnaryOp::Neg, v) if as_int(v).is_some() => {
-            as_int(v).and_then(i64::checked_neg).map(Value::Int).ok_or_else(overflow)
-        }
+        (UnaryOp::Neg, v) if as_int(v).is_some() => as_int(v)
+            .and_then(i64::checked_neg)
+            .map(Value::Int)
+            .ok_or_else(overflow),
         (UnaryOp::Pos, Value::Float(f)) => Ok(Value::Float(*f)),
         (UnaryOp::Pos, v) if as_int(v).is_some() => Ok(Value::Int(as_int(v).unwrap_or(0))),
         (UnaryOp::Invert, v) if as_int(v).is_some() => Ok(Value::Int(!as_int(v).unwrap_or(0))),
@@ -361,7 +382,11 @@ pub fn iterate(v: &Value) -> Eval<IterState> {
             items: t.clone(),
             pos: 0,
         },
-        Value::Str(s) => items(s.chars().map(|c| Value::str(c.encode_utf8(&mut [0; 4]))).collect()),
+        Value::Str(s) => items(
+            s.chars()
+                .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
+                .collect(),
+        ),
         Value::Dict(d) => items(d.lock().values().map(|(k, _)| k.clone()).collect()),
         Value::Iter(it) => {
             let mut rest = Vec::new();
@@ -429,15 +454,18 @@ fn slice_indices(len: usize, slice: &[Value]) -> Eval<Vec<usize>> {
     let get = |v: &Value| -> Eval<Option<i64>> {
         match v {
             Value::None => Ok(None),
-            other => as_int(other).map(Some).ok_or_else(|| {
-                type_error("slice indices must be integers or None".to_string())
-            }),
+            other => as_int(other)
+                .map(Some)
+                .ok_or_else(|| type_error("slice indices must be integers or None".to_string())),
         }
     };
     let len = len as i64;
     let step = get(&slice[2])?.unwrap_or(1);
     if step == 0 {
-        return Err(Ctrl::raise(ExcKind::ValueError, "slice step cannot be zero"));
+        return Err(Ctrl::raise(
+            ExcKind::ValueError,
+            "slice step cannot be zero",
+        ));
     }
     let clamp = |v: i64, lo: i64, hi: i64| {
         let v = if v < 0 { v + len } else { v };
@@ -502,16 +530,22 @@ pub fn get_slice(container: &Value, slice: &[Value]) -> Eval {
         Value::List(l) => {
             let items = l.lock();
             let picked = slice_indices(items.len(), slice)?;
-            Ok(Value::list(picked.into_iter().map(|i| items[i].clone()).collect()))
+            Ok(Value::list(
+                picked.into_iter().map(|i| items[i].clone()).collect(),
+            ))
         }
         Value::Tuple(t) => {
             let picked = slice_indices(t.len(), slice)?;
-            Ok(Value::tuple(picked.into_iter().map(|i| t[i].clone()).collect()))
+            Ok(Value::tuple(
+                picked.into_iter().map(|i| t[i].clone()).collect(),
+            ))
         }
         Value::Str(s) => {
             let chars: Vec<char> = s.chars().collect();
             let picked = slice_indices(chars.len(), slice)?;
-            Ok(Value::str(&picked.into_iter().map(|i| chars[i]).collect::<String>()))
+            Ok(Value::str(
+                &picked.into_iter().map(|i| chars[i]).collect::<String>(),
+            ))
         }
         other => Err(type_error(format!(
             "'{}' object is not subscriptable",
@@ -574,7 +608,10 @@ pub fn unpack(value: &Value, n: usize, star: Option<usize>) -> Eval<Vec<Value>> 
         )),
         None => Err(Ctrl::raise(
             ExcKind::ValueError,
-            format!("not enough values to unpack (expected {n}, got {})", items.len()),
+            format!(
+                "not enough values to unpack (expected {n}, got {})",
+                items.len()
+            ),
         )),
         Some(s) => {
             if items.len() < n - 1 {

@@ -55,6 +55,10 @@ pub struct RangeObj {
 }
 
 impl RangeObj {
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     pub fn len(&self) -> i64 {
         let (lo, hi, step) = (self.start, self.stop, self.step);
         if step > 0 && lo < hi {
@@ -80,7 +84,11 @@ impl IterState {
     pub fn next_value(&mut self) -> Option<Value> {
         match self {
             IterState::Range { next, stop, step } => {
-                let more = if *step > 0 { *next < *stop } else { *next > *stop };
+                let more = if *step > 0 {
+                    *next < *stop
+                } else {
+                    *next > *stop
+                };
                 if !more {
                     return None;
                 }
@@ -171,7 +179,7 @@ impl Value {
             Value::List(l) => !l.lock().is_empty(),
             Value::Tuple(t) => !t.is_empty(),
             Value::Dict(d) => !d.lock().is_empty(),
-            Value::Range(r) => r.len() > 0,
+            Value::Range(r) => !r.is_empty(),
             _ => true,
         }
     }

@@ -95,6 +95,20 @@ pub fn flush() {
     });
 }
 
+/// Flushes if the oldest buffered event is older than the batch age, so events recorded just
+/// before a long computation reach the live view while it runs.
+pub fn flush_if_stale() {
+    RECORDER.with(|r| {
+        if let Some(rec) = r.borrow_mut().as_mut() {
+            if !rec.buf.is_empty()
+                && rec.run.clock.now_ns().saturating_sub(rec.oldest_ns) >= BATCH_AGE_NS
+            {
+                rec.flush();
+            }
+        }
+    });
+}
+
 impl Recorder {
     fn flush(&mut self) {
         if !self.buf.is_empty() {
@@ -114,7 +128,7 @@ impl Recorder {
             lane,
             kind,
         });
-        if self.buf.len() >= BATCH_EVENTS || t_ns - self.oldest_ns >= BATCH_AGE_NS {
+        if self.buf.len() >= BATCH_EVENTS || t_ns.saturating_sub(self.oldest_ns) >= BATCH_AGE_NS {
             self.flush();
         }
     }
@@ -130,6 +144,15 @@ pub fn record(lane: LaneIx, kind: EventKind) -> u64 {
             t
         }
         None => 0,
+    })
+}
+
+/// Records an event that happened at `t_ns` (not later than now) on `lane`.
+pub fn record_at(t_ns: u64, lane: LaneIx, kind: EventKind) {
+    RECORDER.with(|r| {
+        if let Some(rec) = r.borrow_mut().as_mut() {
+            rec.push(t_ns, lane, kind);
+        }
     })
 }
 

@@ -404,7 +404,7 @@ impl Fold {
                 detail,
                 parent,
                 pid,
-            } => self.declare(event, *kind, name, detail, *parent, *pid),
+            } => self.declare(event, *kind, name, detail.as_ref(), *parent, *pid),
             EventKind::State { state, .. } if state.is_terminal() => {
                 if let Some(lane) = self.lane_mut(event.lane) {
                     lane.end_ns = Some(event.t_ns);
@@ -437,7 +437,7 @@ impl Fold {
         event: &Event,
         kind: LaneKind,
         name: &Arc<str>,
-        detail: &Option<Arc<str>>,
+        detail: Option<&Arc<str>>,
         parent: Option<LaneIx>,
         pid: u32,
     ) {
@@ -454,7 +454,7 @@ impl Fold {
             ix: event.lane,
             kind,
             name: name.clone(),
-            detail: detail.clone(),
+            detail: detail.cloned(),
             parent,
             pid,
             start_ns: event.t_ns,
@@ -807,7 +807,7 @@ mod tests {
                    "end_ns": 100 * MS + 20, "outcome": "done"})
         );
         assert_eq!(
-            value["spans"][value["spans"].as_array().map_or(0, |a| a.len()) - 1],
+            value["spans"][value["spans"].as_array().map_or(0, Vec::len) - 1],
             json!({"lane": "task-1", "state": "running", "start_ns": 200 * MS + 30,
                    "end_ns": 200 * MS + 40, "label": null, "line": 3})
         );

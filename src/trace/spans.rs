@@ -57,7 +57,7 @@ impl SpanBuilder {
     /// Feeds one event; everything but `state` transitions is ignored.
     pub fn push(&mut self, event: &Event) {
         if let EventKind::State { state, label, line } = &event.kind {
-            self.transition(event.lane, event.t_ns, *state, label, *line);
+            self.transition(event.lane, event.t_ns, *state, label.as_ref(), *line);
         }
     }
 
@@ -66,7 +66,7 @@ impl SpanBuilder {
         lane: LaneIx,
         t_ns: u64,
         state: State,
-        label: &Option<Arc<str>>,
+        label: Option<&Arc<str>>,
         line: u32,
     ) {
         let slot = lane as usize;
@@ -85,7 +85,7 @@ impl SpanBuilder {
                 state,
                 start_ns: t_ns.max(lane_spans.floor_ns),
                 end_ns: t_ns.max(lane_spans.floor_ns),
-                label: label.clone(),
+                label: label.cloned(),
                 line,
             });
         }

@@ -1,4 +1,4 @@
-//! JSON handlers: the scenario catalog, starting a run, and a run's trace document.
+//! JSON handlers: the scenario catalog, starting and cancelling a run, and a run's trace document.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -203,6 +203,25 @@ pub async fn runs_show(
         json,
     )
         .into_response())
+}
+
+/// `POST /api/runs/{id}/cancel`: asks a live run to stop and answers 202 at once; the run then
+/// ends with status `cancelled` and its event stream sends its `end`. A run that has already
+/// ended answers 409 naming how it ended.
+pub async fn runs_cancel(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let entry = find_run(&state, &id)?;
+    if let Some(end) = entry.log.end() {
+        return Err(AppError::Conflict(format!(
+            "run '{id}' has already ended with status '{}'; there is nothing to cancel",
+            end.status.as_str()
+        )));
+    }
+    entry.cancel();
+    let body = json!({ "id": entry.id, "status": "cancelling" });
+    Ok((StatusCode::ACCEPTED, Json(body)).into_response())
 }
 
 /// The run `id`, or a 404 naming it.

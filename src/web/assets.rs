@@ -1,9 +1,10 @@
 //! The front end's static files, embedded in the binary so the server runs from any directory.
 //!
-//! Everything under `static/` is compiled in. Files are served with their content type and an
-//! `ETag` of their contents under `Cache-Control: no-cache`: browsers keep a copy but check it
-//! on each load, so a new binary's front end is picked up at once and an unchanged file costs
-//! a `304`.
+//! Everything under `static/` is compiled in. Edits to embedded files trigger a rebuild by
+//! themselves; a newly added file is picked up the next time this module is compiled. Files
+//! are served with their content type and an `ETag` of their contents under
+//! `Cache-Control: no-cache`: browsers keep a copy but check it on each load, so a new binary's
+//! front end is picked up at once and an unchanged file costs a `304`.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -118,7 +119,7 @@ mod tests {
         let mut on_disk = Vec::new();
         files_on_disk(&root, &root, &mut on_disk);
         on_disk.sort();
-        assert_eq!(paths(), on_disk, "rebuild after adding files to static/");
+        assert_eq!(paths(), on_disk, "a file added to static/ is embedded at the next compile of this module (touch src/web/assets.rs)");
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub enum AppError {
     },
     /// No such run, scenario or page.
     NotFound(String),
+    /// The request does not fit the resource's state (e.g. cancelling a run that has ended).
+    Conflict(String),
     /// The server cannot take the request now (too many runs, or shutting down).
     Unavailable(String),
     /// A fault on our side; the message is logged, never sent.
@@ -48,6 +50,7 @@ impl AppError {
         match self {
             AppError::Syntax(_) | AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -78,6 +81,7 @@ impl IntoResponse for AppError {
                 "column": null,
             }),
             AppError::NotFound(message) => plain("not_found", &message),
+            AppError::Conflict(message) => plain("conflict", &message),
             AppError::Unavailable(message) => plain("unavailable", &message),
             AppError::Internal(detail) => {
                 tracing::error!(%detail, "internal error while answering a request");

@@ -7,6 +7,7 @@
 //! | `GET /api/scenarios` | [`api::scenarios_index`] |
 //! | `POST /api/runs` | [`api::runs_create`] |
 //! | `GET /api/runs/{id}` | [`api::runs_show`]: the trace document |
+//! | `POST /api/runs/{id}/cancel` | [`api::runs_cancel`]: stop a live run |
 //! | `GET /api/runs/{id}/events` | [`sse::runs_events`]: the live event stream |
 //!
 //! Shutting down stops accepting connections, ends every open event stream and cancels the runs
@@ -117,6 +118,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/scenarios", get(api::scenarios_index))
         .route("/api/runs", post(api::runs_create))
         .route("/api/runs/{id}", get(api::runs_show))
+        .route("/api/runs/{id}/cancel", post(api::runs_cancel))
         .route("/api/runs/{id}/events", get(sse::runs_events))
         .fallback(not_found)
         .layer(TraceLayer::new_for_http())

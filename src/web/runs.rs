@@ -41,7 +41,7 @@ pub struct RunEntry {
     pub scenario: Option<String>,
     pub source: String,
     pub log: Arc<RunLog>,
-    handle: Mutex<Option<RunHandle>>,
+    handle: RunHandle,
     summary: OnceLock<Summary>,
 }
 
@@ -58,7 +58,7 @@ impl RunEntry {
             scenario,
             source,
             log,
-            handle: Mutex::new(Some(handle)),
+            handle,
             summary: OnceLock::new(),
         }
     }
@@ -75,11 +75,14 @@ impl RunEntry {
         !self.log.progress().ended
     }
 
-    /// Asks the executor to stop the run; it still finishes its log.
+    /// Asks the executor to stop the run; it still finishes its log, with status `cancelled`.
     pub fn cancel(&self) {
-        if let Some(handle) = self.handle.lock().as_ref() {
-            handle.cancel();
-        }
+        self.handle.cancel();
+    }
+
+    /// The run's current time, on the clock its events are stamped with.
+    pub fn elapsed_ns(&self) -> u64 {
+        self.handle.elapsed_ns()
     }
 
     /// The summary of the finished run, computed once. Walks every event: call it off the

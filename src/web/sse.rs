@@ -3,9 +3,12 @@
 //! Each `batch` message carries the events appended since the last one, at most
 //! [`MAX_BATCH`] at a time, with `id:` set to the last sequence number in it. A client resumes
 //! after that number with the `Last-Event-ID` header or `?since=`; without either it gets the
-//! whole run from the start. Once every event has been sent and the run is over, one `end`
-//! message carries the status, duration, error and summary, and the stream closes. The stream
-//! is pulled by the connection, so a slow client slows only its own reads, never the run.
+//! whole run from the start. While the run is live and no batch has gone out for
+//! [`HEARTBEAT`], a `tick` message (no `id:`) carries the run's current time, so a client's
+//! clock and open spans keep moving while a task holds the loop and nothing is recorded. Once
+//! every event has been sent and the run is over, one `end` message carries the status,
+//! duration, error and summary, and the stream closes. The stream is pulled by the connection,
+//! so a slow client slows only its own reads, never the run.
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -19,6 +22,7 @@ use axum::response::{IntoResponse, Response};
 use futures_util::stream;
 use serde::Deserialize;
 use tokio::sync::watch;
+use tokio::time::Instant;
 
 use super::api::find_run;
 use super::error::AppError;
@@ -33,8 +37,9 @@ use crate::trace::wire::{self, write_u64, Object};
 /// small enough that a client can draw each batch within a frame.
 pub const MAX_BATCH: usize = 8_192;
 
-/// A comment line is sent after this long without events, so idle connections stay open.
-const KEEP_ALIVE: Duration = Duration::from_secs(15);
+/// While a run is live, a `tick` is sent after this long without a batch. It also keeps the
+/// connection from looking idle to proxies.
+pub const HEARTBEAT: Duration = Duration::from_millis(50);
 
 #[derive(Debug, Deserialize)]
 pub struct EventsQuery {
@@ -56,6 +61,7 @@ pub async fn runs_events(
         after,
         shutdown: state.shutdown_signal(),
         ended: false,
+        last_sent: Instant::now(),
     };
     let body = Body::from_stream(stream::unfold(events, |mut events| async move {
         let message = events.next_message().await?;
@@ -98,6 +104,8 @@ struct EventStream {
     after: u64,
     shutdown: watch::Receiver<bool>,
     ended: bool,
+    /// When the last batch or tick went out.
+    last_sent: Instant,
 }
 
 impl EventStream {
@@ -107,20 +115,33 @@ impl EventStream {
             let slice = self.entry.log.read_after(self.after, MAX_BATCH);
             if let Some(last_seq) = slice.last_seq() {
                 self.after = last_seq;
+                self.last_sent = Instant::now();
                 return Some(batch_message(&slice, last_seq));
             }
             if let Some(end) = slice.end() {
                 self.ended = true;
                 return Some(self.end_message(end.clone()).await);
             }
-            let log = Arc::clone(&self.entry.log);
-            tokio::select! {
-                () = log.wait_beyond(self.after) => {}
-                _ = self.shutdown.wait_for(|down| *down) => {}
-                () = tokio::time::sleep(KEEP_ALIVE) => return Some(":\n\n".to_string()),
+            let heartbeat = self.last_sent + HEARTBEAT;
+            let quiet = tokio::select! {
+                () = self.entry.log.wait_beyond(self.after) => false,
+                _ = self.shutdown.wait_for(|down| *down) => false,
+                () = tokio::time::sleep_until(heartbeat) => true,
+            };
+            if quiet {
+                return Some(self.tick_message());
             }
         }
         None
+    }
+
+    /// `event: tick`, `data: {"t_ns": <run time now>}`: no events, so no `id:`.
+    fn tick_message(&mut self) -> String {
+        self.last_sent = Instant::now();
+        let mut message = String::from("event: tick\ndata: {\"t_ns\":");
+        write_u64(&mut message, self.entry.elapsed_ns());
+        message.push_str("}\n\n");
+        message
     }
 
     async fn end_message(&self, end: RunEnd) -> String {

@@ -11,10 +11,10 @@ async def alarm(label, delay, log):
 async def main():
     loop = asyncio.get_running_loop()
     log = []
-    plan = [("five", 0.25), ("one", 0.05), ("four", 0.2), ("two", 0.1), ("three", 0.15)]
+    plan = [("five", 0.3), ("one", 0.06), ("four", 0.24), ("two", 0.12), ("three", 0.18)]
     start = loop.time()
     await asyncio.gather(*[alarm(label, delay, log) for label, delay in plan])
-    print(log, f"{loop.time() - start:.2f}")
+    print(log, f"{loop.time() - start:.1f}")
     order = sorted(plan, key=lambda p: p[1])
     print("matches sorted plan:", [label for label, d in order] == log)
 

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs the browser tests: headless Chromium (Debian's package) driving the real server binary.
+# The binary comes from INTERLEAVE_BIN, or target/debug/interleave (build it first with `cargo build`).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+chromium="${CHROMIUM_PATH:-/usr/lib/chromium/chromium}"
+
+if [ ! -x "$chromium" ]; then
+  echo "browser tests: $chromium is missing, installing Debian's chromium package" >&2
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium; }; then
+    echo "browser tests: FAILED to install chromium; install the 'chromium' package (or set CHROMIUM_PATH)" >&2
+    exit 1
+  fi
+  if [ ! -x "$chromium" ]; then
+    echo "browser tests: chromium installed but $chromium is still missing; set CHROMIUM_PATH" >&2
+    exit 1
+  fi
+fi
+
+cd "$here"
+npm ci --no-audit --no-fund --loglevel=error
+node --test ./*.test.mjs
