@@ -51,7 +51,7 @@ impl Future for AwaitFuture {
         if self.registered {
             if let Some(cancelled) = task.take_cancel() {
                 *task.waiting_on.lock() = None;
-                return Poll::Ready(Err(Ctrl::Raise(cancelled)));
+                return Poll::Ready(Err(Ctrl::exc(cancelled)));
             }
             return match self.fut.outcome() {
                 Some(outcome) => {
@@ -95,7 +95,7 @@ impl Future for YieldOnce {
         };
         if self.yielded {
             return match task.take_cancel() {
-                Some(cancelled) => Poll::Ready(Err(Ctrl::Raise(cancelled))),
+                Some(cancelled) => Poll::Ready(Err(Ctrl::exc(cancelled))),
                 None => Poll::Ready(Ok(())),
             };
         }
@@ -330,7 +330,7 @@ async fn wait_for_outcome(
 /// `TimeoutError`.
 fn timeout_result(fut: &Arc<FutureObj>) -> Eval {
     match fut.outcome() {
-        Some(Outcome::Cancelled(_)) => Err(Ctrl::Raise(Arc::new(Exception::with_args(
+        Some(Outcome::Cancelled(_)) => Err(Ctrl::exc(Arc::new(Exception::with_args(
             ExcKind::TimeoutError,
             vec![],
         )))),
@@ -468,8 +468,8 @@ pub fn run_main(ctx: &Ctx, coro: Arc<Coroutine>, line: u32) -> Eval {
 
 fn run_on(lp: &Rc<EventLoop>, coro: Arc<Coroutine>, line: u32) -> Eval {
     let main = lp.create_main_task(coro, line);
-    lp.run_until_complete(&main).map_err(Ctrl::Abort)?;
-    lp.cancel_leftovers().map_err(Ctrl::Abort)?;
+    lp.run_until_complete(&main).map_err(Ctrl::abort)?;
+    lp.cancel_leftovers().map_err(Ctrl::abort)?;
     event_loop::consume_shutdown_task_numbers();
     let result = main
         .future

@@ -61,10 +61,10 @@ impl RunControl {
     pub fn check(&self) -> Eval<()> {
         recorder::flush_if_stale();
         if self.cancelled.load(Ordering::Relaxed) {
-            return Err(Ctrl::Abort(Abort::Cancelled));
+            return Err(Ctrl::abort(Abort::Cancelled));
         }
         if Instant::now() >= self.deadline {
-            return Err(Ctrl::Abort(Abort::Limit(format!(
+            return Err(Ctrl::abort(Abort::Limit(format!(
                 "the run reached its time limit of {} s and was stopped",
                 self.options.time_limit.as_secs_f64()
             ))));
@@ -88,7 +88,7 @@ impl RunControl {
 
     pub fn check_depth(&self, depth: u32) -> Eval<()> {
         if depth as usize > self.options.max_recursion {
-            return Err(Ctrl::Abort(Abort::Limit(format!(
+            return Err(Ctrl::abort(Abort::Limit(format!(
                 "maximum recursion depth exceeded ({} nested calls)",
                 self.options.max_recursion
             ))));
@@ -100,7 +100,7 @@ impl RunControl {
     pub fn add_output(&self, bytes: usize) -> Eval<()> {
         let total = self.output_bytes.fetch_add(bytes, Ordering::Relaxed) + bytes;
         if total > self.options.max_output_bytes {
-            return Err(Ctrl::Abort(Abort::Limit(format!(
+            return Err(Ctrl::abort(Abort::Limit(format!(
                 "the program printed more than {} bytes of output",
                 self.options.max_output_bytes
             ))));
@@ -112,7 +112,7 @@ impl RunControl {
     pub fn add_task(&self) -> Eval<()> {
         let total = self.tasks.fetch_add(1, Ordering::Relaxed) + 1;
         if total > self.options.max_tasks {
-            return Err(Ctrl::Abort(Abort::Limit(format!(
+            return Err(Ctrl::abort(Abort::Limit(format!(
                 "the program created more than {} tasks",
                 self.options.max_tasks
             ))));

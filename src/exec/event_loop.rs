@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use super::control::RunControl;
 use super::objects::{Callback, DoneCallback, LoopShared, Outcome, TaskObj};
-use crate::lang::error::{Abort, Ctrl, Eval, ExcKind, Exception};
+use crate::lang::error::{Abort, Ctrl, Eval, ExcKind, Exception, Signal};
 use crate::lang::eval::Ctx;
 use crate::lang::function::Coroutine;
 use crate::lang::ir::AwaitSite;
@@ -339,12 +339,12 @@ impl EventLoop {
 
     /// Records how a task ended and completes its future (waking whoever awaits it).
     fn finish_task(&self, task: &Arc<TaskObj>, result: Eval) -> u64 {
-        let (outcome, state) = match result {
+        let (outcome, state) = match result.map_err(Ctrl::into_signal) {
             Ok(v) => (Outcome::Value(v), State::Done),
-            Err(Ctrl::Raise(e)) if e.kind == ExcKind::CancelledError => {
+            Err(Signal::Raise(e)) if e.kind == ExcKind::CancelledError => {
                 (Outcome::Cancelled(e), State::Cancelled)
             }
-            Err(Ctrl::Raise(e)) => {
+            Err(Signal::Raise(e)) => {
                 let line = e.traceback.lock().last().map_or(0, |f| f.line);
                 recorder::record(
                     task.lane,
@@ -355,12 +355,12 @@ impl EventLoop {
                 );
                 (Outcome::Error(e), State::Failed)
             }
-            Err(Ctrl::Abort(abort)) => {
+            Err(Signal::Abort(abort)) => {
                 *self.abort.borrow_mut() = Some(abort);
                 let e = Arc::new(Exception::new(ExcKind::CancelledError, "run stopped"));
                 (Outcome::Cancelled(e), State::Cancelled)
             }
-            Err(Ctrl::Return(_) | Ctrl::Break | Ctrl::Continue) => {
+            Err(Signal::Return(_) | Signal::Break | Signal::Continue) => {
                 let e = Arc::new(Exception::new(
                     ExcKind::RuntimeError,
                     "'return', 'break' or 'continue' escaped a task",
@@ -385,8 +385,8 @@ impl EventLoop {
 }
 
 fn abort_of(ctrl: Ctrl) -> Abort {
-    match ctrl {
-        Ctrl::Abort(a) => a,
+    match ctrl.into_signal() {
+        Signal::Abort(a) => a,
         _ => Abort::Cancelled,
     }
 }
@@ -397,7 +397,7 @@ fn task_future(ctx: Ctx, task: Arc<TaskObj>) -> TaskFuture {
     Box::pin(async move {
         if let Some(cancelled) = task.take_cancel() {
             task.coro.close();
-            return Err(Ctrl::Raise(cancelled));
+            return Err(Ctrl::exc(cancelled));
         }
         ctx.run_coroutine(&task.coro).await
     })

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use parking_lot::Mutex;
 
-use crate::lang::error::{Abort, Ctrl, Eval};
+use crate::lang::error::{Abort, Ctrl, Eval, Signal};
 use crate::lang::eval::{Ctx, Interp};
 use crate::lang::function::{Coroutine, Frame};
 use crate::lang::value::Value;
@@ -136,9 +136,9 @@ fn run_program(ctx: &Ctx, program: Arc<Program>) -> Eval<()> {
 
 /// Turns the program's result into the run's status, recording why it stopped.
 fn run_end(result: Eval<()>, duration_ns: u64) -> RunEnd {
-    let (status, error) = match result {
+    let (status, error) = match result.map_err(Ctrl::into_signal) {
         Ok(()) => (RunStatus::Ok, None),
-        Err(Ctrl::Raise(e)) => {
+        Err(Signal::Raise(e)) => {
             let traceback = e.traceback.lock().clone();
             let line = traceback.last().map_or(0, |f| f.line);
             recorder::record(
@@ -149,21 +149,21 @@ fn run_end(result: Eval<()>, duration_ns: u64) -> RunEnd {
                 },
             );
             let error = RunError {
-                kind: e.kind.name().to_string(),
+                kind: e.kind.qualified_name(),
                 message: e.message(),
                 line,
                 traceback,
             };
             (RunStatus::Error, Some(error))
         }
-        Err(Ctrl::Abort(Abort::Cancelled)) => (
+        Err(Signal::Abort(Abort::Cancelled)) => (
             RunStatus::Cancelled,
             Some(plain_error(
                 "Cancelled",
                 "the run was stopped before it finished",
             )),
         ),
-        Err(Ctrl::Abort(Abort::Limit(message))) => {
+        Err(Signal::Abort(Abort::Limit(message))) => {
             recorder::record(
                 LOOP_LANE,
                 EventKind::Diagnostic {
@@ -177,14 +177,14 @@ fn run_end(result: Eval<()>, duration_ns: u64) -> RunEnd {
                 Some(plain_error("LimitExceeded", &message)),
             )
         }
-        Err(Ctrl::Break | Ctrl::Continue) => (
+        Err(Signal::Break | Signal::Continue) => (
             RunStatus::Error,
             Some(plain_error(
                 "SyntaxError",
                 "'break' or 'continue' outside loop",
             )),
         ),
-        Err(Ctrl::Return(_)) => (
+        Err(Signal::Return(_)) => (
             RunStatus::Error,
             Some(plain_error("SyntaxError", "'return' outside function")),
         ),

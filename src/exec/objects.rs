@@ -120,7 +120,7 @@ impl Outcome {
     pub fn to_eval(&self) -> Eval {
         match self {
             Outcome::Value(v) => Ok(v.clone()),
-            Outcome::Error(e) | Outcome::Cancelled(e) => Err(Ctrl::Raise(e.clone())),
+            Outcome::Error(e) | Outcome::Cancelled(e) => Err(Ctrl::exc(e.clone())),
         }
     }
 }

@@ -1105,7 +1105,7 @@ fn dict_method(receiver: &Value, name: &str, mut args: Args) -> Eval {
                 (Some((_, v)), _) => v,
                 (None, Some(default)) => default.clone(),
                 (None, None) => {
-                    return Err(Ctrl::Raise(Arc::new(Exception::with_args(
+                    return Err(Ctrl::exc(Arc::new(Exception::with_args(
                         ExcKind::KeyError,
                         vec![key.clone()],
                     ))))
@@ -1185,7 +1185,7 @@ fn future_method(fut: &Arc<FutureObj>, name: &str, mut args: Args) -> Eval {
         },
         "exception" => match fut.outcome() {
             None => Err(invalid_state("Exception is not set.")),
-            Some(Outcome::Cancelled(e)) => Err(Ctrl::Raise(e)),
+            Some(Outcome::Cancelled(e)) => Err(Ctrl::exc(e)),
             Some(Outcome::Error(e)) => Ok(Value::Exception(e)),
             Some(Outcome::Value(_)) => Ok(Value::None),
         },

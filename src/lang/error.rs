@@ -155,7 +155,7 @@ impl Exception {
 }
 
 /// Why evaluation stopped early: an exception, a jump, or the run being aborted.
-pub enum Ctrl {
+pub enum Signal {
     Raise(Arc<Exception>),
     Return(Value),
     Break,
@@ -163,6 +163,10 @@ pub enum Ctrl {
     /// The run hit a limit or was cancelled; never catchable by the scenario.
     Abort(Abort),
 }
+
+/// A [`Signal`] behind one pointer, so `Result<Value, Ctrl>` is no bigger than a `Value`: the
+/// evaluator's hot paths return one from every expression.
+pub struct Ctrl(Box<Signal>);
 
 /// Why a run was aborted from outside the program.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -172,15 +176,77 @@ pub enum Abort {
 }
 
 impl Ctrl {
+    pub fn new(signal: Signal) -> Ctrl {
+        Ctrl(Box::new(signal))
+    }
+
     pub fn raise(kind: ExcKind, message: impl Into<String>) -> Ctrl {
-        Ctrl::Raise(Arc::new(Exception::new(kind, message)))
+        Ctrl::exc(Arc::new(Exception::new(kind, message)))
+    }
+
+    pub fn exc(e: Arc<Exception>) -> Ctrl {
+        Ctrl::new(Signal::Raise(e))
+    }
+
+    pub fn abort(a: Abort) -> Ctrl {
+        Ctrl::new(Signal::Abort(a))
+    }
+
+    pub fn signal(&self) -> &Signal {
+        &self.0
+    }
+
+    pub fn into_signal(self) -> Signal {
+        *self.0
+    }
+
+    /// The exception being raised, if this is one.
+    pub fn exception(&self) -> Option<&Arc<Exception>> {
+        match &*self.0 {
+            Signal::Raise(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// What a loop does after running its body once.
+pub fn loop_step(result: Eval<()>) -> Eval<bool> {
+    match result {
+        Ok(()) => Ok(true),
+        Err(c) => match *c.0 {
+            Signal::Break => Ok(false),
+            Signal::Continue => Ok(true),
+            other => Err(Ctrl::new(other)),
+        },
+    }
+}
+
+/// The value a function body produced: its `return` value, or `None` if it ran off the end.
+pub fn returned(result: Eval<()>) -> Eval {
+    match result {
+        Ok(()) => Ok(Value::None),
+        Err(c) => match *c.0 {
+            Signal::Return(v) => Ok(v),
+            other => Err(Ctrl::new(other)),
+        },
     }
 }
 
 impl From<Exception> for Ctrl {
     fn from(e: Exception) -> Ctrl {
-        Ctrl::Raise(Arc::new(e))
+        Ctrl::exc(Arc::new(e))
     }
 }
 
 pub type Eval<T = Value> = Result<T, Ctrl>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evaluation_results_cost_no_more_than_a_value() {
+        assert_eq!(std::mem::size_of::<Eval>(), std::mem::size_of::<Value>());
+        assert_eq!(std::mem::size_of::<Eval<()>>(), 8);
+    }
+}

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use parking_lot::RwLock;
 
 use super::builtins;
-use super::error::{Ctrl, Eval, ExcKind, Exception};
+use super::error::{loop_step, returned, Ctrl, Eval, ExcKind, Exception, Signal};
 use super::format::format_value;
 use super::function::{Args, Coroutine, Frame, Function};
 use super::ir::*;
@@ -133,7 +133,7 @@ impl Ctx {
 
     /// Adds this frame to the traceback of an exception leaving it.
     pub fn annotate(&self, frame: &Frame, line: u32, ctrl: Ctrl) -> Ctrl {
-        if let Ctrl::Raise(e) = &ctrl {
+        if let Some(e) = ctrl.exception() {
             e.enter_frame(frame.depth, &frame.function, line);
         }
         ctrl
@@ -155,19 +155,17 @@ impl Ctx {
                 self.aug_assign(frame, target, *op, rhs)?;
             }
             StmtKind::If(test, body, orelse) => {
-                if self.eval(frame, test)?.truthy() {
+                if self.eval_cond(frame, test)? {
                     self.exec_block(frame, body)?;
                 } else {
                     self.exec_block(frame, orelse)?;
                 }
             }
             StmtKind::While(test, body, orelse) => {
-                while self.eval(frame, test)?.truthy() {
+                while self.eval_cond(frame, test)? {
                     self.interp.control.tick()?;
-                    match self.exec_block(frame, body) {
-                        Err(Ctrl::Break) => return Ok(()),
-                        Err(Ctrl::Continue) | Ok(()) => {}
-                        Err(other) => return Err(other),
+                    if !loop_step(self.exec_block(frame, body))? {
+                        return Ok(());
                     }
                 }
                 self.exec_block(frame, orelse)?;
@@ -181,22 +179,20 @@ impl Ctx {
                         Target::Var(Var::Local(i), _) => frame.locals[*i as usize] = Some(item),
                         other => self.assign(frame, other, item)?,
                     }
-                    match self.exec_block(frame, body) {
-                        Err(Ctrl::Break) => return Ok(()),
-                        Err(Ctrl::Continue) | Ok(()) => {}
-                        Err(other) => return Err(other),
+                    if !loop_step(self.exec_block(frame, body))? {
+                        return Ok(());
                     }
                 }
                 self.exec_block(frame, orelse)?;
             }
-            StmtKind::Break => return Err(Ctrl::Break),
-            StmtKind::Continue => return Err(Ctrl::Continue),
+            StmtKind::Break => return Err(Ctrl::new(Signal::Break)),
+            StmtKind::Continue => return Err(Ctrl::new(Signal::Continue)),
             StmtKind::Return(value) => {
                 let v = match value {
                     Some(e) => self.eval(frame, e)?,
                     None => Value::None,
                 };
-                return Err(Ctrl::Return(v));
+                return Err(Ctrl::new(Signal::Return(v)));
             }
             StmtKind::Raise(exc) => {
                 let value = exc.as_ref().map(|e| self.eval(frame, e)).transpose()?;
@@ -264,7 +260,7 @@ impl Ctx {
 
     fn exec_try(&self, frame: &mut Frame, t: &Try) -> Flow {
         let mut outcome = self.exec_block(frame, &t.body);
-        if let Err(Ctrl::Raise(exc)) = &outcome {
+        if let Some(exc) = outcome.as_ref().err().and_then(Ctrl::exception) {
             let exc = exc.clone();
             if let Some(handler) = self.find_handler(frame, &t.handlers, &exc)? {
                 outcome = self.run_handler(frame, handler, exc);
@@ -354,6 +350,27 @@ impl Ctx {
 
     // ---- expressions -------------------------------------------------------------------------
 
+    /// Evaluates a condition (`if`, `while`): comparisons of two numbers never build a `bool`
+    /// value, which keeps CPU-bound loops fast.
+    #[inline]
+    pub fn eval_cond(&self, frame: &mut Frame, e: &Expr) -> Eval<bool> {
+        if let ExprKind::Compare(first, rest) = &e.kind {
+            if let [(op, right)] = rest.as_slice() {
+                if let Some(r) = peek(frame, right) {
+                    if let Some(l) = peek(frame, first) {
+                        return ops::compare(*op, l, r);
+                    }
+                }
+                let left = self.eval(frame, first)?;
+                let right = self.eval(frame, right)?;
+                return ops::compare(*op, &left, &right);
+            }
+        }
+        Ok(self.eval(frame, e)?.truthy())
+    }
+
+    /// Evaluates an expression. Only the shapes that dominate CPU-bound loops are handled here,
+    /// so this function stays small; everything else lives in [`Ctx::eval_other`].
     pub fn eval(&self, frame: &mut Frame, e: &Expr) -> Eval {
         match &e.kind {
             ExprKind::Const(v) => Ok(v.clone()),
@@ -361,6 +378,25 @@ impl Ctx {
                 Some(v) => Ok(v.clone()),
                 None => self.load(frame, Var::Local(*i), name),
             },
+            ExprKind::Binary(a, op, b) => {
+                if let (Some(x), Some(y)) = (peek(frame, a), peek(frame, b)) {
+                    return ops::binary(*op, x, y);
+                }
+                let a = self.eval(frame, a)?;
+                let b = self.eval(frame, b)?;
+                ops::binary(*op, &a, &b)
+            }
+            ExprKind::Compare(_, rest) if rest.len() == 1 => {
+                Ok(Value::Bool(self.eval_cond(frame, e)?))
+            }
+            _ => self.eval_other(frame, e),
+        }
+    }
+
+    #[inline(never)]
+    fn eval_other(&self, frame: &mut Frame, e: &Expr) -> Eval {
+        match &e.kind {
+            ExprKind::Const(v) => Ok(v.clone()),
             ExprKind::Name(var, name) => self.load(frame, *var, name),
             ExprKind::Binary(a, op, b) => {
                 let a = self.eval(frame, a)?;
@@ -390,7 +426,7 @@ impl Ctx {
                 Ok(Value::Bool(true))
             }
             ExprKind::IfElse(test, a, b) => {
-                if self.eval(frame, test)?.truthy() {
+                if self.eval_cond(frame, test)? {
                     self.eval(frame, a)
                 } else {
                     self.eval(frame, b)
@@ -560,11 +596,17 @@ impl Ctx {
                 site.line,
             ))));
         }
-        match self.exec_block(&mut frame, &f.def.body) {
-            Ok(()) => Ok(Value::None),
-            Err(Ctrl::Return(v)) => Ok(v),
-            Err(other) => Err(other),
-        }
+        returned(self.exec_block(&mut frame, &f.def.body))
+    }
+}
+
+/// A constant or a bound local, by reference: lets hot operators skip a clone and a call.
+#[inline]
+fn peek<'a>(frame: &'a Frame, e: &'a Expr) -> Option<&'a Value> {
+    match &e.kind {
+        ExprKind::Const(v) => Some(v),
+        ExprKind::Name(Var::Local(i), _) => frame.locals[*i as usize].as_ref(),
+        _ => None,
     }
 }
 
@@ -604,14 +646,14 @@ pub fn push_elt(out: &mut Vec<Value>, v: Value, starred: bool) -> Flow {
 /// re-raises the exception being handled.
 pub fn raise_value(frame: &Frame, value: Option<Value>) -> Ctrl {
     match value {
-        Some(Value::Exception(e)) => Ctrl::Raise(e),
-        Some(Value::ExcType(kind)) => Ctrl::Raise(Arc::new(Exception::with_args(kind, vec![]))),
+        Some(Value::Exception(e)) => Ctrl::exc(e),
+        Some(Value::ExcType(kind)) => Ctrl::exc(Arc::new(Exception::with_args(kind, vec![]))),
         Some(_) => Ctrl::raise(
             ExcKind::TypeError,
             "exceptions must derive from BaseException",
         ),
         None => match frame.handling.last() {
-            Some(e) => Ctrl::Raise(e.clone()),
+            Some(e) => Ctrl::exc(e.clone()),
             None => Ctrl::raise(ExcKind::RuntimeError, "No active exception to reraise"),
         },
     }

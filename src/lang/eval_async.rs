@@ -7,7 +7,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 use super::builtins;
-use super::error::{Ctrl, Eval, ExcKind, Exception};
+use super::error::{loop_step, returned, Ctrl, Eval, ExcKind, Exception, Signal};
 use super::eval::{format_part, push_elt, raise_value, CompAcc, Ctx, Flow};
 use super::function::{Args, CoroBody, Coroutine, Frame};
 use super::ir::*;
@@ -23,11 +23,7 @@ impl Ctx {
         Box::pin(async move {
             match coro.start()? {
                 CoroBody::Python { func, mut frame } => {
-                    match self.exec_block_async(&mut frame, &func.def.body).await {
-                        Ok(()) => Ok(Value::None),
-                        Err(Ctrl::Return(v)) => Ok(v),
-                        Err(other) => Err(other),
-                    }
+                    returned(self.exec_block_async(&mut frame, &func.def.body).await)
                 }
                 CoroBody::Native(make) => make(self.clone()).await,
             }
@@ -79,10 +75,8 @@ impl Ctx {
             StmtKind::While(test, body, orelse) => {
                 while self.eval_async(frame, test).await?.truthy() {
                     self.interp.control.tick()?;
-                    match self.exec_block_async(frame, body).await {
-                        Err(Ctrl::Break) => return Ok(()),
-                        Err(Ctrl::Continue) | Ok(()) => {}
-                        Err(other) => return Err(other),
+                    if !loop_step(self.exec_block_async(frame, body).await)? {
+                        return Ok(());
                     }
                 }
                 self.exec_block_async(frame, orelse).await?;
@@ -93,16 +87,14 @@ impl Ctx {
                 while let Some(item) = it.next_value() {
                     self.interp.control.tick()?;
                     self.assign(frame, target, item)?;
-                    match self.exec_block_async(frame, body).await {
-                        Err(Ctrl::Break) => return Ok(()),
-                        Err(Ctrl::Continue) | Ok(()) => {}
-                        Err(other) => return Err(other),
+                    if !loop_step(self.exec_block_async(frame, body).await)? {
+                        return Ok(());
                     }
                 }
                 self.exec_block_async(frame, orelse).await?;
             }
             StmtKind::Return(Some(e)) => {
-                return Err(Ctrl::Return(self.eval_async(frame, e).await?))
+                return Err(Ctrl::new(Signal::Return(self.eval_async(frame, e).await?)))
             }
             StmtKind::Raise(Some(e)) => {
                 let value = self.eval_async(frame, e).await?;
@@ -125,7 +117,7 @@ impl Ctx {
 
     async fn exec_try_async(&self, frame: &mut Frame, t: &Try) -> Flow {
         let mut outcome = self.exec_block_async(frame, &t.body).await;
-        if let Err(Ctrl::Raise(exc)) = &outcome {
+        if let Some(exc) = outcome.as_ref().err().and_then(Ctrl::exception) {
             let exc = exc.clone();
             if let Some(handler) = self.find_handler(frame, &t.handlers, &exc)? {
                 if let Some(name) = &handler.name {

@@ -64,8 +64,19 @@ pub fn op_symbol(op: BinOp) -> &'static str {
 }
 
 /// `a <op> b`.
+#[inline]
 pub fn binary(op: BinOp, a: &Value, b: &Value) -> Eval {
     if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        let fast = match op {
+            BinOp::Add => x.checked_add(*y),
+            BinOp::Sub => x.checked_sub(*y),
+            BinOp::Mul => x.checked_mul(*y),
+            BinOp::Mod if *x >= 0 && *y > 0 => Some(x % y),
+            _ => None,
+        };
+        if let Some(v) = fast {
+            return Ok(Value::Int(v));
+        }
         return int_binary(op, *x, *y);
     }
     if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
@@ -319,7 +330,19 @@ fn seq_order(x: &[Value], y: &[Value], op: &str) -> Eval<Ordering> {
     Ok(x.len().cmp(&y.len()))
 }
 
+#[inline]
 pub fn compare(op: CmpOp, a: &Value, b: &Value) -> Eval<bool> {
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        match op {
+            CmpOp::Eq | CmpOp::Is => return Ok(x == y),
+            CmpOp::NotEq | CmpOp::IsNot => return Ok(x != y),
+            CmpOp::Lt => return Ok(x < y),
+            CmpOp::LtE => return Ok(x <= y),
+            CmpOp::Gt => return Ok(x > y),
+            CmpOp::GtE => return Ok(x >= y),
+            CmpOp::In | CmpOp::NotIn => {}
+        }
+    }
     Ok(match op {
         CmpOp::Eq => equal(a, b),
         CmpOp::NotEq => !equal(a, b),
@@ -512,7 +535,7 @@ pub fn get_item(container: &Value, key: &Value) -> Eval {
         }
         Value::Dict(d) => match d.lock().get(&key.key()?) {
             Some((_, v)) => Ok(v.clone()),
-            None => Err(Ctrl::Raise(Arc::new(super::error::Exception::with_args(
+            None => Err(Ctrl::exc(Arc::new(super::error::Exception::with_args(
                 ExcKind::KeyError,
                 vec![key.clone()],
             )))),
@@ -585,7 +608,7 @@ pub fn del_item(container: &Value, key: &Value) -> Eval<()> {
         }
         Value::Dict(d) => match d.lock().shift_remove(&key.key()?) {
             Some(_) => Ok(()),
-            None => Err(Ctrl::Raise(Arc::new(super::error::Exception::with_args(
+            None => Err(Ctrl::exc(Arc::new(super::error::Exception::with_args(
                 ExcKind::KeyError,
                 vec![key.clone()],
             )))),

@@ -16,7 +16,6 @@ use super::function::{BoundMethod, Coroutine, Function};
 use crate::exec::objects::{FutureObj, LoopObj, TaskObj};
 
 /// A Python object.
-#[derive(Clone)]
 pub enum Value {
     None,
     Bool(bool),
@@ -38,6 +37,48 @@ pub enum Value {
     Exception(Arc<Exception>),
     ExcType(ExcKind),
     Module(Module),
+}
+
+impl Clone for Value {
+    /// Scalars are copied inline; only reference-counted objects take the slow path.
+    #[inline]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::Bool(b) => Value::Bool(*b),
+            Value::None => Value::None,
+            other => other.clone_object(),
+        }
+    }
+}
+
+impl Value {
+    #[inline(never)]
+    fn clone_object(&self) -> Value {
+        match self {
+            Value::None => Value::None,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::Str(s) => Value::Str(s.clone()),
+            Value::List(l) => Value::List(l.clone()),
+            Value::Tuple(t) => Value::Tuple(t.clone()),
+            Value::Dict(d) => Value::Dict(d.clone()),
+            Value::Range(r) => Value::Range(r.clone()),
+            Value::Iter(i) => Value::Iter(i.clone()),
+            Value::Func(f) => Value::Func(f.clone()),
+            Value::Builtin(b) => Value::Builtin(*b),
+            Value::Method(m) => Value::Method(m.clone()),
+            Value::Coro(c) => Value::Coro(c.clone()),
+            Value::Task(t) => Value::Task(t.clone()),
+            Value::Future(f) => Value::Future(f.clone()),
+            Value::Loop(l) => Value::Loop(l.clone()),
+            Value::Exception(e) => Value::Exception(e.clone()),
+            Value::ExcType(k) => Value::ExcType(*k),
+            Value::Module(m) => Value::Module(*m),
+        }
+    }
 }
 
 /// The modules a scenario can import.
@@ -169,6 +210,7 @@ impl Value {
         }
     }
 
+    #[inline]
     pub fn truthy(&self) -> bool {
         match self {
             Value::None => false,

@@ -1,0 +1,114 @@
+//! The interpreter and the whole-run cost of recording, against CPython (`python3`).
+//!
+//! Run with `cargo bench --bench interpreter`.
+//!
+//! Each program runs in this process through `exec::start`, exactly as the server runs it, with
+//! every event recorded; its time is the run's own duration, from start to end. CPython runs the
+//! same program with `python3 -c`, unrecorded; its wall time minus the median wall time of a
+//! baseline program (CPython's start-up and the program's imports) is its time. Each number is
+//! the median of several runs after a warm-up.
+
+mod common;
+#[path = "common/run.rs"]
+mod run;
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{median, print_machine, print_table};
+
+const RUNS: usize = 5;
+const CPYTHON: &str = "python3";
+
+/// One program, timed under both interpreters.
+struct Case {
+    name: &'static str,
+    program: &'static str,
+    /// What CPython spends before the program proper starts: start-up and imports.
+    python_baseline: &'static str,
+}
+
+const CPU_LOOP: &str = "\
+def count():
+    c = 0
+    for i in range(10_000_000):
+        c += 1
+    return c
+
+
+count()
+";
+
+const CASES: [Case; 2] = [
+    Case {
+        name: "CPU-bound loop, 10 M iterations",
+        program: CPU_LOOP,
+        python_baseline: "",
+    },
+    Case {
+        name: "10 000 tasks × 10 `await asyncio.sleep(0)`",
+        program: run::TASKS_PROGRAM,
+        python_baseline: "import asyncio",
+    },
+];
+
+fn main() {
+    print_machine();
+    println!("{}\n", python_version());
+    let rows: Vec<Vec<String>> = CASES.iter().map(case_row).collect();
+    print_table(
+        &[
+            "case",
+            "interleave (s)",
+            "events recorded",
+            "python3 (s)",
+            "ratio",
+        ],
+        &rows,
+    );
+}
+
+fn case_row(case: &Case) -> Vec<String> {
+    let (interleave, events) = median(RUNS, || interleave_time(case.program));
+    let baseline = median(RUNS, || python_time(case.python_baseline));
+    let python = median(RUNS, || python_time(case.program)).saturating_sub(baseline);
+    vec![
+        case.name.to_string(),
+        format!("{:.3}", interleave.as_secs_f64()),
+        events.to_string(),
+        format!("{:.3}", python.as_secs_f64()),
+        format!("{:.2}×", interleave.as_secs_f64() / python.as_secs_f64()),
+    ]
+}
+
+/// The run's duration and the number of events it recorded.
+fn interleave_time(program: &str) -> (Duration, u64) {
+    let (log, handle) = run::start(program);
+    handle.join();
+    let end = run::expect_ok(&log);
+    (
+        Duration::from_nanos(end.duration_ns),
+        log.progress().last_seq,
+    )
+}
+
+/// Wall time of `python3 -c program`.
+fn python_time(program: &str) -> Duration {
+    let started = Instant::now();
+    let status = Command::new(CPYTHON)
+        .args(["-c", program])
+        .stdout(Stdio::null())
+        .status()
+        .unwrap_or_else(|e| panic!("cannot run {CPYTHON}: {e}"));
+    let elapsed = started.elapsed();
+    assert!(status.success(), "{CPYTHON} failed on:\n{program}");
+    elapsed
+}
+
+fn python_version() -> String {
+    let output = Command::new(CPYTHON)
+        .arg("--version")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {CPYTHON}: {e}"));
+    String::from_utf8_lossy(&output.stdout).trim().to_string()
+}
