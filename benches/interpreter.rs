@@ -17,13 +17,13 @@ use std::time::{Duration, Instant};
 
 use common::{median, print_machine, print_table};
 
-const RUNS: usize = 5;
+const RUNS: usize = 7;
 const CPYTHON: &str = "python3";
 
 /// One program, timed under both interpreters.
 struct Case {
     name: &'static str,
-    program: &'static str,
+    program: String,
     /// What CPython spends before the program proper starts: start-up and imports.
     python_baseline: &'static str,
 }
@@ -39,23 +39,50 @@ def count():
 count()
 ";
 
-const CASES: [Case; 2] = [
-    Case {
-        name: "CPU-bound loop, 10 M iterations",
-        program: CPU_LOOP,
-        python_baseline: "",
-    },
-    Case {
-        name: "10 000 tasks × 10 `await asyncio.sleep(0)`",
-        program: run::TASKS_PROGRAM,
-        python_baseline: "import asyncio",
-    },
-];
+/// The work of the `cpu-bound` catalog scenario: `while`, `%`, `*` and `break`.
+const PRIMES: &str = "\
+def count_primes(limit):
+    count = 0
+    for n in range(2, limit):
+        divisor = 2
+        is_prime = True
+        while divisor * divisor <= n:
+            if n % divisor == 0:
+                is_prime = False
+                break
+            divisor += 1
+        if is_prime:
+            count += 1
+    return count
+
+
+count_primes(200_000)
+";
+
+fn cases() -> [Case; 3] {
+    [
+        Case {
+            name: "CPU-bound loop, 10 M iterations",
+            program: CPU_LOOP.into(),
+            python_baseline: "",
+        },
+        Case {
+            name: "prime counting below 200 000",
+            program: PRIMES.into(),
+            python_baseline: "",
+        },
+        Case {
+            name: "10 000 tasks × 10 `await asyncio.sleep(0)`",
+            program: run::tasks_program(10),
+            python_baseline: "import asyncio",
+        },
+    ]
+}
 
 fn main() {
     print_machine();
     println!("{}\n", python_version());
-    let rows: Vec<Vec<String>> = CASES.iter().map(case_row).collect();
+    let rows: Vec<Vec<String>> = cases().iter().map(case_row).collect();
     print_table(
         &[
             "case",
@@ -69,9 +96,9 @@ fn main() {
 }
 
 fn case_row(case: &Case) -> Vec<String> {
-    let (interleave, events) = median(RUNS, || interleave_time(case.program));
+    let (interleave, events) = median(RUNS, || interleave_time(&case.program));
     let baseline = median(RUNS, || python_time(case.python_baseline));
-    let python = median(RUNS, || python_time(case.program)).saturating_sub(baseline);
+    let python = median(RUNS, || python_time(&case.program)).saturating_sub(baseline);
     vec![
         case.name.to_string(),
         format!("{:.3}", interleave.as_secs_f64()),

@@ -45,16 +45,35 @@ const RUNS: usize = 5;
 
 fn main() {
     print_machine();
+    let clock_ns = median(RUNS, read_clock);
     let event_ns = median(RUNS, record_state_events);
     print_table(
         &["case", "ns per event"],
-        &[vec![
-            format!("`recorder::state`, {} M events", EVENTS / 1_000_000),
-            format!("{event_ns:.1}"),
-        ]],
+        &[
+            vec![
+                "`Clock::now_ns` alone (one per event)".into(),
+                format!("{clock_ns:.1}"),
+            ],
+            vec![
+                format!("`recorder::state`, {} M events", EVENTS / 1_000_000),
+                format!("{event_ns:.1}"),
+            ],
+        ],
     );
     println!();
     print_poll_table();
+}
+
+/// Reads the run clock `EVENTS` times; returns ns per read: the floor of any recorded event.
+fn read_clock() -> f64 {
+    let clock = Clock::start();
+    let started = Instant::now();
+    let mut sum = 0u64;
+    for _ in 0..EVENTS {
+        sum = sum.wrapping_add(clock.now_ns());
+    }
+    std::hint::black_box(sum);
+    per_item_ns(started.elapsed(), EVENTS)
 }
 
 /// Records `EVENTS` state transitions into a fresh run log; returns ns per event. Every 2048

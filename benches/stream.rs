@@ -3,8 +3,9 @@
 //!
 //! Run with `cargo bench --bench stream`.
 //!
-//! The events are those of a real run (`TASKS_PROGRAM`: lane declarations, spawns, wakes and
-//! state transitions in their natural mix). Two measurements:
+//! The events are those of a real run of about a million events (10 000 tasks × 25
+//! `await asyncio.sleep(0)`: lane declarations, spawns and state transitions in their natural
+//! mix). Two measurements:
 //!
 //! - serialisation: the log read in batches of `sse::MAX_BATCH`, as the stream reads it, each
 //!   batch written as JSON by `trace::wire` — the server's CPU cost per event;
@@ -31,11 +32,14 @@ use tokio::net::TcpListener;
 use common::{median, print_machine, print_table};
 
 const RUNS: usize = 5;
+/// Awaits per task of the streamed run: 25 gives about a million events.
+const AWAITS: usize = 25;
 
 fn main() {
     print_machine();
     let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
-    let (log, handle) = run::start(run::TASKS_PROGRAM);
+    let program = run::tasks_program(AWAITS);
+    let (log, handle) = run::start(&program);
     runtime.block_on(log.wait_end());
     run::expect_ok(&log);
     let events = log.progress().last_seq;
@@ -44,13 +48,9 @@ fn main() {
     let state = AppState::default();
     let addr = start_server(&runtime, state.clone());
     let id = state.runs().new_id();
-    state.runs().insert(RunEntry::new(
-        id.clone(),
-        None,
-        run::TASKS_PROGRAM.to_string(),
-        log,
-        handle,
-    ));
+    state
+        .runs()
+        .insert(RunEntry::new(id.clone(), None, program, log, handle));
     let (loopback, wire_bytes) = median(RUNS, || read_stream(addr, &id));
 
     let row = |case: &str, elapsed: Duration, bytes: usize| {

@@ -8,14 +8,17 @@ use interleave::lang;
 use interleave::record::log::RunLog;
 use interleave::trace::event::{RunEnd, RunStatus};
 
-/// The whole-run cost case of DESIGN.md: 10 000 tasks, each awaiting `asyncio.sleep(0)` ten
-/// times, so the loop makes 100 000 task steps and records every one.
-pub const TASKS_PROGRAM: &str = "\
+/// 10 000 tasks, each awaiting `asyncio.sleep(0)` `awaits` times: the loop makes
+/// `10_000 × awaits` task steps and records every one. With 10 awaits it is the whole-run cost
+/// case of DESIGN.md.
+pub fn tasks_program(awaits: usize) -> String {
+    format!(
+        "\
 import asyncio
 
 
 async def worker():
-    for _ in range(10):
+    for _ in range({awaits}):
         await asyncio.sleep(0)
 
 
@@ -24,7 +27,9 @@ async def main():
 
 
 asyncio.run(main())
-";
+"
+    )
+}
 
 /// Compiles `source` and starts running it.
 pub fn start(source: &str) -> (Arc<RunLog>, RunHandle) {

@@ -331,7 +331,7 @@ impl EventLoop {
                         task.name(),
                         cpu_ns as f64 / 1e9
                     )),
-                    line: 0,
+                    line: task.coro.def_line,
                 },
             );
         }

@@ -10,7 +10,7 @@ use super::format::format_value;
 use super::function::{Args, Coroutine, Frame, Function};
 use super::ir::*;
 use super::ops;
-use super::value::{IterState, RangeObj, Value};
+use super::value::Value;
 use crate::exec::control::RunControl;
 
 /// One program's shared state: its code, its globals and the run's limits.
@@ -708,20 +708,4 @@ impl CompAcc {
             CompAcc::Dict(pairs) => builtins::dict_from_pairs(pairs),
         }
     }
-}
-
-/// `range(...)` as a value.
-pub fn range_value(start: i64, stop: i64, step: i64) -> Eval {
-    if step == 0 {
-        return Err(Ctrl::raise(
-            ExcKind::ValueError,
-            "range() arg 3 must not be zero",
-        ));
-    }
-    Ok(Value::Range(Arc::new(RangeObj { start, stop, step })))
-}
-
-/// An iterator value over a running iteration state.
-pub fn iter_value(state: IterState) -> Value {
-    ops::make_iter(state)
 }

@@ -164,7 +164,7 @@ pub fn format_value(value: &Value, spec: &str) -> Result<String, Exception> {
     let (body, numeric) = match value {
         Value::Int(i) => (format_int(*i, &s, spec)?, true),
         Value::Bool(b) if s.kind.is_some() => (format_int(*b as i64, &s, spec)?, true),
-        Value::Float(f) => (format_float(*f, &s, spec)?, true),
+        Value::Float(f) => (format_float(*f, &s)?, true),
         Value::Str(text) => {
             if !matches!(s.kind, None | Some('s')) {
                 return Err(unknown_code(s.kind, "str"));
@@ -198,13 +198,13 @@ fn format_int(i: i64, s: &Spec, spec: &str) -> Result<String, Exception> {
         Some('b') => format!("{:b}", i.unsigned_abs()),
         Some('o') => format!("{:o}", i.unsigned_abs()),
         Some('c') => return Err(bad_spec(spec)),
-        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => return format_float(i as f64, s, spec),
+        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => return format_float(i as f64, s),
         Some(_) => return Err(unknown_code(s.kind, "int")),
     };
     Ok(with_sign(i < 0, digits, s.sign))
 }
 
-fn format_float(f: f64, s: &Spec, spec: &str) -> Result<String, Exception> {
+fn format_float(f: f64, s: &Spec) -> Result<String, Exception> {
     let precision = s.precision.unwrap_or(6);
     let magnitude = f.abs();
     let digits = match s.kind {
@@ -222,7 +222,6 @@ fn format_float(f: f64, s: &Spec, spec: &str) -> Result<String, Exception> {
         }
         Some(_) => return Err(unknown_code(s.kind, "float")),
     };
-    let _ = spec;
     let digits = if matches!(s.kind, Some('E' | 'G' | 'F')) {
         digits.to_uppercase()
     } else {

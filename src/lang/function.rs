@@ -201,6 +201,8 @@ pub struct Coroutine {
     pub label: Arc<str>,
     /// Line of the call that created it.
     pub line: u32,
+    /// Line of the `async def` (0 for native coroutines).
+    pub def_line: u32,
     body: Mutex<Option<CoroBody>>,
     started: AtomicBool,
 }
@@ -211,6 +213,7 @@ impl Coroutine {
             name: func.def.name.clone(),
             label: Arc::from(format!("{}({args_repr})", func.def.name)),
             line,
+            def_line: func.def.line,
             body: Mutex::new(Some(CoroBody::Python { func, frame })),
             started: AtomicBool::new(false),
         }
@@ -221,6 +224,7 @@ impl Coroutine {
             name: Arc::from(name),
             label,
             line,
+            def_line: 0,
             body: Mutex::new(Some(CoroBody::Native(body))),
             started: AtomicBool::new(false),
         }

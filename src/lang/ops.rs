@@ -515,8 +515,7 @@ fn slice_indices(len: usize, slice: &[Value]) -> Eval<Vec<usize>> {
     Ok(out)
 }
 
-/// `container[key]`. Slices arrive as a 3-tuple tagged by [`Value::Range`]-free convention:
-/// the evaluator passes them through [`get_slice`] instead.
+/// `container[key]` (slices go through [`get_slice`]).
 pub fn get_item(container: &Value, key: &Value) -> Eval {
     match container {
         Value::List(l) => {
