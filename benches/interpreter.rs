@@ -6,7 +6,8 @@
 //! every event recorded; its time is the run's own duration, from start to end. CPython runs the
 //! same program with `python3 -c`, unrecorded; its wall time minus the median wall time of a
 //! baseline program (CPython's start-up and the program's imports) is its time. Each number is
-//! the median of several runs after a warm-up.
+//! the median of several runs after a warm-up; the runs of both interpreters alternate, so a
+//! slow patch of the machine (a virtual machine's neighbours, for one) affects both alike.
 
 mod common;
 #[path = "common/run.rs"]
@@ -15,9 +16,9 @@ mod run;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{median, print_machine, print_table};
+use common::{medians, print_machine, print_table};
 
-const RUNS: usize = 7;
+const RUNS: usize = 9;
 const CPYTHON: &str = "python3";
 
 /// One program, timed under both interpreters.
@@ -96,15 +97,23 @@ fn main() {
 }
 
 fn case_row(case: &Case) -> Vec<String> {
-    let (interleave, events) = median(RUNS, || interleave_time(&case.program));
-    let baseline = median(RUNS, || python_time(case.python_baseline));
-    let python = median(RUNS, || python_time(&case.program)).saturating_sub(baseline);
+    let mut events = 0;
+    let [interleave, python, baseline] = medians(RUNS, || {
+        let (interleave, recorded) = interleave_time(&case.program);
+        events = recorded;
+        [
+            interleave.as_secs_f64(),
+            python_time(&case.program).as_secs_f64(),
+            python_time(case.python_baseline).as_secs_f64(),
+        ]
+    });
+    let python = python - baseline;
     vec![
         case.name.to_string(),
-        format!("{:.3}", interleave.as_secs_f64()),
+        format!("{interleave:.3}"),
         events.to_string(),
-        format!("{:.3}", python.as_secs_f64()),
-        format!("{:.2}×", interleave.as_secs_f64() / python.as_secs_f64()),
+        format!("{python:.3}"),
+        format!("{:.2}×", interleave / python),
     ]
 }
 

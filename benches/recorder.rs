@@ -35,7 +35,7 @@ use interleave::record::log::RunLog;
 use interleave::record::recorder::{self, Clock, RunRecording};
 use interleave::trace::event::{LaneKind, State, LOOP_LANE};
 
-use common::{median, print_machine, print_table};
+use common::{medians, print_machine, print_table};
 
 /// State events recorded per run of the first benchmark.
 const EVENTS: usize = 10_000_000;
@@ -45,8 +45,7 @@ const RUNS: usize = 5;
 
 fn main() {
     print_machine();
-    let clock_ns = median(RUNS, read_clock);
-    let event_ns = median(RUNS, record_state_events);
+    let [clock_ns, event_ns] = medians(RUNS, || [read_clock(), record_state_events()]);
     print_table(
         &["case", "ns per event"],
         &[
@@ -102,10 +101,17 @@ fn record_state_events() -> f64 {
 }
 
 fn print_poll_table() {
-    let block_on = median(RUNS, || per_item_ns(tokio_block_on(), STEPS));
-    let spawned = median(RUNS, || per_item_ns(tokio_spawned(), STEPS));
-    let bare = median(RUNS, || loop_steps(false).0);
-    let (recorded, events_per_step) = median(RUNS, || loop_steps(true));
+    let mut events_per_step = 0.0;
+    let [block_on, spawned, bare, recorded] = medians(RUNS, || {
+        let recorded = loop_steps(true);
+        events_per_step = recorded.1;
+        [
+            per_item_ns(tokio_block_on(), STEPS),
+            per_item_ns(tokio_spawned(), STEPS),
+            loop_steps(false).0,
+            recorded.0,
+        ]
+    });
     let row = |case: &str, ns: f64| {
         vec![
             case.to_string(),
@@ -214,7 +220,7 @@ fn loop_steps(record: bool) -> (f64, f64) {
 fn bench_ctx(clock: Clock) -> Ctx {
     let program = lang::compile("").expect("the empty program compiles");
     let control = Arc::new(RunControl::new(RunOptions::default(), clock));
-    Ctx::new(Arc::new(Interp::new(program, control)))
+    Ctx::new(Arc::new(Interp::new(program, control, "__main__")))
 }
 
 /// A coroutine written in Rust that yields `STEPS` times: the loop steps it like any task.

@@ -589,11 +589,12 @@ asyncio.run(main())
 ",
     );
     let doc = run_ok(&source);
-    let lanes: Vec<u32> = diagnostics(&doc, DiagnosticKind::LongStep)
+    let found: Vec<(u32, u32)> = diagnostics(&doc, DiagnosticKind::LongStep)
         .iter()
-        .map(|&(lane, _, _)| lane)
+        .map(|&(lane, line, _)| (lane, line))
         .collect();
-    assert_eq!(lanes, [task(&doc, "hog").ix], "long_step only for hog");
+    let hog = (task(&doc, "hog").ix, line_of(&source, "async def hog"));
+    assert_eq!(found, [hog], "long_step only for hog, at its definition");
 }
 
 // ---- invariants and output ----------------------------------------------------------------------

@@ -1,12 +1,17 @@
-//! Shared by the benchmarks: a timing loop (one warm-up, then the median of several runs), a
-//! Markdown table printer, and the machine description every report starts with.
+//! Shared by the benchmarks: a timing loop (one warm-up round, then the median of several
+//! rounds), a Markdown table printer, and the machine description every report starts with.
 
-/// Calls `measure` once to warm up, then `runs` times, and returns the median of its results.
-pub fn median<T: Copy + PartialOrd>(runs: usize, mut measure: impl FnMut() -> T) -> T {
+/// Runs one warm-up round of `measure`, then `runs` rounds, and returns the median of each
+/// quantity a round measures. A round measures its quantities one right after another, so a
+/// slow patch of the machine (a virtual machine's neighbours, say) weighs on all of them alike.
+pub fn medians<const N: usize>(runs: usize, mut measure: impl FnMut() -> [f64; N]) -> [f64; N] {
     measure();
-    let mut samples: Vec<T> = (0..runs).map(|_| measure()).collect();
-    samples.sort_by(|a, b| a.partial_cmp(b).expect("samples are comparable"));
-    samples[samples.len() / 2]
+    let rounds: Vec<[f64; N]> = (0..runs).map(|_| measure()).collect();
+    std::array::from_fn(|i| {
+        let mut samples: Vec<f64> = rounds.iter().map(|round| round[i]).collect();
+        samples.sort_by(f64::total_cmp);
+        samples[samples.len() / 2]
+    })
 }
 
 /// Prints a Markdown table.

@@ -7,6 +7,8 @@ use std::time::{Duration, Instant};
 use parking_lot::{Condvar, Mutex};
 use tokio::sync::Notify;
 
+use super::gil::Gil;
+use super::threads::Registry;
 use super::RunOptions;
 use crate::lang::error::{Abort, Ctrl, Eval};
 use crate::record::recorder::{self, Clock};
@@ -32,10 +34,15 @@ pub struct RunControl {
     sleep_cv: Condvar,
     /// Wakes the event loop when it is parked (cancellation, wakes from other threads).
     pub loop_notify: Notify,
+    /// The process's interpreter lock.
+    pub gil: Gil,
+    /// The threads the program started.
+    pub threads: Registry,
 }
 
 impl RunControl {
     pub fn new(options: RunOptions, clock: Clock) -> RunControl {
+        let gil_enabled = options.gil;
         RunControl {
             clock,
             deadline: Instant::now() + options.time_limit,
@@ -46,6 +53,8 @@ impl RunControl {
             sleep_lock: Mutex::new(()),
             sleep_cv: Condvar::new(),
             loop_notify: Notify::new(),
+            gil: Gil::new(gil_enabled),
+            threads: Registry::default(),
         }
     }
 
@@ -75,6 +84,7 @@ impl RunControl {
     /// Called once per loop iteration; looks at the clock every few thousand calls.
     #[inline]
     pub fn tick(&self) -> Eval<()> {
+        self.checkpoint();
         let due = TICKS.with(|t| {
             let n = t.get().wrapping_add(1);
             t.set(n);
@@ -84,6 +94,19 @@ impl RunControl {
             return self.check();
         }
         Ok(())
+    }
+
+    /// A GIL checkpoint (CPython's eval breaker): loop back-edges, function entry, and the
+    /// return from most builtin calls.
+    #[inline]
+    pub fn checkpoint(&self) {
+        if self.gil.drop_requested() {
+            self.gil.yield_to_waiter();
+        }
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
     }
 
     pub fn check_depth(&self, depth: u32) -> Eval<()> {

@@ -12,10 +12,11 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::task::{Context, Poll, Wake, Waker};
+use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
 use super::control::RunControl;
+use super::gil;
 use super::objects::{Callback, DoneCallback, LoopShared, Outcome, TaskObj};
 use crate::lang::error::{Abort, Ctrl, Eval, ExcKind, Exception, Signal};
 use crate::lang::eval::Ctx;
@@ -62,6 +63,10 @@ pub fn current_task() -> Option<Arc<TaskObj>> {
     CURRENT_TASK.with(|t| t.borrow().clone())
 }
 
+pub fn is_current_task(task: &Arc<TaskObj>) -> bool {
+    CURRENT_TASK.with(|t| t.borrow().as_ref().is_some_and(|c| Arc::ptr_eq(c, task)))
+}
+
 pub fn set_await_site(site: &AwaitSite) {
     AWAIT_SITE.with(|s| *s.borrow_mut() = Some(site.clone()));
 }
@@ -71,6 +76,11 @@ pub fn consume_shutdown_task_numbers() {
     TASK_COUNTER.with(|c| c.set(c.get() + 2));
 }
 
+/// Accounts time the current step spent blocked (so it is not also reported as a long step).
+pub fn add_blocked_ns(ns: u64) {
+    BLOCKED_NS.with(|b| b.set(b.get() + ns));
+}
+
 fn next_task_number() -> u64 {
     TASK_COUNTER.with(|c| {
         c.set(c.get() + 1);
@@ -78,16 +88,11 @@ fn next_task_number() -> u64 {
     })
 }
 
-/// Wakes a task by queueing its next step.
-struct TaskWaker(Arc<TaskObj>);
-
-impl Wake for TaskWaker {
-    fn wake(self: Arc<Self>) {
-        self.0.schedule();
-    }
-
-    fn wake_by_ref(self: &Arc<Self>) {
-        self.0.schedule();
+fn running(label: Option<Arc<str>>) -> EventKind {
+    EventKind::State {
+        state: State::Running,
+        label,
+        line: 0,
     }
 }
 
@@ -235,7 +240,7 @@ impl EventLoop {
     /// One loop iteration: park until something is due, move expired timers to the ready
     /// queue, then run exactly the callbacks that were ready at that point.
     fn run_once(&self) -> Result<(), Abort> {
-        let now = self.clock.now_ns();
+        let mut now = self.clock.now_ns();
         let timeout = if self.shared.has_ready() || self.stopping.load(Ordering::Acquire) {
             Some(0)
         } else {
@@ -243,9 +248,12 @@ impl EventLoop {
         };
         if timeout != Some(0) {
             self.park(timeout)?;
+            self.control.check().map_err(abort_of)?;
+            now = self.clock.now_ns();
+        } else {
+            self.control.tick().map_err(abort_of)?;
         }
-        self.control.check().map_err(abort_of)?;
-        self.shared.expire_timers(self.clock.now_ns());
+        self.shared.expire_timers(now);
         for _ in 0..self.shared.ready_len() {
             match self.shared.pop_ready() {
                 Some(Callback::Step(task)) => self.run_step(&task),
@@ -280,6 +288,7 @@ impl EventLoop {
             .map(|t| (Instant::now() + Duration::from_nanos(t)).min(deadline))
             .unwrap_or(deadline);
         let notify = &self.control.loop_notify;
+        let _released = GilReleased::new(&self.control);
         RUNTIME.with(|r| {
             let rt = r.borrow();
             let rt = rt.as_ref().expect("the run thread has a tokio runtime");
@@ -298,20 +307,28 @@ impl EventLoop {
         let Some(mut fut) = self.futures.borrow_mut().remove(&task.lane) else {
             return;
         };
-        recorder::state(LOOP_LANE, State::Running, Some(task.name()), 0);
-        let t0 = recorder::state(task.lane, State::Running, None, 0);
+        let name = task.name();
+        let t0 = recorder::now_ns();
+        recorder::record_at(t0, LOOP_LANE, running(Some(name.clone())));
+        recorder::record_at(t0, task.lane, running(None));
+        gil::set_running_label(Some(name));
         recorder::set_current_lane(task.lane);
         CURRENT_TASK.with(|t| *t.borrow_mut() = Some(task.clone()));
         BLOCKED_NS.with(|b| b.set(0));
-        let waker = Waker::from(Arc::new(TaskWaker(task.clone())));
-        let poll = fut.as_mut().poll(&mut Context::from_waker(&waker));
+        let poll = fut.as_mut().poll(&mut Context::from_waker(task.waker()));
         CURRENT_TASK.with(|t| t.borrow_mut().take());
         let site = AWAIT_SITE.with(|s| s.borrow_mut().take());
         let t1 = match poll {
             Poll::Pending => {
                 let (label, line) = site.map_or((None, 0), |s| (Some(s.label), s.line));
                 self.futures.borrow_mut().insert(task.lane, fut);
-                recorder::state(task.lane, State::Awaiting, label, line)
+                // A task that queued itself again (`sleep(0)`) is ready, not waiting for anything.
+                let state = if task.scheduled.load(Ordering::Acquire) {
+                    State::Ready
+                } else {
+                    State::Awaiting
+                };
+                recorder::state(task.lane, state, label, line)
             }
             Poll::Ready(result) => self.finish_task(task, result),
         };
@@ -384,6 +401,22 @@ impl EventLoop {
     }
 }
 
+/// Holds the GIL released for as long as it lives (the loop waiting in `select`).
+struct GilReleased<'a>(&'a RunControl);
+
+impl<'a> GilReleased<'a> {
+    fn new(control: &'a RunControl) -> Self {
+        control.gil.release();
+        GilReleased(control)
+    }
+}
+
+impl Drop for GilReleased<'_> {
+    fn drop(&mut self) {
+        self.0.gil.take();
+    }
+}
+
 fn abort_of(ctrl: Ctrl) -> Abort {
     match ctrl.into_signal() {
         Signal::Abort(a) => a,
@@ -401,30 +434,4 @@ fn task_future(ctx: Ctx, task: Arc<TaskObj>) -> TaskFuture {
         }
         ctx.run_coroutine(&task.coro).await
     })
-}
-
-/// Runs a blocking synchronous call on the current thread; on the event loop it is recorded
-/// as the loop being blocked, with a diagnostic when it lasts long.
-pub fn blocking<T>(label: &Arc<str>, line: u32, call: impl FnOnce() -> Eval<T>) -> Eval<T> {
-    let on_loop = current_task();
-    let t0 = recorder::state(LOOP_LANE, State::Blocked, Some(label.clone()), line);
-    recorder::flush();
-    let result = call();
-    let resumed_label = on_loop
-        .as_ref()
-        .map_or_else(|| Arc::from("<module>"), |t| t.name());
-    let t1 = recorder::state(LOOP_LANE, State::Running, Some(resumed_label), 0);
-    let held = t1.saturating_sub(t0);
-    BLOCKED_NS.with(|b| b.set(b.get() + held));
-    if on_loop.is_some() && held > STALL_NS {
-        recorder::diagnostic(
-            DiagnosticKind::BlockingCall,
-            format!(
-                "{label} blocked the event loop for {:.2} s: no other task could run meanwhile",
-                held as f64 / 1e9
-            ),
-            line,
-        );
-    }
-    result
 }

@@ -4,7 +4,9 @@
 pub mod aio;
 pub mod control;
 pub mod event_loop;
+pub mod gil;
 pub mod objects;
+pub mod threads;
 
 use std::sync::Arc;
 use std::thread::JoinHandle;
@@ -31,6 +33,8 @@ pub struct RunOptions {
     pub max_tasks: usize,
     pub max_output_bytes: usize,
     pub max_recursion: usize,
+    /// `false` runs threads without the GIL, as free-threaded Python would.
+    pub gil: bool,
 }
 
 impl Default for RunOptions {
@@ -40,6 +44,7 @@ impl Default for RunOptions {
             max_tasks: 10_000,
             max_output_bytes: 1 << 20,
             max_recursion: 1000,
+            gil: true,
         }
     }
 }
@@ -106,8 +111,16 @@ fn run_thread(program: Arc<Program>, control: Arc<RunControl>, log: Arc<RunLog>,
         None,
     );
     recorder::state(LOOP_LANE, State::Running, Some(Arc::from("<module>")), 0);
-    let ctx = Ctx::new(Arc::new(Interp::new(program.clone(), control)));
-    let result = run_program(&ctx, program);
+    gil::register_thread(LOOP_LANE, Some(Arc::from("<module>")));
+    threads::ThreadObj::install_main(LOOP_LANE);
+    control.gil.take();
+    let interp = Arc::new(Interp::new(program.clone(), control.clone(), "__main__"));
+    let result = run_program(&Ctx::new(interp), program);
+    if result.is_err() {
+        control.cancel();
+    }
+    control.threads.join_all(&control);
+    control.gil.release();
     let end = run_end(result, clock.now_ns());
     recorder::state(LOOP_LANE, State::Done, None, 0);
     recorder::uninstall();

@@ -5,7 +5,7 @@ use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Weak};
-use std::task::Waker;
+use std::task::{Wake, Waker};
 
 use parking_lot::Mutex;
 
@@ -282,6 +282,23 @@ pub struct TaskObj {
     /// A step is queued; further wakes are ignored until it runs.
     pub scheduled: AtomicBool,
     pub shared: Arc<LoopShared>,
+    /// The waker every step of this task polls with (made once, not per poll).
+    waker: Waker,
+}
+
+/// Wakes a task by queueing its next step. Holds the task weakly: the task owns its waker.
+struct TaskWaker(Weak<TaskObj>);
+
+impl Wake for TaskWaker {
+    fn wake(self: Arc<Self>) {
+        self.wake_by_ref();
+    }
+
+    fn wake_by_ref(self: &Arc<Self>) {
+        if let Some(task) = self.0.upgrade() {
+            task.schedule();
+        }
+    }
 }
 
 impl TaskObj {
@@ -302,7 +319,12 @@ impl TaskObj {
             waiting_on: Mutex::new(None),
             scheduled: AtomicBool::new(false),
             shared,
+            waker: Waker::from(Arc::new(TaskWaker(me.clone()))),
         })
+    }
+
+    pub fn waker(&self) -> &Waker {
+        &self.waker
     }
 
     pub fn name(&self) -> Arc<str> {
@@ -312,6 +334,11 @@ impl TaskObj {
     /// Queues the task's next step (once), recording who woke it.
     pub fn schedule(self: &Arc<Self>) {
         if self.scheduled.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        self.shared.call_soon(Callback::Step(self.clone()));
+        if super::event_loop::is_current_task(self) {
+            // The task yields to the back of the queue: its step records it as ready.
             return;
         }
         // A timer that fired late made the task ready when it was due: from then on the task
@@ -330,7 +357,6 @@ impl TaskObj {
                 line: 0,
             },
         );
-        self.shared.call_soon(Callback::Step(self.clone()));
     }
 
     /// `task.cancel(msg)`.

@@ -8,11 +8,13 @@ use super::error::{Ctrl, Eval, ExcKind, Exception};
 use super::eval::Ctx;
 use super::function::{Args, BoundMethod};
 use super::ir::Call;
+use super::object::CallCx;
 use super::ops;
 use super::value::{IterState, Module, RangeObj, Value};
-use crate::exec::aio;
-use crate::exec::event_loop::{blocking, current_task};
+use crate::exec::event_loop::current_task;
 use crate::exec::objects::{FutKind, FutureObj, LoopObj, Outcome, TaskObj};
+use crate::exec::threads::blocking;
+use crate::exec::{aio, threads};
 use crate::record::recorder;
 use crate::trace::event::EventKind;
 
@@ -101,6 +103,10 @@ pub fn module_attr(module: Module, name: &str) -> Option<Value> {
         (Module::Time, "time") => b(Builtin::TimeTime),
         (Module::Time, "perf_counter") => b(Builtin::PerfCounter),
         (Module::Time, "monotonic") => b(Builtin::Monotonic),
+        (Module::Threading, name) => threads::threading_attr(name),
+        (Module::Sys, name) => threads::sys_attr(name),
+        (Module::Os, name) => threads::os_attr(name),
+        (Module::Concurrent, "futures") => Some(Value::Module(Module::ConcurrentFutures)),
         _ => None,
     }
 }
@@ -179,8 +185,17 @@ pub fn dict_from_pairs(pairs: Vec<(Value, Value)>) -> Eval {
     Ok(Value::Dict(Arc::new(parking_lot::Mutex::new(map))))
 }
 
-/// Calls a builtin function.
-pub fn call(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) -> Eval {
+/// Calls a builtin function. Returning from most of them is a GIL checkpoint, as in CPython
+/// (`len` and `isinstance` are specialised without one).
+pub fn call(ctx: &Ctx, depth: u32, b: Builtin, args: Args, site: &Call) -> Eval {
+    let result = call_builtin(ctx, depth, b, args, site);
+    if !matches!(b, Builtin::Len | Builtin::IsInstance) {
+        ctx.interp.control.checkpoint();
+    }
+    result
+}
+
+fn call_builtin(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) -> Eval {
     use Builtin as B;
     match b {
         B::Print => print(ctx, args, site),
@@ -337,7 +352,7 @@ pub fn call(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) -> E
                 return Err(value_error("sleep length must be non-negative".into()));
             }
             let control = &ctx.interp.control;
-            blocking(&site.text, site.line, || {
+            blocking(control, &site.text, site.line, || {
                 control.sleep_blocking(Duration::from_secs_f64(secs))
             })?;
             Ok(Value::None)
@@ -798,6 +813,14 @@ pub fn get_attr(value: &Value, name: &str) -> Eval {
         Value::Exception(e) if name == "args" => Ok(Value::tuple(e.args.clone())),
         Value::ExcType(k) if name == "__name__" => Ok(Value::str(k.name())),
         Value::Func(f) if name == "__name__" => Ok(Value::Str(f.def.name.clone())),
+        Value::Object(o) => match o.get_attr(name) {
+            Some(v) => Ok(v),
+            None if o.has_method(name) => Ok(Value::Method(Arc::new(BoundMethod {
+                receiver: value.clone(),
+                name: Arc::from(name),
+            }))),
+            None => Err(no_attribute(value, name)),
+        },
         v if methods_of(v).contains(&name) => Ok(Value::Method(Arc::new(BoundMethod {
             receiver: v.clone(),
             name: Arc::from(name),
@@ -827,6 +850,12 @@ pub fn call_method(
         Value::Task(t) => task_method(t, name, args),
         Value::Future(f) => future_method(f, name, args),
         Value::Loop(_) => loop_method(name, args, site),
+        Value::Object(o) if o.has_method(name) => {
+            let cx = CallCx { ctx, depth, site };
+            let result = o.call_method(&cx, receiver, name, args);
+            ctx.interp.control.checkpoint();
+            result
+        }
         other => {
             let f = get_attr(other, name)?;
             ctx.call_value(depth, &f, args, site)

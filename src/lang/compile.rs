@@ -265,7 +265,32 @@ impl<'s> Compiler<'s> {
             }
             AStmt::ClassDef(s) => return Err(self.unsupported("`class`", s.range)),
             AStmt::With(s) if s.is_async => return Err(self.unsupported("`async with`", s.range)),
-            AStmt::With(s) => return Err(self.unsupported("`with`", s.range)),
+            AStmt::With(s) => {
+                let mut items = Vec::new();
+                for item in &s.items {
+                    let manager = self.expr(&item.context_expr)?;
+                    let target = item
+                        .optional_vars
+                        .as_ref()
+                        .map(|t| self.target(t))
+                        .transpose()?;
+                    let range = item.context_expr.range();
+                    items.push(WithItem {
+                        manager,
+                        target,
+                        site: Call {
+                            func: Expr {
+                                kind: ExprKind::Const(Value::None),
+                                awaits: false,
+                            },
+                            args: Vec::new(),
+                            line: self.line(range),
+                            text: self.text(range),
+                        },
+                    });
+                }
+                StmtKind::With(items, self.block(&s.body)?)
+            }
             AStmt::Match(s) => return Err(self.unsupported("`match`", s.range)),
             AStmt::Nonlocal(s) => return Err(self.unsupported("`nonlocal`", s.range)),
             AStmt::TypeAlias(s) => return Err(self.unsupported("`type` aliases", s.range)),
@@ -321,8 +346,14 @@ impl<'s> Compiler<'s> {
         let mut targets = Vec::new();
         for alias in &s.names {
             let module = self.module(alias.name.as_str(), alias.range)?;
-            let bound = alias.asname.as_ref().unwrap_or(&alias.name);
-            targets.push((self.store_name(bound.as_str()), Value::Module(module)));
+            let (bound, value) = match &alias.asname {
+                Some(asname) => (asname.as_str(), module),
+                None => {
+                    let top = import_binding(alias.name.as_str());
+                    (top, self.module(top, alias.range)?)
+                }
+            };
+            targets.push((self.store_name(bound), Value::Module(value)));
         }
         Ok(Some(assign_consts(targets, line)))
     }
@@ -354,11 +385,8 @@ impl<'s> Compiler<'s> {
     }
 
     fn module(&self, name: &str, range: TextRange) -> CResult<Module> {
-        match name {
-            "asyncio" => Ok(Module::Asyncio),
-            "time" => Ok(Module::Time),
-            other => Err(self.unsupported(&format!("the module `{other}`"), range)),
-        }
+        Module::by_name(name)
+            .ok_or_else(|| self.unsupported(&format!("the module `{name}`"), range))
     }
 
     // ---- functions ---------------------------------------------------------------------------
@@ -800,6 +828,11 @@ fn assign_consts(targets: Vec<(Target, Value)>, line: u32) -> Stmt {
     }
 }
 
+/// The name `import a.b` binds: `a`.
+fn import_binding(dotted: &str) -> &str {
+    dotted.split('.').next().unwrap_or(dotted)
+}
+
 fn bin_op(op: ast::Operator) -> BinOp {
     use ast::Operator as O;
     match op {
@@ -911,6 +944,7 @@ fn stmt_awaits(kind: &StmtKind) -> bool {
         }
         StmtKind::Assert(a, b) => a.awaits || b.as_ref().is_some_and(|b| b.awaits),
         StmtKind::Def(..) => false,
+        StmtKind::With(items, body) => block_awaits(body) || items.iter().any(|i| i.manager.awaits),
         StmtKind::Delete(ts) => ts.iter().any(target_awaits),
         StmtKind::Break | StmtKind::Continue | StmtKind::Pass => false,
     }
@@ -975,8 +1009,11 @@ fn scan_stmt(s: &AStmt, info: &mut ScopeInfo) {
             .extend(g.names.iter().map(|n| n.as_str().to_string())),
         AStmt::Import(i) => {
             for a in &i.names {
-                let bound = a.asname.as_ref().unwrap_or(&a.name);
-                info.assigned.insert(bound.as_str().to_string());
+                let bound = match &a.asname {
+                    Some(asname) => asname.as_str(),
+                    None => import_binding(a.name.as_str()),
+                };
+                info.assigned.insert(bound.to_string());
             }
         }
         AStmt::ImportFrom(i) => {

@@ -9,6 +9,7 @@ use super::error::{loop_step, returned, Ctrl, Eval, ExcKind, Exception, Signal};
 use super::format::format_value;
 use super::function::{Args, Coroutine, Frame, Function};
 use super::ir::*;
+use super::object::{not_a_context_manager, CallCx, PyObject};
 use super::ops;
 use super::value::Value;
 use crate::exec::control::RunControl;
@@ -21,8 +22,16 @@ pub struct Interp {
 }
 
 impl Interp {
-    pub fn new(program: Arc<Program>, control: Arc<RunControl>) -> Interp {
-        let globals = program.globals.iter().map(|_| RwLock::new(None)).collect();
+    /// `module_name` is what `__name__` reads (`__main__`, or `__mp_main__` in a child process).
+    pub fn new(program: Arc<Program>, control: Arc<RunControl>, module_name: &str) -> Interp {
+        let globals = program
+            .globals
+            .iter()
+            .map(|g| match &**g {
+                "__name__" => RwLock::new(Some(Value::str(module_name))),
+                _ => RwLock::new(None),
+            })
+            .collect();
         Interp {
             program,
             globals,
@@ -217,6 +226,7 @@ impl Ctx {
                     self.delete(frame, t)?;
                 }
             }
+            StmtKind::With(items, body) => return self.exec_with(frame, items, body),
             StmtKind::Pass => {}
         }
         Ok(())
@@ -256,6 +266,52 @@ impl Ctx {
             return Ok(current.clone());
         }
         ops::binary(op, current, rhs)
+    }
+
+    fn exec_with(&self, frame: &mut Frame, items: &[WithItem], body: &[Stmt]) -> Flow {
+        let Some((item, rest)) = items.split_first() else {
+            return self.exec_block(frame, body);
+        };
+        let manager = self.eval(frame, &item.manager)?;
+        let guard = self.enter(frame, item, &manager)?;
+        let result = self.exec_with(frame, rest, body);
+        self.exit(frame.depth, item, guard, result)
+    }
+
+    /// `with` entry: calls the manager's `__enter__` and binds the `as` target.
+    pub fn enter(
+        &self,
+        frame: &mut Frame,
+        item: &WithItem,
+        manager: &Value,
+    ) -> Eval<Arc<dyn PyObject>> {
+        let Value::Object(obj) = manager else {
+            return Err(not_a_context_manager(manager));
+        };
+        let cx = CallCx {
+            ctx: self,
+            depth: frame.depth,
+            site: &item.site,
+        };
+        let entered = obj.enter(&cx, manager)?;
+        if let Some(target) = &item.target {
+            if let Err(e) = self.assign(frame, target, entered) {
+                obj.exit(&cx)?;
+                return Err(e);
+            }
+        }
+        Ok(obj.clone())
+    }
+
+    /// `with` exit: runs whatever the body did; the body's error wins over the exit's.
+    pub fn exit(&self, depth: u32, item: &WithItem, obj: Arc<dyn PyObject>, result: Flow) -> Flow {
+        let cx = CallCx {
+            ctx: self,
+            depth,
+            site: &item.site,
+        };
+        let exited = obj.exit(&cx);
+        result.and(exited)
     }
 
     fn exec_try(&self, frame: &mut Frame, t: &Try) -> Flow {
@@ -562,6 +618,14 @@ impl Ctx {
         match func {
             Value::Func(f) => self.call_function(depth, f, args, site),
             Value::Builtin(b) => builtins::call(self, depth, *b, args, site),
+            Value::Native(f) => (f.call)(
+                &CallCx {
+                    ctx: self,
+                    depth,
+                    site,
+                },
+                args,
+            ),
             Value::Method(m) => {
                 builtins::call_method(self, depth, &m.receiver, &m.name, args, site)
             }

@@ -101,6 +101,7 @@ impl Ctx {
                 return Err(raise_value(frame, Some(value)));
             }
             StmtKind::Try(t) => return self.exec_try_async(frame, t).await,
+            StmtKind::With(items, body) => return self.exec_with_async(frame, items, body).await,
             StmtKind::Assert(test, msg) => {
                 if !self.eval_async(frame, test).await?.truthy() {
                     let args = match msg {
@@ -113,6 +114,23 @@ impl Ctx {
             _ => return self.exec_block(frame, std::slice::from_ref(stmt)),
         }
         Ok(())
+    }
+
+    fn exec_with_async<'a>(
+        &'a self,
+        frame: &'a mut Frame,
+        items: &'a [WithItem],
+        body: &'a [Stmt],
+    ) -> Boxed<'a, Flow> {
+        Box::pin(async move {
+            let Some((item, rest)) = items.split_first() else {
+                return self.exec_block_async(frame, body).await;
+            };
+            let manager = self.eval_async(frame, &item.manager).await?;
+            let guard = self.enter(frame, item, &manager)?;
+            let result = self.exec_with_async(frame, rest, body).await;
+            self.exit(frame.depth, item, guard, result)
+        })
     }
 
     async fn exec_try_async(&self, frame: &mut Frame, t: &Try) -> Flow {

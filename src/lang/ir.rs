@@ -170,7 +170,16 @@ pub enum StmtKind {
     Assert(Expr, Option<Expr>),
     Def(Target, Arc<FuncDef>),
     Delete(Vec<Target>),
+    With(Vec<WithItem>, Vec<Stmt>),
     Pass,
+}
+
+/// One `expr as target` of a `with` statement.
+pub struct WithItem {
+    pub manager: Expr,
+    pub target: Option<Target>,
+    /// The manager expression as a call site (for errors and blocking labels).
+    pub site: Call,
 }
 
 pub struct Try {

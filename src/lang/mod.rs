@@ -13,6 +13,7 @@ pub mod eval_async;
 pub mod format;
 pub mod function;
 pub mod ir;
+pub mod object;
 pub mod ops;
 pub mod value;
 

@@ -13,6 +13,7 @@ use super::builtins::Builtin;
 use super::error::{ExcKind, Exception};
 use super::format::float_repr;
 use super::function::{BoundMethod, Coroutine, Function};
+use super::object::{NativeFn, PyObject};
 use crate::exec::objects::{FutureObj, LoopObj, TaskObj};
 
 /// A Python object.
@@ -37,6 +38,9 @@ pub enum Value {
     Exception(Arc<Exception>),
     ExcType(ExcKind),
     Module(Module),
+    Bytes(Arc<[u8]>),
+    Native(&'static NativeFn),
+    Object(Arc<dyn PyObject>),
 }
 
 impl Clone for Value {
@@ -77,6 +81,9 @@ impl Value {
             Value::Exception(e) => Value::Exception(e.clone()),
             Value::ExcType(k) => Value::ExcType(*k),
             Value::Module(m) => Value::Module(*m),
+            Value::Bytes(b) => Value::Bytes(b.clone()),
+            Value::Native(f) => Value::Native(f),
+            Value::Object(o) => Value::Object(o.clone()),
         }
     }
 }
@@ -86,6 +93,13 @@ impl Value {
 pub enum Module {
     Asyncio,
     Time,
+    Threading,
+    Sys,
+    Os,
+    Multiprocessing,
+    Concurrent,
+    ConcurrentFutures,
+    Hashlib,
 }
 
 /// `range(start, stop, step)`.
@@ -166,6 +180,7 @@ pub enum Key {
     Int(i64),
     FloatBits(u64),
     Str(Arc<str>),
+    Bytes(Arc<[u8]>),
     Tuple(Vec<Key>),
 }
 
@@ -207,6 +222,9 @@ impl Value {
             Value::Exception(e) => e.kind.name(),
             Value::ExcType(_) => "type",
             Value::Module(_) => "module",
+            Value::Bytes(_) => "bytes",
+            Value::Native(_) => "builtin_function_or_method",
+            Value::Object(o) => o.type_name(),
         }
     }
 
@@ -222,6 +240,7 @@ impl Value {
             Value::Tuple(t) => !t.is_empty(),
             Value::Dict(d) => !d.lock().is_empty(),
             Value::Range(r) => !r.is_empty(),
+            Value::Bytes(b) => !b.is_empty(),
             _ => true,
         }
     }
@@ -235,6 +254,7 @@ impl Value {
             Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e18 => Key::Int(*f as i64),
             Value::Float(f) => Key::FloatBits(f.to_bits()),
             Value::Str(s) => Key::Str(s.clone()),
+            Value::Bytes(b) => Key::Bytes(b.clone()),
             Value::Tuple(t) => Key::Tuple(t.iter().map(Value::key).collect::<Result<_, _>>()?),
             other => {
                 return Err(Exception::new(
@@ -313,6 +333,11 @@ impl Value {
             Value::Module(m) => {
                 let _ = write!(out, "<module '{}'>", m.name());
             }
+            Value::Bytes(b) => write_bytes_repr(out, b),
+            Value::Native(f) => {
+                let _ = write!(out, "<built-in function {}>", f.name);
+            }
+            Value::Object(o) => out.push_str(&o.repr()),
             Value::Iter(_) | Value::Loop(_) => {
                 let _ = write!(out, "<{} object>", self.type_name());
             }
@@ -325,8 +350,60 @@ impl Module {
         match self {
             Module::Asyncio => "asyncio",
             Module::Time => "time",
+            Module::Threading => "threading",
+            Module::Sys => "sys",
+            Module::Os => "os",
+            Module::Multiprocessing => "multiprocessing",
+            Module::Concurrent => "concurrent",
+            Module::ConcurrentFutures => "concurrent.futures",
+            Module::Hashlib => "hashlib",
         }
     }
+
+    /// The module an `import` statement names, if scenarios may import it.
+    pub fn by_name(name: &str) -> Option<Module> {
+        [
+            Module::Asyncio,
+            Module::Time,
+            Module::Threading,
+            Module::Sys,
+            Module::Os,
+            Module::Multiprocessing,
+            Module::Concurrent,
+            Module::ConcurrentFutures,
+            Module::Hashlib,
+        ]
+        .into_iter()
+        .find(|m| m.name() == name)
+    }
+}
+
+/// Python's bytes repr: `b'...'` with escapes for non-printable bytes.
+fn write_bytes_repr(out: &mut String, b: &[u8]) {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
+    out.push('b');
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c as char == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => {
+                let _ = write!(out, "\\x{c:02x}");
+            }
+        }
+    }
+    out.push(quote);
 }
 
 fn write_seq(out: &mut String, open: &str, close: &str, items: &[Value], trailing_comma: bool) {

@@ -68,6 +68,11 @@ thread_local! {
     static RECORDER: RefCell<Option<Recorder>> = const { RefCell::new(None) };
 }
 
+/// The recording of the run this thread records into (to hand to threads it starts).
+pub fn current_run() -> Option<Arc<RunRecording>> {
+    RECORDER.with(|r| r.borrow().as_ref().map(|rec| rec.run.clone()))
+}
+
 /// Starts recording this thread's events into `run`, attributed to `lane` by default.
 pub fn install(run: Arc<RunRecording>, lane: LaneIx) {
     RECORDER.with(|r| {

@@ -1,0 +1,609 @@
+//! The `threading` module: real OS threads running scenario code under the run's GIL, each on
+//! its own timeline lane, plus `threading.Lock`, and the `sys`/`os` helpers threads need.
+
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+use parking_lot::{Condvar, Mutex};
+
+use super::control::RunControl;
+use super::event_loop::{self, current_task, STALL_NS};
+use super::gil;
+use crate::lang::error::{Ctrl, Eval, ExcKind};
+use crate::lang::eval::{Ctx, Interp};
+use crate::lang::function::Args;
+use crate::lang::ir::{Call, Expr, ExprKind};
+use crate::lang::object::{downcast, object, CallCx, NativeFn, PyObject};
+use crate::lang::value::Value;
+use crate::record::recorder;
+use crate::trace::event::{DiagnosticKind, EventKind, LaneIx, LaneKind, State, LOOP_LANE};
+
+/// How often a blocked wait looks at the run's cancellation.
+const WAIT_SLICE: Duration = Duration::from_millis(20);
+/// Threads run deep Python recursion too.
+const THREAD_STACK: usize = 256 << 20;
+
+/// The threads of one run, for `active_count()` and for joining them when the program ends.
+#[derive(Default)]
+pub struct Registry {
+    threads: Mutex<Vec<Arc<ThreadObj>>>,
+    /// `threading._counter`: numbers `Thread-N` names.
+    counter: AtomicU64,
+}
+
+impl Registry {
+    fn add(&self, t: Arc<ThreadObj>) {
+        self.threads.lock().push(t);
+    }
+
+    fn alive(&self) -> usize {
+        self.threads.lock().iter().filter(|t| t.is_alive()).count()
+    }
+
+    fn next_name(&self, target: &str) -> String {
+        let n = self.counter.fetch_add(1, Ordering::Relaxed) + 1;
+        if target.is_empty() {
+            format!("Thread-{n}")
+        } else {
+            format!("Thread-{n} ({target})")
+        }
+    }
+
+    /// Waits (without the GIL) for every started thread to finish, as the interpreter does
+    /// at exit.
+    pub fn join_all(&self, control: &RunControl) {
+        let threads: Vec<_> = self.threads.lock().clone();
+        control.gil.released(|| {
+            for t in threads {
+                t.wait_finished(None, control, true);
+            }
+        });
+    }
+}
+
+#[derive(Default)]
+struct Lifecycle {
+    started: bool,
+    running: bool,
+    finished: bool,
+}
+
+/// A `threading.Thread`.
+pub struct ThreadObj {
+    name: Mutex<Arc<str>>,
+    target: Option<Value>,
+    args: Vec<Value>,
+    lane: OnceLock<LaneIx>,
+    life: Mutex<Lifecycle>,
+    changed: Condvar,
+    native_id: AtomicU64,
+}
+
+thread_local! {
+    static CURRENT_THREAD: RefCell<Option<Arc<ThreadObj>>> = const { RefCell::new(None) };
+}
+
+impl ThreadObj {
+    fn new(name: Arc<str>, target: Option<Value>, args: Vec<Value>) -> ThreadObj {
+        ThreadObj {
+            name: Mutex::new(name),
+            target,
+            args,
+            lane: OnceLock::new(),
+            life: Mutex::new(Lifecycle::default()),
+            changed: Condvar::new(),
+            native_id: AtomicU64::new(0),
+        }
+    }
+
+    /// The object for the thread that runs the program (`MainThread`).
+    pub fn install_main(lane: LaneIx) {
+        let main = ThreadObj::new(Arc::from("MainThread"), None, Vec::new());
+        let _ = main.lane.set(lane);
+        main.native_id.store(native_thread_id(), Ordering::Relaxed);
+        *main.life.lock() = Lifecycle {
+            started: true,
+            running: true,
+            finished: false,
+        };
+        CURRENT_THREAD.with(|c| *c.borrow_mut() = Some(Arc::new(main)));
+    }
+
+    fn name(&self) -> Arc<str> {
+        self.name.lock().clone()
+    }
+
+    fn is_alive(&self) -> bool {
+        let life = self.life.lock();
+        life.started && !life.finished
+    }
+
+    fn set_life(&self, update: impl FnOnce(&mut Lifecycle)) {
+        update(&mut self.life.lock());
+        self.changed.notify_all();
+    }
+
+    /// Waits until the thread finished (or `timeout` passed, or the run was cancelled).
+    fn wait_finished(&self, timeout: Option<Duration>, control: &RunControl, ignore_cancel: bool) {
+        let until = timeout.map(|t| Instant::now() + t);
+        let mut life = self.life.lock();
+        while life.started && !life.finished {
+            if !ignore_cancel && control.is_cancelled() {
+                return;
+            }
+            let slice = match until {
+                Some(u) if Instant::now() >= u => return,
+                Some(u) => (u - Instant::now()).min(WAIT_SLICE),
+                None => WAIT_SLICE,
+            };
+            self.changed.wait_for(&mut life, slice);
+        }
+    }
+
+    fn start(self: &Arc<Self>, cx: &CallCx) -> Eval {
+        {
+            let mut life = self.life.lock();
+            if life.started {
+                return Err(Ctrl::raise(
+                    ExcKind::RuntimeError,
+                    "threads can only be started once",
+                ));
+            }
+            life.started = true;
+        }
+        let interp = cx.ctx.interp.clone();
+        let control = interp.control.clone();
+        let detail = self.target.as_ref().map(|t| Arc::from(callable_name(t)));
+        let lane = recorder::new_lane(LaneKind::Thread, self.name(), detail, Some(LOOP_LANE));
+        let _ = self.lane.set(lane);
+        recorder::record_here(EventKind::Spawn {
+            child: lane,
+            line: cx.site.line,
+        });
+        control.threads.add(self.clone());
+        let run = recorder::current_run().expect("scenario code runs with a recorder");
+        let me = self.clone();
+        let line = cx.site.line;
+        std::thread::Builder::new()
+            .name(format!("interleave-{}", self.name()))
+            .stack_size(THREAD_STACK)
+            .spawn(move || {
+                recorder::install(run, lane);
+                me.run(interp, lane, line);
+                recorder::uninstall();
+            })
+            .map_err(|e| {
+                Ctrl::raise(
+                    ExcKind::RuntimeError,
+                    format!("can't start new thread: {e}"),
+                )
+            })?;
+        control.gil.released(|| {
+            let mut life = self.life.lock();
+            while !life.running && !life.finished {
+                self.changed.wait_for(&mut life, WAIT_SLICE);
+            }
+        });
+        Ok(Value::None)
+    }
+
+    /// The body of the OS thread: take the GIL, run the target, report how it ended.
+    fn run(self: Arc<Self>, interp: Arc<Interp>, lane: LaneIx, line: u32) {
+        let control = interp.control.clone();
+        self.native_id.store(native_thread_id(), Ordering::Relaxed);
+        gil::register_thread(lane, None);
+        CURRENT_THREAD.with(|c| *c.borrow_mut() = Some(self.clone()));
+        control.gil.take();
+        recorder::state(lane, State::Running, None, 0);
+        self.set_life(|l| l.running = true);
+        let result = match &self.target {
+            Some(target) => {
+                let site = thread_site(line);
+                let ctx = Ctx::new(interp);
+                ctx.call_value(0, target, Args::positional(self.args.clone()), &site)
+            }
+            None => Ok(Value::None),
+        };
+        let end = match result {
+            Ok(_) => State::Done,
+            Err(ctrl) => {
+                self.report_failure(lane, &ctrl);
+                State::Failed
+            }
+        };
+        recorder::state(lane, end, None, 0);
+        self.set_life(|l| l.finished = true);
+        control.gil.release();
+    }
+
+    /// An uncaught exception ends the thread (CPython prints it to stderr); the run goes on.
+    fn report_failure(&self, lane: LaneIx, ctrl: &Ctrl) {
+        let Some(e) = ctrl.exception() else {
+            return;
+        };
+        let line = e.traceback.lock().last().map_or(0, |f| f.line);
+        recorder::record(
+            lane,
+            EventKind::Exception {
+                message: Arc::from(format!(
+                    "Exception in thread {}: {}",
+                    self.name(),
+                    e.summary_line()
+                )),
+                line,
+            },
+        );
+    }
+
+    fn join(&self, cx: &CallCx, args: &Args) -> Eval {
+        if !self.life.lock().started {
+            return Err(Ctrl::raise(
+                ExcKind::RuntimeError,
+                "cannot join thread before it is started",
+            ));
+        }
+        let timeout = match args.pos.first() {
+            None | Some(Value::None) => None,
+            Some(v) => Some(Duration::from_secs_f64(
+                crate::lang::builtins::float_arg(v, "join")?.max(0.0),
+            )),
+        };
+        let control = &cx.ctx.interp.control;
+        blocking(control, &cx.site.text, cx.site.line, || {
+            self.wait_finished(timeout, control, false);
+            control.check()
+        })?;
+        Ok(Value::None)
+    }
+}
+
+impl PyObject for ThreadObj {
+    fn type_name(&self) -> &'static str {
+        "Thread"
+    }
+
+    fn repr(&self) -> String {
+        let state = if self.is_alive() {
+            "started"
+        } else if self.life.lock().finished {
+            "stopped"
+        } else {
+            "initial"
+        };
+        format!("<Thread({}, {state})>", self.name())
+    }
+
+    fn get_attr(&self, name: &str) -> Option<Value> {
+        match name {
+            "name" => Some(Value::Str(self.name())),
+            "daemon" => Some(Value::Bool(false)),
+            "ident" | "native_id" => Some(match self.native_id.load(Ordering::Relaxed) {
+                0 => Value::None,
+                id => Value::Int(id as i64),
+            }),
+            _ => None,
+        }
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(name, "start" | "join" | "is_alive" | "getName")
+    }
+
+    fn call_method(&self, cx: &CallCx, me: &Value, name: &str, args: Args) -> Eval {
+        match name {
+            "start" => me_thread(me).start(cx),
+            "join" => self.join(cx, &args),
+            "is_alive" => Ok(Value::Bool(self.is_alive())),
+            _ => Ok(Value::Str(self.name())),
+        }
+    }
+}
+
+fn me_thread(me: &Value) -> Arc<ThreadObj> {
+    downcast::<ThreadObj>(me).expect("a method is called on its own type")
+}
+
+/// The call site recorded for code a thread runs on its own (its target).
+fn thread_site(line: u32) -> Call {
+    Call {
+        func: Expr {
+            kind: ExprKind::Const(Value::None),
+            awaits: false,
+        },
+        args: Vec::new(),
+        line,
+        text: Arc::from("<thread>"),
+    }
+}
+
+fn callable_name(v: &Value) -> String {
+    match v {
+        Value::Func(f) => format!("{}()", f.def.name),
+        Value::Native(f) => format!("{}()", f.name),
+        other => other.type_name().to_string(),
+    }
+}
+
+fn native_thread_id() -> u64 {
+    // SAFETY: gettid has no preconditions and cannot fail.
+    unsafe { libc::gettid() as u64 }
+}
+
+/// Runs a blocking call on the current thread: its lane shows `blocked` (labelled with the
+/// call) and the GIL is released meanwhile. On the event loop this also holds every task up,
+/// which is reported when it lasts long.
+pub fn blocking<T>(
+    control: &RunControl,
+    label: &Arc<str>,
+    line: u32,
+    call: impl FnOnce() -> Eval<T>,
+) -> Eval<T> {
+    let lane = gil::current_lane();
+    let on_loop = current_task().filter(|_| lane == LOOP_LANE);
+    let t0 = recorder::state(lane, State::Blocked, Some(label.clone()), line);
+    recorder::flush();
+    let result = control.gil.released(call);
+    let resumed = on_loop
+        .as_ref()
+        .map(|t| t.name())
+        .or_else(gil::current_label);
+    let t1 = recorder::state(lane, State::Running, resumed, 0);
+    let held = t1.saturating_sub(t0);
+    event_loop::add_blocked_ns(held);
+    if on_loop.is_some() && held > STALL_NS {
+        recorder::diagnostic(
+            DiagnosticKind::BlockingCall,
+            format!(
+                "{label} blocked the event loop for {:.2} s: no other task could run meanwhile",
+                held as f64 / 1e9
+            ),
+            line,
+        );
+    }
+    result
+}
+
+/// A `threading.Lock`: not re-entrant, releasable by any thread.
+#[derive(Default)]
+pub struct LockObj {
+    locked: Mutex<bool>,
+    released: Condvar,
+}
+
+impl LockObj {
+    fn try_acquire(&self) -> bool {
+        let mut locked = self.locked.lock();
+        !std::mem::replace(&mut *locked, true)
+    }
+
+    /// Waits for the lock (the GIL released meanwhile, as a failed try does in CPython).
+    fn acquire(&self, cx: &CallCx, timeout: Option<Duration>) -> Eval<bool> {
+        if self.try_acquire() {
+            return Ok(true);
+        }
+        if timeout == Some(Duration::ZERO) {
+            return Ok(false);
+        }
+        let control = &cx.ctx.interp.control;
+        let until = timeout.map(|t| Instant::now() + t);
+        blocking(control, &cx.site.text, cx.site.line, || {
+            let mut locked = self.locked.lock();
+            loop {
+                if !*locked {
+                    *locked = true;
+                    return Ok(true);
+                }
+                control.check()?;
+                let slice = match until {
+                    Some(u) if Instant::now() >= u => return Ok(false),
+                    Some(u) => (u - Instant::now()).min(WAIT_SLICE),
+                    None => WAIT_SLICE,
+                };
+                self.released.wait_for(&mut locked, slice);
+            }
+        })
+    }
+
+    fn release(&self) -> Eval<()> {
+        let mut locked = self.locked.lock();
+        if !*locked {
+            return Err(Ctrl::raise(ExcKind::RuntimeError, "release unlocked lock"));
+        }
+        *locked = false;
+        self.released.notify_one();
+        Ok(())
+    }
+}
+
+impl PyObject for LockObj {
+    fn type_name(&self) -> &'static str {
+        "lock"
+    }
+
+    fn repr(&self) -> String {
+        let state = if *self.locked.lock() {
+            "locked"
+        } else {
+            "unlocked"
+        };
+        format!("<{state} _thread.lock object>")
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(name, "acquire" | "release" | "locked")
+    }
+
+    fn call_method(&self, cx: &CallCx, _me: &Value, name: &str, mut args: Args) -> Eval {
+        match name {
+            "acquire" => {
+                let blocking = args
+                    .take_kw("blocking")
+                    .or_else(|| args.pos.first().cloned());
+                let timeout = args.take_kw("timeout").or_else(|| args.pos.get(1).cloned());
+                let timeout = match (blocking.map(|b| b.truthy()), timeout) {
+                    (Some(false), _) => Some(Duration::ZERO),
+                    (_, Some(t)) if !matches!(t, Value::None) => {
+                        let secs = crate::lang::builtins::float_arg(&t, "acquire")?;
+                        (secs >= 0.0).then(|| Duration::from_secs_f64(secs))
+                    }
+                    _ => None,
+                };
+                Ok(Value::Bool(self.acquire(cx, timeout)?))
+            }
+            "release" => self.release().map(|()| Value::None),
+            _ => Ok(Value::Bool(*self.locked.lock())),
+        }
+    }
+
+    fn enter(&self, cx: &CallCx, _me: &Value) -> Eval {
+        self.acquire(cx, None).map(Value::Bool)
+    }
+
+    fn exit(&self, _cx: &CallCx) -> Eval<()> {
+        self.release()
+    }
+}
+
+// ---- module functions ----------------------------------------------------------------------
+
+fn thread_new(cx: &CallCx, mut args: Args) -> Eval {
+    let target = args.take_kw("target").filter(|t| !matches!(t, Value::None));
+    let thread_args = match args.take_kw("args") {
+        Some(a) => crate::lang::ops::to_vec(&a)?,
+        None => Vec::new(),
+    };
+    let name = args.take_kw("name");
+    args.take_kw("daemon");
+    args.no_more_kw("Thread")?;
+    let name = match name {
+        Some(Value::None) | None => {
+            let target_name = match &target {
+                Some(Value::Func(f)) => f.def.name.to_string(),
+                _ => String::new(),
+            };
+            cx.ctx.interp.control.threads.next_name(&target_name)
+        }
+        Some(n) => n.to_str(),
+    };
+    Ok(object(ThreadObj::new(Arc::from(name), target, thread_args)))
+}
+
+fn current_thread(_cx: &CallCx, _args: Args) -> Eval {
+    CURRENT_THREAD.with(|c| {
+        c.borrow()
+            .clone()
+            .map(|t| Value::Object(t as Arc<dyn PyObject>))
+            .ok_or_else(|| Ctrl::raise(ExcKind::RuntimeError, "no current thread"))
+    })
+}
+
+fn active_count(cx: &CallCx, _args: Args) -> Eval {
+    Ok(Value::Int(1 + cx.ctx.interp.control.threads.alive() as i64))
+}
+
+fn lock_new(_cx: &CallCx, _args: Args) -> Eval {
+    Ok(object(LockObj::default()))
+}
+
+static THREAD: NativeFn = NativeFn {
+    name: "Thread",
+    call: thread_new,
+};
+static CURRENT_THREAD_FN: NativeFn = NativeFn {
+    name: "current_thread",
+    call: current_thread,
+};
+static ACTIVE_COUNT: NativeFn = NativeFn {
+    name: "active_count",
+    call: active_count,
+};
+static LOCK: NativeFn = NativeFn {
+    name: "Lock",
+    call: lock_new,
+};
+
+/// `threading.<name>`.
+pub fn threading_attr(name: &str) -> Option<Value> {
+    let f: &'static NativeFn = match name {
+        "Thread" => &THREAD,
+        "current_thread" | "main_thread" => &CURRENT_THREAD_FN,
+        "active_count" => &ACTIVE_COUNT,
+        "Lock" => &LOCK,
+        _ => return None,
+    };
+    Some(Value::Native(f))
+}
+
+fn set_switch_interval(cx: &CallCx, args: Args) -> Eval {
+    args.no_more_kw("setswitchinterval")?;
+    let seconds = match args.pos.as_slice() {
+        [v] => crate::lang::builtins::float_arg(v, "setswitchinterval")?,
+        _ => {
+            return Err(Ctrl::raise(
+                ExcKind::TypeError,
+                "setswitchinterval() takes exactly one argument",
+            ))
+        }
+    };
+    if seconds <= 0.0 {
+        return Err(Ctrl::raise(
+            ExcKind::ValueError,
+            "switch interval must be strictly positive",
+        ));
+    }
+    cx.ctx.interp.control.gil.set_interval(seconds);
+    Ok(Value::None)
+}
+
+fn get_switch_interval(cx: &CallCx, _args: Args) -> Eval {
+    Ok(Value::Float(cx.ctx.interp.control.gil.interval()))
+}
+
+static SET_SWITCH_INTERVAL: NativeFn = NativeFn {
+    name: "setswitchinterval",
+    call: set_switch_interval,
+};
+static GET_SWITCH_INTERVAL: NativeFn = NativeFn {
+    name: "getswitchinterval",
+    call: get_switch_interval,
+};
+
+/// `sys.<name>`.
+pub fn sys_attr(name: &str) -> Option<Value> {
+    match name {
+        "setswitchinterval" => Some(Value::Native(&SET_SWITCH_INTERVAL)),
+        "getswitchinterval" => Some(Value::Native(&GET_SWITCH_INTERVAL)),
+        _ => None,
+    }
+}
+
+fn getpid(_cx: &CallCx, _args: Args) -> Eval {
+    Ok(Value::Int(std::process::id() as i64))
+}
+
+fn cpu_count(_cx: &CallCx, _args: Args) -> Eval {
+    Ok(Value::Int(
+        std::thread::available_parallelism().map_or(1, |n| n.get()) as i64,
+    ))
+}
+
+static GETPID: NativeFn = NativeFn {
+    name: "getpid",
+    call: getpid,
+};
+/// `os.cpu_count()` / `multiprocessing.cpu_count()`.
+pub static CPU_COUNT: NativeFn = NativeFn {
+    name: "cpu_count",
+    call: cpu_count,
+};
+
+/// `os.<name>`.
+pub fn os_attr(name: &str) -> Option<Value> {
+    match name {
+        "getpid" => Some(Value::Native(&GETPID)),
+        "cpu_count" => Some(Value::Native(&CPU_COUNT)),
+        _ => None,
+    }
+}

@@ -1,0 +1,87 @@
+//! Extension points for library objects: native functions and objects with methods (threads,
+//! locks, executors, processes...), so each library module lives in its own file.
+
+use std::any::Any;
+use std::sync::Arc;
+
+use super::error::{Ctrl, Eval, ExcKind};
+use super::eval::Ctx;
+use super::function::Args;
+use super::ir::Call;
+use super::value::Value;
+
+/// Everything a native function needs from its call site.
+pub struct CallCx<'a> {
+    pub ctx: &'a Ctx,
+    pub depth: u32,
+    pub site: &'a Call,
+}
+
+impl CallCx<'_> {
+    /// Calls a Python callable from native code (a thread target, a pool job...).
+    pub fn call(&self, func: &Value, args: Args) -> Eval {
+        self.ctx.call_value(self.depth, func, args, self.site)
+    }
+}
+
+/// A function implemented in Rust, such as `threading.active_count`.
+pub struct NativeFn {
+    pub name: &'static str,
+    pub call: fn(&CallCx, Args) -> Eval,
+}
+
+/// A library object with attributes and methods.
+pub trait PyObject: Any + Send + Sync {
+    fn type_name(&self) -> &'static str;
+
+    fn repr(&self) -> String {
+        format!("<{} object>", self.type_name())
+    }
+
+    /// A data attribute (`thread.name`); methods go through [`PyObject::call_method`].
+    fn get_attr(&self, _name: &str) -> Option<Value> {
+        None
+    }
+
+    /// Whether `name` is a method (so `obj.name` can be bound and called later).
+    fn has_method(&self, name: &str) -> bool;
+
+    /// Calls method `name`; `me` is this object as a value.
+    fn call_method(&self, cx: &CallCx, me: &Value, name: &str, args: Args) -> Eval;
+
+    /// `with obj:` entry; the value bound by `as`.
+    fn enter(&self, _cx: &CallCx, me: &Value) -> Eval {
+        Err(not_a_context_manager(me))
+    }
+
+    /// `with obj:` exit (runs whether or not the body raised).
+    fn exit(&self, _cx: &CallCx) -> Eval<()> {
+        Ok(())
+    }
+}
+
+pub fn not_a_context_manager(v: &Value) -> Ctrl {
+    Ctrl::raise(
+        ExcKind::TypeError,
+        format!(
+            "'{}' object does not support the context manager protocol",
+            v.type_name()
+        ),
+    )
+}
+
+/// Wraps a library object as a value.
+pub fn object(o: impl PyObject) -> Value {
+    Value::Object(Arc::new(o))
+}
+
+/// The object behind `v` as a concrete type, if it is one.
+pub fn downcast<T: PyObject>(v: &Value) -> Option<Arc<T>> {
+    match v {
+        Value::Object(o) => {
+            let any: Arc<dyn Any + Send + Sync> = o.clone();
+            any.downcast::<T>().ok()
+        }
+        _ => None,
+    }
+}
