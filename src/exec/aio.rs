@@ -12,10 +12,13 @@ use parking_lot::Mutex;
 
 use super::event_loop::{self, current_loop, current_task, EventLoop};
 use super::objects::{DoneCallback, FutKind, FutureObj, Outcome};
+use super::pool::ThreadPool;
+use super::threads::thread_site;
 use crate::lang::error::{Ctrl, Eval, ExcKind, Exception};
 use crate::lang::eval::Ctx;
-use crate::lang::function::Coroutine;
+use crate::lang::function::{Args, Coroutine};
 use crate::lang::ir::AwaitSite;
+use crate::lang::object::{downcast, CallCx, NativeFn};
 use crate::lang::value::Value;
 
 pub fn no_loop() -> Ctrl {
@@ -72,6 +75,7 @@ impl Future for AwaitFuture {
         }
         self.fut
             .add_callback(DoneCallback::Wake(cx.waker().clone()));
+        self.fut.set_awaiter_lane(task.lane);
         *task.waiting_on.lock() = Some(self.fut.clone());
         self.registered = true;
         if task.take_cancel().is_some() {
@@ -434,6 +438,64 @@ async fn wait_body(
     Ok(Value::tuple(vec![values(done), values(pending)]))
 }
 
+/// `loop.run_in_executor(executor, fn, *args)`: runs `fn` on a pool worker; the returned
+/// asyncio future completes on the loop when the worker is done.
+pub fn run_in_executor(cx: &CallCx, executor: &Value, func: &Value, args: Vec<Value>) -> Eval {
+    let lp = running_loop()?;
+    let job = match executor {
+        Value::None => lp.default_executor().submit(cx, func, args)?,
+        other => match downcast::<ThreadPool>(other) {
+            Some(pool) => pool.submit(cx, func, args)?,
+            None => {
+                return Err(Ctrl::raise(
+                    ExcKind::TypeError,
+                    format!(
+                        "run_in_executor() needs an executor, got {}",
+                        other.type_name()
+                    ),
+                ))
+            }
+        },
+    };
+    Ok(Value::Future(lp.wrap_future(job)))
+}
+
+/// `asyncio.to_thread(fn, *args)`: a coroutine running `fn` on the loop's default executor.
+fn to_thread(cx: &CallCx, args: Args) -> Eval {
+    args.no_more_kw("to_thread")?;
+    let Some((func, rest)) = args.pos.split_first() else {
+        return Err(Ctrl::raise(
+            ExcKind::TypeError,
+            "to_thread() missing required argument 'func'",
+        ));
+    };
+    let (func, rest, line) = (func.clone(), rest.to_vec(), cx.site.line);
+    Ok(native(
+        "to_thread",
+        cx.site.text.to_string(),
+        line,
+        Box::new(move |ctx| {
+            Box::pin(async move {
+                let site = thread_site(line);
+                let cx = CallCx {
+                    ctx: &ctx,
+                    depth: 0,
+                    site: &site,
+                };
+                match run_in_executor(&cx, &Value::None, &func, rest)? {
+                    Value::Future(fut) => await_future(fut).await,
+                    other => Ok(other),
+                }
+            })
+        }),
+    ))
+}
+
+pub static TO_THREAD: NativeFn = NativeFn {
+    name: "to_thread",
+    call: to_thread,
+};
+
 /// `asyncio.run(coro)`: a fresh loop runs `coro` as its main task, then cancels what is left.
 pub fn run(ctx: &Ctx, coro: &Value, line: u32) -> Eval {
     if current_loop().is_some() {
@@ -470,6 +532,7 @@ fn run_on(lp: &Rc<EventLoop>, coro: Arc<Coroutine>, line: u32) -> Eval {
     let main = lp.create_main_task(coro, line);
     lp.run_until_complete(&main).map_err(Ctrl::abort)?;
     lp.cancel_leftovers().map_err(Ctrl::abort)?;
+    lp.shutdown_default_executor();
     event_loop::consume_shutdown_task_numbers();
     let result = main
         .future

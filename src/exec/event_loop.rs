@@ -16,8 +16,10 @@ use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
 use super::control::RunControl;
+use super::futures::CFuture;
 use super::gil;
-use super::objects::{Callback, DoneCallback, LoopShared, Outcome, TaskObj};
+use super::objects::{Callback, DoneCallback, FutKind, FutureObj, LoopShared, Outcome, TaskObj};
+use super::pool::{self, ThreadPool};
 use crate::lang::error::{Abort, Ctrl, Eval, ExcKind, Exception, Signal};
 use crate::lang::eval::Ctx;
 use crate::lang::function::Coroutine;
@@ -105,6 +107,8 @@ pub struct EventLoop {
     tasks: RefCell<Vec<Arc<TaskObj>>>,
     stopping: Arc<AtomicBool>,
     abort: RefCell<Option<Abort>>,
+    /// The executor `run_in_executor(None, ...)` uses, made on first use.
+    default_executor: RefCell<Option<Rc<ThreadPool>>>,
 }
 
 impl EventLoop {
@@ -118,6 +122,7 @@ impl EventLoop {
             tasks: RefCell::new(Vec::new()),
             stopping: Arc::new(AtomicBool::new(false)),
             abort: RefCell::new(None),
+            default_executor: RefCell::new(None),
         })
     }
 
@@ -181,6 +186,44 @@ impl EventLoop {
         recorder::state(lane, State::Ready, None, 0);
         self.shared.call_soon(Callback::Step(task.clone()));
         task
+    }
+
+    pub fn default_executor(&self) -> Rc<ThreadPool> {
+        self.default_executor
+            .borrow_mut()
+            .get_or_insert_with(|| {
+                Rc::new(ThreadPool::new(
+                    "asyncio".into(),
+                    pool::default_max_workers(),
+                ))
+            })
+            .clone()
+    }
+
+    /// `loop.shutdown_default_executor()`: waits for its workers, as `asyncio.run` does.
+    pub fn shutdown_default_executor(&self) {
+        if let Some(pool) = self.default_executor.borrow_mut().take() {
+            pool.close(&self.control);
+        }
+    }
+
+    /// An asyncio future that completes on this loop when `job` (run elsewhere) is done.
+    pub fn wrap_future(&self, job: Arc<CFuture>) -> Arc<FutureObj> {
+        let fut = FutureObj::new(self.shared.clone(), FutKind::Plain);
+        self.shared.external_started();
+        let (shared, done, control) = (self.shared.clone(), fut.clone(), self.control.clone());
+        job.on_done(move |outcome| {
+            if let Some(lane) = done.awaiter_lane() {
+                recorder::record_here(EventKind::Wake { target: lane });
+            }
+            let outcome = outcome.clone();
+            shared.call_soon(Callback::Call(Box::new(move || {
+                done.complete(outcome);
+            })));
+            shared.external_finished();
+            control.loop_notify.notify_one();
+        });
+        fut
     }
 
     /// Runs iterations until `main` is done, then one more (as `run_until_complete` does).
@@ -275,7 +318,7 @@ impl EventLoop {
     /// Waits for the next timer (or a wake-up from another thread), recording the loop idle.
     fn park(&self, timeout_ns: Option<u64>) -> Result<(), Abort> {
         recorder::state(LOOP_LANE, State::Idle, None, 0);
-        if timeout_ns.is_none() {
+        if timeout_ns.is_none() && !self.shared.has_external() {
             recorder::diagnostic(
                 DiagnosticKind::Limit,
                 "every task is waiting and nothing is scheduled to wake any of them: the loop waits forever (as CPython does) until the time limit".into(),

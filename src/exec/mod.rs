@@ -4,8 +4,10 @@
 pub mod aio;
 pub mod control;
 pub mod event_loop;
+pub mod futures;
 pub mod gil;
 pub mod objects;
+pub mod pool;
 pub mod threads;
 
 use std::sync::Arc;

@@ -3,7 +3,7 @@
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
-use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Weak};
 use std::task::{Wake, Waker};
 
@@ -55,6 +55,8 @@ pub struct LoopShared {
     ready: Mutex<VecDeque<Callback>>,
     timers: Mutex<BinaryHeap<Reverse<Timer>>>,
     timer_seq: AtomicU64,
+    /// Jobs running elsewhere (executor threads) that will wake the loop when done.
+    external: AtomicUsize,
 }
 
 impl LoopShared {
@@ -63,7 +65,20 @@ impl LoopShared {
             ready: Mutex::new(VecDeque::new()),
             timers: Mutex::new(BinaryHeap::new()),
             timer_seq: AtomicU64::new(0),
+            external: AtomicUsize::new(0),
         })
+    }
+
+    pub fn external_started(&self) {
+        self.external.fetch_add(1, Ordering::AcqRel);
+    }
+
+    pub fn external_finished(&self) {
+        self.external.fetch_sub(1, Ordering::AcqRel);
+    }
+
+    pub fn has_external(&self) -> bool {
+        self.external.load(Ordering::Acquire) > 0
     }
 
     /// `loop.call_soon`: appends to the ready queue.
@@ -150,6 +165,8 @@ pub struct FutureObj {
     state: Mutex<FutState>,
     pub kind: FutKind,
     shared: Arc<LoopShared>,
+    /// The lane of the task awaiting it (`u32::MAX`: none), for wake arrows from other threads.
+    awaiter: AtomicU32,
 }
 
 impl FutureObj {
@@ -162,7 +179,19 @@ impl FutureObj {
             }),
             kind,
             shared,
+            awaiter: AtomicU32::new(u32::MAX),
         })
+    }
+
+    pub fn set_awaiter_lane(&self, lane: LaneIx) {
+        self.awaiter.store(lane, Ordering::Relaxed);
+    }
+
+    pub fn awaiter_lane(&self) -> Option<LaneIx> {
+        match self.awaiter.load(Ordering::Relaxed) {
+            u32::MAX => None,
+            lane => Some(lane),
+        }
     }
 
     pub fn done(&self) -> bool {

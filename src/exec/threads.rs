@@ -23,7 +23,7 @@ use crate::trace::event::{DiagnosticKind, EventKind, LaneIx, LaneKind, State, LO
 /// How often a blocked wait looks at the run's cancellation.
 const WAIT_SLICE: Duration = Duration::from_millis(20);
 /// Threads run deep Python recursion too.
-const THREAD_STACK: usize = 256 << 20;
+pub const THREAD_STACK: usize = 256 << 20;
 
 /// The threads of one run, for `active_count()` and for joining them when the program ends.
 #[derive(Default)]
@@ -31,6 +31,8 @@ pub struct Registry {
     threads: Mutex<Vec<Arc<ThreadObj>>>,
     /// `threading._counter`: numbers `Thread-N` names.
     counter: AtomicU64,
+    /// Numbers `ThreadPoolExecutor-K` pools.
+    pools: AtomicU64,
 }
 
 impl Registry {
@@ -40,6 +42,10 @@ impl Registry {
 
     fn alive(&self) -> usize {
         self.threads.lock().iter().filter(|t| t.is_alive()).count()
+    }
+
+    pub fn next_pool_number(&self) -> u64 {
+        self.pools.fetch_add(1, Ordering::Relaxed)
     }
 
     fn next_name(&self, target: &str) -> String {
@@ -109,6 +115,27 @@ impl ThreadObj {
             finished: false,
         };
         CURRENT_THREAD.with(|c| *c.borrow_mut() = Some(Arc::new(main)));
+    }
+
+    /// Registers the calling OS thread (a pool worker) as a running `Thread` named `name`, so
+    /// `current_thread()` and `active_count()` see it. Call [`ThreadObj::finish`] when it ends.
+    pub fn install_worker(name: &str, lane: LaneIx, registry: &Registry) -> Arc<ThreadObj> {
+        let worker = Arc::new(ThreadObj::new(Arc::from(name), None, Vec::new()));
+        let _ = worker.lane.set(lane);
+        worker
+            .native_id
+            .store(native_thread_id(), Ordering::Relaxed);
+        worker.set_life(|l| {
+            l.started = true;
+            l.running = true;
+        });
+        registry.add(worker.clone());
+        CURRENT_THREAD.with(|c| *c.borrow_mut() = Some(worker.clone()));
+        worker
+    }
+
+    pub fn finish(&self) {
+        self.set_life(|l| l.finished = true);
     }
 
     fn name(&self) -> Arc<str> {
@@ -306,7 +333,7 @@ fn me_thread(me: &Value) -> Arc<ThreadObj> {
 }
 
 /// The call site recorded for code a thread runs on its own (its target).
-fn thread_site(line: u32) -> Call {
+pub fn thread_site(line: u32) -> Call {
     Call {
         func: Expr {
             kind: ExprKind::Const(Value::None),

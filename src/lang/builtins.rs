@@ -14,7 +14,7 @@ use super::value::{IterState, Module, RangeObj, Value};
 use crate::exec::event_loop::current_task;
 use crate::exec::objects::{FutKind, FutureObj, LoopObj, Outcome, TaskObj};
 use crate::exec::threads::blocking;
-use crate::exec::{aio, threads};
+use crate::exec::{aio, pool, threads};
 use crate::record::recorder;
 use crate::trace::event::EventKind;
 
@@ -93,6 +93,7 @@ pub fn module_attr(module: Module, name: &str) -> Option<Value> {
         (Module::Asyncio, "get_event_loop") => b(Builtin::GetEventLoop),
         (Module::Asyncio, "current_task") => b(Builtin::CurrentTask),
         (Module::Asyncio, "ensure_future") => b(Builtin::EnsureFuture),
+        (Module::Asyncio, "to_thread") => Some(Value::Native(&aio::TO_THREAD)),
         (Module::Asyncio, "CancelledError") => Some(Value::ExcType(ExcKind::CancelledError)),
         (Module::Asyncio, "TimeoutError") => Some(Value::ExcType(ExcKind::TimeoutError)),
         (Module::Asyncio, "InvalidStateError") => Some(Value::ExcType(ExcKind::InvalidStateError)),
@@ -107,6 +108,7 @@ pub fn module_attr(module: Module, name: &str) -> Option<Value> {
         (Module::Sys, name) => threads::sys_attr(name),
         (Module::Os, name) => threads::os_attr(name),
         (Module::Concurrent, "futures") => Some(Value::Module(Module::ConcurrentFutures)),
+        (Module::ConcurrentFutures, name) => pool::futures_attr(name),
         _ => None,
     }
 }
@@ -777,7 +779,7 @@ const FUTURE_METHODS: &[&str] = &[
     "set_result",
     "set_exception",
 ];
-const LOOP_METHODS: &[&str] = &["time", "create_task", "create_future"];
+const LOOP_METHODS: &[&str] = &["time", "create_task", "create_future", "run_in_executor"];
 
 fn methods_of(v: &Value) -> &'static [&'static str] {
     match v {
@@ -849,7 +851,7 @@ pub fn call_method(
         Value::Dict(_) => dict_method(receiver, name, args),
         Value::Task(t) => task_method(t, name, args),
         Value::Future(f) => future_method(f, name, args),
-        Value::Loop(_) => loop_method(name, args, site),
+        Value::Loop(_) => loop_method(ctx, depth, name, args, site),
         Value::Object(o) if o.has_method(name) => {
             let cx = CallCx { ctx, depth, site };
             let result = o.call_method(&cx, receiver, name, args);
@@ -1241,9 +1243,20 @@ fn future_method(fut: &Arc<FutureObj>, name: &str, mut args: Args) -> Eval {
     }
 }
 
-fn loop_method(name: &str, args: Args, site: &Call) -> Eval {
+fn loop_method(ctx: &Ctx, depth: u32, name: &str, args: Args, site: &Call) -> Eval {
     let lp = aio::running_loop()?;
     match name {
+        "run_in_executor" => {
+            args.no_more_kw("run_in_executor")?;
+            let mut pos = args.pos.into_iter();
+            let (Some(executor), Some(func)) = (pos.next(), pos.next()) else {
+                return Err(type_error(
+                    "run_in_executor() needs an executor (or None) and a function".into(),
+                ));
+            };
+            let cx = CallCx { ctx, depth, site };
+            aio::run_in_executor(&cx, &executor, &func, pos.collect())
+        }
         "time" => Ok(Value::Float(lp.time())),
         "create_task" => create_task(args, false, site),
         "create_future" => Ok(Value::Future(FutureObj::new(

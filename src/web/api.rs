@@ -46,7 +46,8 @@ struct RunRequest {
 }
 
 /// `POST /api/runs`: `{"scenario": id}` or `{"source": "..."}` (both: the source wins, the id
-/// says which scenario it was edited from), with optional `"options": {"time_limit_s": N}`.
+/// says which scenario it was edited from), with optional
+/// `"options": {"time_limit_s": N, "gil": false}`.
 /// Answers 201 with the run id; a scenario that does not compile answers 400 and starts nothing.
 pub async fn runs_create(
     State(state): State<AppState>,
@@ -154,12 +155,17 @@ fn parse_options(options: Option<&Value>, limits: &Limits) -> Result<RunOptions,
     for (name, value) in fields {
         match name.as_str() {
             "time_limit_s" => run_options.time_limit = time_limit(value, limits.max_time_limit)?,
-            _ => {
-                return Err(AppError::bad_field(
-                    &format!("options.{name}"),
-                    format!("unknown option options.{name}; the supported option is time_limit_s"),
-                ))
+            "gil" => {
+                run_options.gil = value.as_bool().ok_or_else(|| {
+                    AppError::bad_field("options.gil", "options.gil must be true or false")
+                })?
             }
+            _ => return Err(AppError::bad_field(
+                &format!("options.{name}"),
+                format!(
+                    "unknown option options.{name}; the supported options are time_limit_s and gil"
+                ),
+            )),
         }
     }
     Ok(run_options)

@@ -1,0 +1,292 @@
+//! `concurrent.futures.ThreadPoolExecutor` (and the event loop's default executor): worker OS
+//! threads, each on its own lane, created on demand up to `max_workers` and reused.
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use parking_lot::{Condvar, Mutex};
+
+use super::control::RunControl;
+use super::futures::{future_value, CFuture};
+use super::gil;
+use super::objects::Outcome;
+use super::threads::{thread_site, ThreadObj};
+use crate::lang::error::{Ctrl, Eval, ExcKind};
+use crate::lang::eval::{Ctx, Interp};
+use crate::lang::function::Args;
+use crate::lang::object::{object, CallCx, NativeFn, PyObject};
+use crate::lang::ops;
+use crate::lang::value::Value;
+use crate::record::recorder;
+use crate::trace::event::{EventKind, LaneIx, LaneKind, State, LOOP_LANE};
+
+/// `min(32, os.cpu_count() + 4)`, CPython's default pool size.
+pub fn default_max_workers() -> usize {
+    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+    (cpus + 4).min(32)
+}
+
+struct Job {
+    func: Value,
+    args: Vec<Value>,
+    future: Arc<CFuture>,
+    line: u32,
+}
+
+struct Shared {
+    queue: Mutex<VecDeque<Job>>,
+    work: Condvar,
+    idle: AtomicUsize,
+    shutdown: AtomicBool,
+}
+
+pub struct ThreadPool {
+    prefix: String,
+    max_workers: usize,
+    shared: Arc<Shared>,
+    workers: Mutex<Vec<JoinHandle<()>>>,
+}
+
+impl ThreadPool {
+    pub fn new(prefix: String, max_workers: usize) -> ThreadPool {
+        ThreadPool {
+            prefix,
+            max_workers,
+            shared: Arc::new(Shared {
+                queue: Mutex::new(VecDeque::new()),
+                work: Condvar::new(),
+                idle: AtomicUsize::new(0),
+                shutdown: AtomicBool::new(false),
+            }),
+            workers: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// `executor.submit(fn, *args)`: queues the job, starting a worker if none is idle.
+    pub fn submit(&self, cx: &CallCx, func: &Value, args: Vec<Value>) -> Eval<Arc<CFuture>> {
+        if self.shared.shutdown.load(Ordering::Acquire) {
+            return Err(Ctrl::raise(
+                ExcKind::RuntimeError,
+                "cannot schedule new futures after shutdown",
+            ));
+        }
+        let future = CFuture::new();
+        self.shared.queue.lock().push_back(Job {
+            func: func.clone(),
+            args,
+            future: future.clone(),
+            line: cx.site.line,
+        });
+        let needs_worker = self.shared.idle.load(Ordering::Acquire) == 0;
+        let mut workers = self.workers.lock();
+        if needs_worker && workers.len() < self.max_workers {
+            let name = format!("{}_{}", self.prefix, workers.len());
+            workers.push(self.start_worker(cx, name));
+        }
+        drop(workers);
+        self.shared.work.notify_one();
+        Ok(future)
+    }
+
+    fn start_worker(&self, cx: &CallCx, name: String) -> JoinHandle<()> {
+        let lane = recorder::new_lane(
+            LaneKind::Thread,
+            Arc::from(name.as_str()),
+            Some(Arc::from(self.prefix.as_str())),
+            Some(LOOP_LANE),
+        );
+        recorder::record_here(EventKind::Spawn {
+            child: lane,
+            line: cx.site.line,
+        });
+        let run = recorder::current_run().expect("scenario code runs with a recorder");
+        let interp = cx.ctx.interp.clone();
+        let shared = self.shared.clone();
+        std::thread::Builder::new()
+            .name(format!("interleave-{name}"))
+            .stack_size(super::threads::THREAD_STACK)
+            .spawn(move || {
+                recorder::install(run, lane);
+                let me = ThreadObj::install_worker(&name, lane, &interp.control.threads);
+                work(interp, shared, lane);
+                me.finish();
+                recorder::uninstall();
+            })
+            .expect("the OS can start a thread")
+    }
+
+    /// `executor.shutdown(wait=True)`: no new jobs; waits (without the GIL) for the workers.
+    pub fn shutdown(&self, cx: &CallCx, wait: bool) -> Eval<()> {
+        self.shared.shutdown.store(true, Ordering::Release);
+        self.shared.work.notify_all();
+        if !wait {
+            return Ok(());
+        }
+        let workers: Vec<_> = std::mem::take(&mut *self.workers.lock());
+        let control = &cx.ctx.interp.control;
+        super::threads::blocking(control, &cx.site.text, cx.site.line, || {
+            for w in workers {
+                let _ = w.join();
+            }
+            Ok(())
+        })
+    }
+
+    /// Shuts down and waits for the workers without recording anything (the loop closing its
+    /// default executor).
+    pub fn close(&self, control: &RunControl) {
+        self.shared.shutdown.store(true, Ordering::Release);
+        self.shared.work.notify_all();
+        let workers: Vec<_> = std::mem::take(&mut *self.workers.lock());
+        control.gil.released(|| {
+            for w in workers {
+                let _ = w.join();
+            }
+        });
+    }
+
+    fn map(&self, cx: &CallCx, args: Args) -> Eval {
+        let Some((func, iterables)) = args.pos.split_first() else {
+            return Err(Ctrl::raise(
+                ExcKind::TypeError,
+                "map() missing required argument 'fn'",
+            ));
+        };
+        let columns: Vec<Vec<Value>> = iterables.iter().map(ops::to_vec).collect::<Eval<_>>()?;
+        let rows = columns.iter().map(Vec::len).min().unwrap_or(0);
+        let futures: Vec<Arc<CFuture>> = (0..rows)
+            .map(|i| self.submit(cx, func, columns.iter().map(|c| c[i].clone()).collect()))
+            .collect::<Eval<_>>()?;
+        let results = futures
+            .iter()
+            .map(|f| f.result(cx, None))
+            .collect::<Eval<_>>()?;
+        Ok(Value::list(results))
+    }
+}
+
+/// A worker thread: waits for jobs without the GIL, runs each with it.
+fn work(interp: Arc<Interp>, shared: Arc<Shared>, lane: LaneIx) {
+    gil::register_thread(lane, None);
+    let control = interp.control.clone();
+    let ctx = Ctx::new(interp);
+    while let Some(job) = next_job(&shared, lane) {
+        control.gil.take();
+        recorder::state(lane, State::Running, None, job.line);
+        let site = thread_site(job.line);
+        let result = ctx.call_value(0, &job.func, Args::positional(job.args), &site);
+        recorder::state(lane, State::Idle, None, 0);
+        control.gil.release();
+        let outcome = match result {
+            Ok(v) => Outcome::Value(v),
+            Err(ctrl) => match ctrl.into_signal() {
+                crate::lang::error::Signal::Raise(e) => Outcome::Error(e),
+                _ => Outcome::Cancelled(super::objects::cancelled_error(None)),
+            },
+        };
+        job.future.complete(outcome);
+        if control.is_cancelled() {
+            break;
+        }
+    }
+    recorder::state(lane, State::Done, None, 0);
+}
+
+fn next_job(shared: &Shared, lane: LaneIx) -> Option<Job> {
+    let mut queue = shared.queue.lock();
+    loop {
+        if let Some(job) = queue.pop_front() {
+            return Some(job);
+        }
+        if shared.shutdown.load(Ordering::Acquire) {
+            return None;
+        }
+        recorder::state(lane, State::Idle, None, 0);
+        recorder::flush();
+        shared.idle.fetch_add(1, Ordering::AcqRel);
+        shared.work.wait_for(&mut queue, Duration::from_millis(50));
+        shared.idle.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+impl PyObject for ThreadPool {
+    fn type_name(&self) -> &'static str {
+        "ThreadPoolExecutor"
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(name, "submit" | "map" | "shutdown")
+    }
+
+    fn call_method(&self, cx: &CallCx, _me: &Value, name: &str, mut args: Args) -> Eval {
+        match name {
+            "submit" => {
+                if args.pos.is_empty() {
+                    return Err(Ctrl::raise(
+                        ExcKind::TypeError,
+                        "submit() missing required argument 'fn'",
+                    ));
+                }
+                let func = args.pos.remove(0);
+                args.no_more_kw("submit")?;
+                Ok(future_value(self.submit(cx, &func, args.pos)?))
+            }
+            "map" => self.map(cx, args),
+            _ => {
+                let wait = args.take_kw("wait").or_else(|| args.pos.first().cloned());
+                self.shutdown(cx, wait.is_none_or(|w| w.truthy()))?;
+                Ok(Value::None)
+            }
+        }
+    }
+
+    fn enter(&self, _cx: &CallCx, me: &Value) -> Eval {
+        Ok(me.clone())
+    }
+
+    fn exit(&self, cx: &CallCx) -> Eval<()> {
+        self.shutdown(cx, true)
+    }
+}
+
+fn thread_pool_new(cx: &CallCx, mut args: Args) -> Eval {
+    let max_workers = args
+        .take_kw("max_workers")
+        .or_else(|| args.pos.first().cloned());
+    let prefix = args.take_kw("thread_name_prefix");
+    args.no_more_kw("ThreadPoolExecutor")?;
+    let max_workers = match max_workers {
+        None | Some(Value::None) => default_max_workers(),
+        Some(Value::Int(n)) if n > 0 => n as usize,
+        Some(_) => {
+            return Err(Ctrl::raise(
+                ExcKind::ValueError,
+                "max_workers must be greater than 0",
+            ))
+        }
+    };
+    let number = cx.ctx.interp.control.threads.next_pool_number();
+    let prefix = match prefix {
+        Some(Value::Str(p)) => p.to_string(),
+        _ => format!("ThreadPoolExecutor-{number}"),
+    };
+    Ok(object(ThreadPool::new(prefix, max_workers)))
+}
+
+static THREAD_POOL: NativeFn = NativeFn {
+    name: "ThreadPoolExecutor",
+    call: thread_pool_new,
+};
+
+/// `concurrent.futures.<name>`.
+pub fn futures_attr(name: &str) -> Option<Value> {
+    match name {
+        "ThreadPoolExecutor" => Some(Value::Native(&THREAD_POOL)),
+        "as_completed" => Some(Value::Native(&super::futures::AS_COMPLETED)),
+        "TimeoutError" => Some(Value::ExcType(ExcKind::TimeoutError)),
+        _ => None,
+    }
+}
