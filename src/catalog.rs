@@ -54,6 +54,9 @@ const FILES: &[(&str, &str)] = embed_catalog![
     "08-bakery.py",
     "09-cancel.py",
     "10-wait-for.py",
+    "14-thread-pool-from-asyncio.py",
+    "15-lost-updates.py",
+    "16-tasks-vs-threads.py",
 ];
 
 const KEYS: [&str; 5] = ["id", "title", "summary", "concept", "notice"];

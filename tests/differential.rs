@@ -109,6 +109,25 @@ differential_tests! {
     Shared wait_first_completed => "tests/corpus/wait_first_completed.py";
     Shared wait_for_child_swallows => "tests/corpus/wait_for_child_swallows.py";
     Shared wait_for_timeout => "tests/corpus/wait_for_timeout.py";
+    Serial cpu_threads_gil => "tests/corpus/cpu_threads_gil.py";
+    Shared executor_default_pool => "tests/corpus/executor_default_pool.py";
+    Shared executor_explicit_pool => "tests/corpus/executor_explicit_pool.py";
+    Shared io_threads_overlap => "tests/corpus/io_threads_overlap.py";
+    Shared lock_acquire_release => "tests/corpus/lock_acquire_release.py";
+    Shared pool_as_completed => "tests/corpus/pool_as_completed.py";
+    Shared pool_exception_and_shutdown => "tests/corpus/pool_exception_and_shutdown.py";
+    Shared pool_map => "tests/corpus/pool_map.py";
+    Shared pool_name_counter => "tests/corpus/pool_name_counter.py";
+    Shared pool_submit_result => "tests/corpus/pool_submit_result.py";
+    Serial race_plain_increment => "tests/corpus/race_plain_increment.py";
+    Serial race_with_checkpoint => "tests/corpus/race_with_checkpoint.py";
+    Shared switch_interval => "tests/corpus/switch_interval.py";
+    Shared threads_active_count => "tests/corpus/threads_active_count.py";
+    Shared threads_default_names => "tests/corpus/threads_default_names.py";
+    Shared threads_exception => "tests/corpus/threads_exception.py";
+    Shared threads_start_join => "tests/corpus/threads_start_join.py";
+    Shared threads_start_order => "tests/corpus/threads_start_order.py";
+    Shared to_thread_basics => "tests/corpus/to_thread_basics.py";
     Shared catalog_hello => "catalog/01-hello.py";
     Shared catalog_sequential_vs_tasks => "catalog/02-sequential-vs-tasks.py";
     Shared catalog_gather => "catalog/03-gather.py";
@@ -119,6 +138,9 @@ differential_tests! {
     Shared catalog_bakery => "catalog/08-bakery.py";
     Shared catalog_cancel => "catalog/09-cancel.py";
     Shared catalog_wait_for => "catalog/10-wait-for.py";
+    Shared catalog_thread_pool_from_asyncio => "catalog/14-thread-pool-from-asyncio.py";
+    Serial catalog_lost_updates => "catalog/15-lost-updates.py";
+    Serial catalog_tasks_vs_threads => "catalog/16-tasks-vs-threads.py";
 }
 
 #[test]

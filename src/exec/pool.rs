@@ -3,6 +3,7 @@
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::Sender;
 use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -104,18 +105,24 @@ impl ThreadPool {
         });
         let run = recorder::current_run().expect("scenario code runs with a recorder");
         let interp = cx.ctx.interp.clone();
+        let control = interp.control.clone();
         let shared = self.shared.clone();
-        std::thread::Builder::new()
+        let (started, on_start) = std::sync::mpsc::channel();
+        let handle = std::thread::Builder::new()
             .name(format!("interleave-{name}"))
             .stack_size(super::threads::THREAD_STACK)
             .spawn(move || {
                 recorder::install(run, lane);
                 let me = ThreadObj::install_worker(&name, lane, &interp.control.threads);
-                work(interp, shared, lane);
+                work(interp, shared, lane, started);
                 me.finish();
                 recorder::uninstall();
             })
-            .expect("the OS can start a thread")
+            .expect("the OS can start a thread");
+        // Like `Thread.start()`: wait (without the GIL) until the worker runs. It takes the GIL
+        // and the job just queued first, so the i-th new worker runs the i-th job, as in CPython.
+        control.gil.released(|| on_start.recv().ok());
+        handle
     }
 
     /// `executor.shutdown(wait=True)`: no new jobs; waits (without the GIL) for the workers.
@@ -168,12 +175,16 @@ impl ThreadPool {
     }
 }
 
-/// A worker thread: waits for jobs without the GIL, runs each with it.
-fn work(interp: Arc<Interp>, shared: Arc<Shared>, lane: LaneIx) {
+/// A worker thread: holds the GIL while it runs a job, waits for jobs without it.
+fn work(interp: Arc<Interp>, shared: Arc<Shared>, lane: LaneIx, started: Sender<()>) {
     gil::register_thread(lane, None);
     let control = interp.control.clone();
     let ctx = Ctx::new(interp);
-    while let Some(job) = next_job(&shared, lane) {
+    control.gil.take();
+    let mut first = shared.queue.lock().pop_front();
+    let _ = started.send(());
+    control.gil.release();
+    while let Some(job) = first.take().or_else(|| next_job(&shared, lane)) {
         control.gil.take();
         recorder::state(lane, State::Running, None, job.line);
         let site = thread_site(job.line);
