@@ -10,6 +10,8 @@
 //! `../shared/notes/threads-gil-processes.md`).
 
 mod common;
+// Shared with the other benchmarks; this one does not use every helper.
+#[allow(dead_code)]
 #[path = "common/run.rs"]
 mod run;
 
