@@ -3,6 +3,7 @@
 import { RunRejected, cancelRun, listScenarios, startRun } from './api.js';
 import { CodeEditor } from './editor.js';
 import { formatDuration } from './format.js';
+import { Legend } from './legend.js';
 import { RunModel } from './model.js';
 import { DiagnosticsPane, OutputPane, StatsBar } from './panels.js';
 import { followRun } from './stream.js';
@@ -40,6 +41,7 @@ const timeline = new Timeline({
   },
 });
 const stats = new StatsBar($('#stats'));
+const legend = new Legend($('.legend'));
 const output = new OutputPane($('#output-list'), $('#output-count'), { onPick: (entry) => jumpTo(entry) });
 const diagnostics = new DiagnosticsPane($('#diagnostics-list'), $('#diagnostics-count'), { onPick: (entry) => jumpTo(entry) });
 
@@ -138,7 +140,7 @@ async function run() {
     else setStatus('failed-to-start', error.message);
     return;
   }
-  const model = new RunModel();
+  const model = new RunModel({ gil: gilOn() });
   page.runId = runId;
   page.model = model;
   timeline.setModel(model);
@@ -160,10 +162,19 @@ async function run() {
   scheduleFrame();
 }
 
-/** A catalog scenario runs by id; edited code runs as source, with the id of the scenario it came from. */
+/**
+ * A catalog scenario runs by id; edited code runs as source, with the id of the scenario it came
+ * from. The GIL option is sent only when it is switched off, so default runs ask for nothing special.
+ */
 function runRequest() {
-  if (!page.current) return { source: editor.value };
-  return isEdited() ? { scenario: page.current.id, source: editor.value } : { scenario: page.current.id };
+  const options = gilOn() ? {} : { options: { gil: false } };
+  if (!page.current) return { source: editor.value, ...options };
+  const code = isEdited() ? { scenario: page.current.id, source: editor.value } : { scenario: page.current.id };
+  return { ...code, ...options };
+}
+
+function gilOn() {
+  return $('#gil-toggle').checked;
 }
 
 /** Asks the server to cancel the current run; the stream then ends with status `cancelled`. */
@@ -222,6 +233,7 @@ function resetRunView() {
   showCodeLine();
   timeline.setModel(null);
   timeline.setLive(false);
+  legend.show(null);
   $('#timeline-empty').hidden = false;
   $('#empty-title').textContent = 'Press Run to watch this program execute';
   stats.reset();
@@ -275,7 +287,9 @@ function setStatus(status, detail = '') {
 }
 
 function renderStatus() {
-  const text = (STATUS_TEXT[page.status] ?? (() => page.status))(page.model, page.statusDetail);
+  const base = (STATUS_TEXT[page.status] ?? (() => page.status))(page.model, page.statusDetail);
+  // A run without the GIL says so wherever its figures are read.
+  const text = page.model && !page.model.gil ? `${base} · GIL off` : base;
   const node = $('#status-text');
   if (node.textContent !== text) node.textContent = text;
 }
@@ -294,6 +308,7 @@ function frame() {
   output.sync(model);
   diagnostics.sync(model);
   stats.update(model.stats(model.now(performance.now())));
+  legend.show(model);
   renderStatus();
   if (page.status === 'live' || page.status === 'stopping') scheduleFrame();
 }

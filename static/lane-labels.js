@@ -1,8 +1,18 @@
-// Lane labels: the DOM column beside the timeline canvas, one button per visible lane row.
+// Lane labels: the DOM column beside the timeline canvas, one button per visible lane row and a title per lane group.
 
-import { laneColor } from './palette.js';
+import { colorFamily, laneColor } from './palette.js';
 
 const OUTCOME_MARKS = { done: '✓', cancelled: '–', failed: '✕' };
+
+/** The badge that tells a newcomer what kind of thing a row is. */
+const KIND_BADGES = { event_loop: 'loop', task: 'task', thread: 'thread', process: 'process', core: 'CPU' };
+const KIND_WORDS = { event_loop: 'event loop', task: 'task', thread: 'thread', process: 'process', core: 'CPU core' };
+
+/** Indentation per nesting level, in CSS pixels. */
+const INDENT_PX = 14;
+
+/** Characters kept at the end of a long lane name when it has to be shortened. */
+const NAME_TAIL = 4;
 
 /**
  * Keeps one label per visible row in the DOM; off-screen rows have none, so a run with
@@ -13,17 +23,23 @@ export class LaneLabels {
     this.host = host;
     this.onPick = onPick;
     this.elements = new Map();
+    this.headings = new Map();
     this.key = '';
   }
 
   clear() {
     for (const element of this.elements.values()) element.remove();
+    for (const element of this.headings.values()) element.remove();
     this.elements.clear();
+    this.headings.clear();
     this.key = '';
   }
 
-  /** Places labels for rows [firstRow, endRow); `rowTop(row)` is the row's top in the column's pixels. */
-  sync({ model, rows, firstRow, endRow, rowTop, selectedLane, height }) {
+  /**
+   * Places labels for rows [firstRow, endRow) and the titles of group breaks; `rowTop(row)` is a
+   * row's top and `contentTop(y)` turns a content offset into the column's pixels.
+   */
+  sync({ model, rows, firstRow, endRow, rowTop, contentTop, selectedLane, height }) {
     const key = `${rows.revision}|${rowTop(firstRow)}|${firstRow}|${endRow}|${selectedLane}|${height}`;
     if (key === this.key) return;
     this.key = key;
@@ -40,6 +56,33 @@ export class LaneLabels {
       if (!wanted.has(laneIndex)) {
         element.remove();
         this.elements.delete(laneIndex);
+      }
+    }
+    this.syncHeadings(rows.breaks, contentTop, height);
+  }
+
+  /** Group titles ("CPU cores") sit in the bands the timeline leaves between groups. */
+  syncHeadings(breaks, contentTop, height) {
+    const wanted = new Set();
+    for (const { top, height: bandHeight, heading } of breaks) {
+      const y = contentTop(top);
+      if (!heading || y + bandHeight < 0 || y > height) continue;
+      wanted.add(heading);
+      let element = this.headings.get(heading);
+      if (!element) {
+        element = document.createElement('div');
+        element.className = 'lane-group-heading';
+        element.textContent = heading;
+        this.host.append(element);
+        this.headings.set(heading, element);
+      }
+      element.style.top = `${y}px`;
+      element.style.height = `${bandHeight}px`;
+    }
+    for (const [heading, element] of this.headings) {
+      if (!wanted.has(heading)) {
+        element.remove();
+        this.headings.delete(heading);
       }
     }
   }
@@ -59,18 +102,31 @@ export class LaneLabels {
       this.elements.set(lane.index, element);
     }
     const outcome = lane.outcome?.state ?? '';
-    const signature = `${lane.name}|${lane.detail}|${lane.kind}|${lane.depth}|${outcome}`;
+    const pid = lane.kind === 'process' ? lane.pid : 0;
+    const signature = `${lane.name}|${lane.detail}|${lane.kind}|${lane.depth}|${outcome}|${pid}`;
     if (element.dataset.signature !== signature) {
       element.dataset.signature = signature;
       element.dataset.lane = lane.id;
       element.className = `lane-label kind-${lane.kind}`;
-      element.style.paddingLeft = `${12 + Math.max(0, lane.depth - 1) * 12}px`;
-      element.replaceChildren(...labelParts(lane, outcome));
+      element.replaceChildren(...labelParts(lane, outcome, pid));
       const detail = lane.detail ? ` ${lane.detail}` : '';
-      element.setAttribute('aria-label', `${lane.name}${detail}${outcome ? `, ${outcome}` : ''}. Select this lane.`);
+      const pidText = pid ? `, pid ${pid}` : '';
+      const kind = KIND_WORDS[lane.kind] ?? lane.kind;
+      element.setAttribute('aria-label', `${kind} ${lane.name}${detail}${pidText}${outcome ? `, ${outcome}` : ''}. Select this lane.`);
     }
     return element;
   }
+}
+
+/**
+ * A long name is cut in its middle, not at its end: the end is what tells pool workers apart
+ * (`ThreadPoolExecutor-0_0`, `…-0_1`). The tail never shrinks; the head takes the ellipsis.
+ */
+function nameElement(name) {
+  if (name.length <= NAME_TAIL * 4) return span('lane-name', name);
+  const element = span('lane-name is-split', '');
+  element.append(span('lane-name-head', name.slice(0, -NAME_TAIL)), span('lane-name-tail', name.slice(-NAME_TAIL)));
+  return element;
 }
 
 function span(className, text) {
@@ -80,10 +136,19 @@ function span(className, text) {
   return element;
 }
 
-function labelParts(lane, outcome) {
-  const swatch = span('lane-swatch', '');
-  if (lane.kind !== 'event_loop') swatch.style.background = laneColor(lane);
-  const parts = [swatch, span('lane-name', lane.name)];
+function labelParts(lane, outcome, pid) {
+  const parts = [];
+  if (lane.depth > 0) {
+    // An elbow under the parent's badge draws the nesting.
+    const indent = span('lane-indent', '');
+    indent.style.width = `${lane.depth * INDENT_PX}px`;
+    parts.push(indent);
+  }
+  // The badge names the kind and wears the lane's colour, the one its bars have on the timeline.
+  const badge = span('lane-kind', KIND_BADGES[lane.kind] ?? lane.kind);
+  if (colorFamily(lane.kind)) badge.style.setProperty('--lane-color', laneColor(lane));
+  parts.push(badge, nameElement(lane.name));
+  if (pid) parts.push(span('lane-pid', `pid ${pid}`));
   if (lane.detail) parts.push(span('lane-detail', lane.detail));
   if (outcome) {
     const mark = span(`lane-outcome outcome-${outcome}`, OUTCOME_MARKS[outcome] ?? '');

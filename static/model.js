@@ -1,5 +1,7 @@
 // Run model: lanes, per-lane span columns, point events, output and live statistics, built incrementally from trace events.
 
+import { colorFamily } from './palette.js';
+
 /** Non-terminal lane states, in the order of their numeric codes (`other` covers states added later). */
 export const STATES = ['running', 'awaiting', 'ready', 'blocked', 'waiting_gil', 'native', 'idle', 'other'];
 export const STATE = Object.fromEntries(STATES.map((name, code) => [name, code]));
@@ -18,6 +20,43 @@ const MAX_EXTRAPOLATION_NS = 250e6;
 
 /** States of the event-loop lane that count as "busy" (not idle) in the summary. */
 const LOOP_BUSY = new Set([STATE.running, STATE.blocked]);
+
+/**
+ * Cores count as busy together only when they stay so for at least this long: a hand-off between
+ * two threads logs "idle" on one core and "running" on another a few microseconds apart, which
+ * is not parallelism.
+ */
+const MIN_PARALLEL_NS = 50_000;
+
+/** Order of sibling lanes under one parent: the thread that runs the loop, then threads, then its tasks. */
+const KIND_RANK = { event_loop: 0, thread: 1, process: 1, task: 2 };
+
+/** The legend and the styles group lane kinds into these families. */
+const STYLE_FAMILY = { event_loop: 'loop', task: 'task', thread: 'thread', process: 'thread', core: 'core' };
+
+/**
+ * The kind a lane id implies (`thread-4` → thread), or null (`lane-4`: named before the server knew
+ * its kind). Ids derive from kinds, and events of a new thread can overtake its declaration.
+ */
+function kindFromId(id) {
+  const prefix = /^([a-z]+)/.exec(id)?.[1];
+  return { loop: 'event_loop', task: 'task', thread: 'thread', process: 'process', core: 'core' }[prefix] ?? null;
+}
+
+/**
+ * The lane number at the end of an id (`thread-4` → 4), unique within a run whatever the kind, so
+ * `lane-4` and `thread-4` are one lane; null for the main loop's `loop`.
+ */
+function laneNumber(id) {
+  const match = /-(\d+)$/.exec(id);
+  return match ? Number(match[1]) : null;
+}
+
+/** The number at the end of a core lane's name ("CPU 3" → 3), for ordering cores by CPU. */
+function cpuNumber(lane) {
+  const match = /(\d+)\s*$/.exec(lane.name);
+  return match ? Number(match[1]) : Number.MAX_SAFE_INTEGER;
+}
 
 /**
  * Growable typed-array columns. Structure of arrays keeps a million spans compact and
@@ -82,11 +121,14 @@ function pointColumns() {
 }
 
 export class RunModel {
-  constructor() {
+  /** `gil` is the run's GIL option (false: free-threaded), which the page explains in its own words. */
+  constructor({ gil = true } = {}) {
+    this.gil = gil;
     this.lanes = [];
     this.laneById = new Map();
     this.laneByName = new Map();
-    this.order = [];
+    this.laneByNumber = new Map();
+    this.rowLayout = { order: [], breaks: [] };
     this.orderStale = false;
     this.lanesRevision = 0;
     this.loopLane = null;
@@ -106,6 +148,29 @@ export class RunModel {
     this.awaitingNow = 0;
     this.peakAwaiting = 0;
     this.taskCount = 0;
+    this.threadCount = 0;
+    this.processCount = 0;
+    this.coreCount = 0;
+    this.colorCounts = { task: 0, thread: 0 };
+    this.coresBusy = { count: 0, since: 0, peak: 0 };
+    /** `family:state` pairs seen so far (`thread:waiting_gil`, ...), for a legend of what this run shows. */
+    this.seenStyles = new Set();
+    this.seenRevision = 0;
+  }
+
+  /**
+   * The family whose styles a lane's spans use: `loop` (the event loop of a run with tasks, where
+   * a blocking call is a problem), `task`, `thread` (threads, processes, and the main thread of a
+   * run without tasks, which blocks in `join` as any thread does) or `core`.
+   */
+  styleFamily(lane) {
+    if (lane.kind === 'event_loop') return this.taskCount > 0 ? 'loop' : 'thread';
+    return STYLE_FAMILY[lane.kind] ?? 'task';
+  }
+
+  /** Whether the run has threads or processes besides the main thread. */
+  get hasThreads() {
+    return this.threadCount + this.processCount > 0;
   }
 
   get ended() {
@@ -148,6 +213,7 @@ export class RunModel {
     this.end = end;
     const endNs = end.duration_ns ?? this.lastT;
     if (endNs > this.lastT) this.lastT = endNs;
+    this.settleCoreLevel(endNs);
     for (const lane of this.lanes) {
       if (lane.open) this.closeSpan(lane, Math.max(endNs, lane.open.start));
     }
@@ -188,23 +254,43 @@ export class RunModel {
   laneFor(id) {
     const known = this.laneById.get(id);
     if (known) return known;
+    const number = laneNumber(id);
+    const sameNumber = number === null ? undefined : this.laneByNumber.get(number);
+    if (sameNumber) return this.alias(sameNumber, id);
     const lane = {
       index: this.lanes.length,
       id,
-      kind: 'task',
+      kind: kindFromId(id) ?? 'task',
+      kindKnown: kindFromId(id) !== null,
       name: id,
       detail: null,
       parent: null,
       pid: 0,
       depth: 0,
       colorIndex: -1,
+      declared: false,
       spans: spanColumns(),
       open: null,
       outcome: null,
     };
     this.lanes.push(lane);
     this.laneById.set(id, lane);
+    if (number !== null) this.laneByNumber.set(number, lane);
     this.relayout();
+    return lane;
+  }
+
+  /** A second id for a lane first named by its provisional `lane-N` id (or the other way round). */
+  alias(lane, id) {
+    this.laneById.set(id, lane);
+    const kind = kindFromId(id);
+    if (kind && !lane.kindKnown) {
+      lane.id = id;
+      lane.kind = kind;
+      lane.kindKnown = true;
+      if (lane.name.startsWith('lane-')) lane.name = id;
+      this.relayout();
+    }
     return lane;
   }
 
@@ -215,10 +301,23 @@ export class RunModel {
     lane.detail = event.detail ?? null;
     lane.parent = event.parent ?? null;
     lane.pid = event.pid ?? 0;
-    if (lane.kind === 'task' && lane.colorIndex < 0) lane.colorIndex = this.taskCount++;
+    if (!lane.declared) this.countLane(lane);
+    lane.declared = true;
+    lane.kindKnown = true;
+    // States recorded before the lane's kind was known are shown in the legend from now on.
+    if (lane.open) this.noteStyle(lane, STATES[lane.open.state]);
+    const family = colorFamily(lane.kind);
+    if (family && lane.colorIndex < 0) lane.colorIndex = this.colorCounts[family]++;
     if (lane.kind === 'event_loop' && !this.loopLane) this.loopLane = lane;
     this.laneByName.set(lane.name, lane);
     this.relayout();
+  }
+
+  countLane(lane) {
+    if (lane.kind === 'task') this.taskCount += 1;
+    else if (lane.kind === 'thread') this.threadCount += 1;
+    else if (lane.kind === 'process') this.processCount += 1;
+    else if (lane.kind === 'core') this.coreCount += 1;
   }
 
   /** Marks the display order stale; it is recomputed once, when next asked for. */
@@ -227,31 +326,97 @@ export class RunModel {
     this.lanesRevision += 1;
   }
 
-  /** Lane indices in display order: depth-first along `parent`, siblings in declaration order. */
-  displayOrder() {
-    if (!this.orderStale) return this.order;
-    const children = new Map();
-    for (const lane of this.lanes) {
-      const parent = lane.parent !== null ? this.laneById.get(lane.parent) : undefined;
-      const key = parent && parent !== lane ? parent.index : -1;
-      if (!children.has(key)) children.set(key, []);
-      children.get(key).push(lane);
-    }
+  /**
+   * Rows in display order, and where groups begin. Lanes are grouped by process: the main process
+   * first (its event-loop lane, then its threads, then the loop's tasks), then each child process
+   * lane followed by its own lanes, then the CPU cores under a heading. Inside a group lanes nest
+   * along `parent`, siblings by kind and then in declaration order, so a lane arriving live takes
+   * its place without reordering the others. `breaks` lists the first row of each group after the
+   * first, with its heading (or null for a plain divider).
+   */
+  layout() {
+    if (!this.orderStale) return this.rowLayout;
     const order = [];
+    const breaks = [];
+    for (const group of this.groups()) {
+      if (group.lanes.length === 0) continue;
+      if (order.length > 0 || group.heading) breaks.push({ row: order.length, heading: group.heading });
+      if (group.kind === 'cores') this.placeCores(group.lanes, order);
+      else this.placeTree(group, order);
+    }
+    this.rowLayout = { order, breaks };
+    this.orderStale = false;
+    return this.rowLayout;
+  }
+
+  /** The main process, each child process and the CPU cores, each with its lanes in declaration order. */
+  groups() {
+    const main = { kind: 'main', root: null, lanes: [], heading: null };
+    const cores = { kind: 'cores', root: null, lanes: [], heading: 'CPU cores' };
+    const processes = new Map();
+    for (const lane of this.lanes) {
+      if (lane.kind === 'process') processes.set(lane.index, { kind: 'process', root: lane, lanes: [], heading: null });
+    }
+    const processByPid = new Map();
+    for (const { root } of processes.values()) if (root.pid && !processByPid.has(root.pid)) processByPid.set(root.pid, root);
+    const mainPid = this.loopLane?.pid ?? 0;
+    for (const lane of this.lanes) {
+      if (lane.kind === 'core') {
+        cores.lanes.push(lane);
+        continue;
+      }
+      const owner = this.owningProcess(lane) ?? (lane.pid && lane.pid !== mainPid ? processByPid.get(lane.pid) : undefined);
+      (owner ? processes.get(owner.index) : main).lanes.push(lane);
+    }
+    return [main, ...processes.values(), cores];
+  }
+
+  /** The nearest process lane among a lane's ancestors (itself included), if any. */
+  owningProcess(lane) {
+    const visited = new Set();
+    for (let current = lane; current && !visited.has(current); current = this.laneById.get(current.parent)) {
+      if (current.kind === 'process') return current;
+      visited.add(current);
+    }
+    return undefined;
+  }
+
+  /** Appends a group's lanes depth-first along `parent`; a process group's stray lanes go under its process. */
+  placeTree(group, order) {
+    const members = new Set(group.lanes);
+    const children = new Map();
+    const roots = [];
+    for (const lane of group.lanes) {
+      let parent = this.laneById.get(lane.parent);
+      if (!members.has(parent) || parent === lane) parent = lane === group.root ? undefined : group.root;
+      if (!parent) {
+        roots.push(lane);
+        continue;
+      }
+      if (!children.has(parent)) children.set(parent, []);
+      children.get(parent).push(lane);
+    }
+    const byKind = (a, b) => (KIND_RANK[a.kind] ?? 3) - (KIND_RANK[b.kind] ?? 3) || a.index - b.index;
     const placed = new Set();
     const visit = (lane, depth) => {
-      if (placed.has(lane.index)) return;
-      placed.add(lane.index);
+      if (placed.has(lane)) return;
+      placed.add(lane);
       lane.depth = depth;
       order.push(lane.index);
-      for (const child of children.get(lane.index) ?? []) visit(child, depth + 1);
+      for (const child of (children.get(lane) ?? []).sort(byKind)) visit(child, depth + 1);
     };
-    for (const root of children.get(-1) ?? []) visit(root, 0);
+    for (const root of roots.sort(byKind)) visit(root, 0);
     // Lanes whose parents form a cycle are reached from no root; show them at the top level.
-    for (const lane of this.lanes) visit(lane, 0);
-    this.order = order;
-    this.orderStale = false;
-    return order;
+    for (const lane of group.lanes) visit(lane, 0);
+  }
+
+  /** Core lanes by CPU number, whichever process declared them first. */
+  placeCores(lanes, order) {
+    const sorted = [...lanes].sort((a, b) => cpuNumber(a) - cpuNumber(b) || a.index - b.index);
+    for (const lane of sorted) {
+      lane.depth = 0;
+      order.push(lane.index);
+    }
   }
 
   intern(label) {
@@ -267,18 +432,51 @@ export class RunModel {
 
   changeState(lane, event) {
     const t = event.t_ns;
+    if (lane.kind === 'core' && lane.open?.state === STATE.running) this.trackCores(t, -1);
     if (lane.open) this.closeSpan(lane, t);
     if (TERMINAL_STATES.has(event.state)) {
+      this.noteStyle(lane, event.state);
       lane.outcome = { state: event.state, t, line: event.line ?? 0 };
       this.lanesRevision += 1;
       return;
     }
     const state = STATE[event.state] ?? STATE.other;
+    this.noteStyle(lane, event.state);
+    if (lane.kind === 'core') this.trackCores(t, state === STATE.running ? 1 : 0);
     lane.open = { state, start: t, label: this.intern(event.label), line: event.line ?? 0 };
     if (state === STATE.awaiting && lane.kind === 'task') {
       this.awaitingNow += 1;
       this.peakAwaiting = Math.max(this.peakAwaiting, this.awaitingNow);
     }
+  }
+
+  /** Remembers that a lane of this family was seen in this state, for the legend. */
+  noteStyle(lane, state) {
+    if (!lane.kindKnown) return;
+    const key = `${STYLE_FAMILY[lane.kind] ?? 'task'}:${state}`;
+    if (this.seenStyles.has(key)) return;
+    this.seenStyles.add(key);
+    this.seenRevision += 1;
+  }
+
+  /** A core became busy (+1) or stopped being busy (−1) at `t`. */
+  trackCores(t, delta) {
+    if (delta === 0) return;
+    this.settleCoreLevel(t);
+    this.coresBusy.count += delta;
+  }
+
+  /** The number of busy cores held since the last change counts towards the peak if it lasted. */
+  settleCoreLevel(t) {
+    const busy = this.coresBusy;
+    if (t - busy.since >= MIN_PARALLEL_NS) busy.peak = Math.max(busy.peak, busy.count);
+    busy.since = Math.max(busy.since, t);
+  }
+
+  /** The most cores busy at once so far, counting the current level if it has lasted until `now`. */
+  peakCoresBusy(now) {
+    const busy = this.coresBusy;
+    return now - busy.since >= MIN_PARALLEL_NS ? Math.max(busy.peak, busy.count) : busy.peak;
   }
 
   closeSpan(lane, t) {
@@ -340,6 +538,21 @@ export class RunModel {
 
   /** Summary figures: the server's once the run has ended, else computed live up to `now`. */
   stats(now) {
+    return { ...this.loopStats(now), ...this.threadStats(now) };
+  }
+
+  /** Threads, processes and cores are counted here from the lanes, live and after the end alike. */
+  threadStats(now) {
+    return {
+      hasThreads: this.hasThreads,
+      threads: this.threadCount,
+      processes: this.processCount,
+      cores: this.coreCount,
+      peakCoresBusy: this.peakCoresBusy(now),
+    };
+  }
+
+  loopStats(now) {
     const summary = this.end?.summary;
     if (summary) {
       return {

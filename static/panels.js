@@ -25,23 +25,40 @@ function percent(value) {
   return value < 10 ? value.toFixed(1) : value.toFixed(0);
 }
 
-/** The row of summary figures above the timeline. */
+/**
+ * The row of summary figures above the timeline. A run with threads or processes swaps the
+ * loop-only figures (loop busy, longest stall, peak awaiting) for threads, processes and the peak
+ * number of CPU cores busy at once; wall time and tasks stay.
+ */
 export class StatsBar {
   constructor(root) {
     this.fields = Object.fromEntries([...root.querySelectorAll('[data-stat]')].map((node) => [node.dataset.stat, node]));
+    this.cards = [...root.querySelectorAll('[data-stat-for]')];
+    this.mode = '';
   }
 
   reset() {
     for (const [name, node] of Object.entries(this.fields)) node.textContent = name === 'events' ? 'recorded events' : '—';
+    this.showMode('loop');
   }
 
   update(stats) {
+    this.showMode(stats.hasThreads ? 'threads' : 'loop');
     this.set('wall', formatDuration(stats.wallNs));
     this.set('busy', `${percent(stats.loopBusyPct)} %`);
     this.set('stall', formatDuration(stats.longestStallNs));
     this.set('awaiting', `${stats.peakAwaiting} ${stats.peakAwaiting === 1 ? 'task' : 'tasks'}`);
+    this.set('threads', String(stats.threads));
+    this.set('processes', String(stats.processes));
+    this.set('cores', stats.cores > 0 ? `${stats.peakCoresBusy} of ${stats.cores}` : '—');
     this.set('tasks', String(stats.tasks));
     this.set('events', `${stats.events.toLocaleString('en')} events`);
+  }
+
+  showMode(mode) {
+    if (mode === this.mode) return;
+    this.mode = mode;
+    for (const card of this.cards) card.hidden = card.dataset.statFor !== mode;
   }
 
   set(name, text) {
@@ -106,7 +123,8 @@ export class OutputPane extends ListPane {
     const lane = model.lanes[entry.lane];
     const button = element('button', 'output-line');
     button.title = `Show this moment on the timeline${entry.line ? ` and line ${entry.line} in the code` : ''}`;
-    const laneTag = element('span', 'output-lane', lane?.name ?? '');
+    // The main thread's lane has a long name ("main thread · event loop"); its writes say "main".
+    const laneTag = element('span', 'output-lane', lane?.kind === 'event_loop' ? 'main' : lane?.name ?? '');
     laneTag.style.setProperty('--lane-color', laneColor(lane));
     button.append(
       element('span', 'output-time', formatTimestamp(entry.t)),

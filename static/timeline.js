@@ -14,8 +14,13 @@ import { laneColor } from './palette.js';
 import { Tooltip } from './tooltip.js';
 
 const AXIS_HEIGHT = 30;
-const ROW_HEIGHT = { event_loop: 44, task: 34 };
+const ROW_HEIGHT = { event_loop: 44, task: 34, thread: 34, process: 40, core: 30 };
 const DEFAULT_ROW_HEIGHT = 34;
+/** Space between lane groups: a titled band (the CPU cores) or a plain divider (a child process). */
+const HEADING_HEIGHT = 26;
+const DIVIDER_HEIGHT = 8;
+/** A pool worker waiting for work is a thin line, not a bar: it is there, doing nothing. */
+const THIN_BAR_HEIGHT = 4;
 const BAR_PADDING = 6;
 const MIN_WINDOW_NS = 1_000;
 const LIVE_WINDOW_NS = 1e9;
@@ -27,6 +32,8 @@ const HOVER_POINT_RADIUS = 6;
 /** Busy states are drawn at least this wide, so a task step of a few microseconds still shows. */
 const MIN_BUSY_WIDTH = 2;
 const BUSY_STATES = new Set([STATE.running, STATE.blocked, STATE.native]);
+/** What each CPU-core row is for, written in its heading band. */
+const CORES_CAPTION = 'one row per CPU of this machine: which thread of this run it executes';
 
 const THEME = {
   background: '#ffffff',
@@ -46,6 +53,10 @@ const THEME = {
   readyStripe: '#f0b429',
   gilBase: '#f1ebff',
   gilStripe: '#b69cf5',
+  nativeStripe: '#3cbfb2',
+  headingBand: '#f3f5f8',
+  headingText: '#8c959f',
+  groupDivider: '#d5dae0',
   spawn: '#7c3aed',
   wake: '#0e7490',
   cancel: '#dc2626',
@@ -103,7 +114,7 @@ export class Timeline {
     this.width = 0;
     this.height = 0;
     this.dpr = 0;
-    this.rows = { revision: -1, order: [], top: [], height: [], rowOf: new Int32Array(0), total: 0 };
+    this.rows = { revision: -1, order: [], top: [], height: [], rowOf: new Int32Array(0), total: 0, breaks: [] };
     this.hover = null;
     this.selectedLane = -1;
     this.selectedSpan = null;
@@ -259,19 +270,27 @@ export class Timeline {
   syncRows() {
     const model = this.model;
     if (!model || this.rows.revision === model.lanesRevision) return;
-    const order = model.displayOrder();
+    const { order, breaks: groupBreaks } = model.layout();
     const top = new Float64Array(order.length);
     const height = new Float64Array(order.length);
     const rowOf = new Int32Array(model.lanes.length).fill(-1);
+    const gapBefore = new Map(groupBreaks.map((entry) => [entry.row, entry.heading]));
+    const breaks = [];
     let y = 0;
     order.forEach((laneIndex, row) => {
+      if (gapBefore.has(row)) {
+        const heading = gapBefore.get(row);
+        const gap = heading ? HEADING_HEIGHT : DIVIDER_HEIGHT;
+        breaks.push({ top: y, height: gap, heading });
+        y += gap;
+      }
       const lane = model.lanes[laneIndex];
       top[row] = y;
       height[row] = ROW_HEIGHT[lane.kind] ?? DEFAULT_ROW_HEIGHT;
       rowOf[laneIndex] = row;
       y += height[row];
     });
-    this.rows = { revision: model.lanesRevision, order, top, height, rowOf, total: y };
+    this.rows = { revision: model.lanesRevision, order, top, height, rowOf, total: y, breaks };
     this.scrollY = this.clampScroll(this.scrollY);
   }
 
@@ -306,7 +325,8 @@ export class Timeline {
       if (top[mid] <= content) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
+    // Between groups the point is in a heading band or divider, not in a row.
+    return content < top[lo] + this.rows.height[lo] ? lo : -1;
   }
 
   barGeometry(row) {
@@ -358,10 +378,26 @@ export class Timeline {
       pattern.setTransform(new DOMMatrix().scale(1 / this.dpr));
       return pattern;
     };
+    /** Fine vertical lines on a solid fill: still a full bar, but not the same as a solid one. */
+    const ribbed = (base, stripe) => {
+      const size = Math.round(5 * this.dpr);
+      const tile = document.createElement('canvas');
+      tile.width = size;
+      tile.height = size;
+      const g = tile.getContext('2d');
+      g.fillStyle = base;
+      g.fillRect(0, 0, size, size);
+      g.fillStyle = stripe;
+      g.fillRect(0, 0, Math.max(1, Math.round(this.dpr)), size);
+      const pattern = this.ctx.createPattern(tile, 'repeat');
+      pattern.setTransform(new DOMMatrix().scale(1 / this.dpr));
+      return pattern;
+    };
     return {
       idle: hatch(THEME.idleBase, THEME.idleStripe),
       ready: hatch(THEME.readyBase, THEME.readyStripe),
       gil: hatch(THEME.gilBase, THEME.gilStripe),
+      native: ribbed(THEME.native, THEME.nativeStripe),
     };
   }
 
@@ -386,6 +422,7 @@ export class Timeline {
 
     this.drawRowBackgrounds(firstRow, endRow);
     this.drawGrid(ticks.ticks);
+    this.drawGroupBreaks();
     this.drawSpans(firstRow, endRow, now);
     this.drawOutcomes(firstRow, endRow);
     this.drawPoints();
@@ -400,6 +437,7 @@ export class Timeline {
       firstRow,
       endRow,
       rowTop: (row) => this.rowY(row),
+      contentTop: (top) => AXIS_HEIGHT + top - this.scrollY,
       selectedLane: this.selectedLane,
       height: this.height,
     });
@@ -421,6 +459,27 @@ export class Timeline {
     ctx.fillStyle = THEME.rowSeparator;
     for (let row = firstRow; row < endRow; row += 1) {
       ctx.fillRect(0, this.rowY(row) + this.rows.height[row] - 1, this.width, 1);
+    }
+  }
+
+  /** Heading bands and dividers between lane groups, across the plot. */
+  drawGroupBreaks() {
+    const ctx = this.ctx;
+    for (const { top, height, heading } of this.rows.breaks) {
+      const y = AXIS_HEIGHT + top - this.scrollY;
+      if (y + height < AXIS_HEIGHT || y > this.height) continue;
+      ctx.fillStyle = heading ? THEME.headingBand : THEME.background;
+      ctx.fillRect(0, y, this.width, height);
+      ctx.fillStyle = THEME.groupDivider;
+      ctx.fillRect(0, y, this.width, 1);
+      ctx.fillRect(0, y + height - 1, this.width, 1);
+      if (heading) {
+        ctx.font = `500 11px ${this.fontFamily}`;
+        ctx.textBaseline = 'middle';
+        ctx.textAlign = 'left';
+        ctx.fillStyle = THEME.headingText;
+        ctx.fillText(this.fitText(CORES_CAPTION, this.width - 16), 8, y + height / 2 + 0.5);
+      }
     }
   }
 
@@ -480,52 +539,80 @@ export class Timeline {
     }
   }
 
-  /** Loop spans that stepped the selected task stay bright when that task is selected. */
+  /**
+   * Spans that show the selected lane elsewhere stay bright when it is selected: the loop's steps
+   * of a selected task, and the CPU cores while they run a selected thread.
+   */
   runsSelected(lane, state, label, selectedName) {
-    return lane.kind === 'event_loop' && state === STATE.running && this.model.labels[label] === selectedName;
+    const showsOther = lane.kind === 'event_loop' || lane.kind === 'core';
+    return showsOther && state === STATE.running && this.model.labels[label] === selectedName;
   }
 
   addSpan(lane, state, label, line, x, w, y, h, dim) {
+    const look = this.spanLook(lane, state, label);
+    if (!look) return;
     const left = Math.max(x, -2);
     const right = Math.min(x + (BUSY_STATES.has(state) ? Math.max(w, MIN_BUSY_WIDTH) : w), this.width + 2);
     if (right <= left) return;
-    const color = this.spanColor(lane, state, label);
-    const key = `${state}|${color}|${dim ? 1 : 0}`;
+    const key = `${look.key}|${dim ? 1 : 0}`;
     let batch = this.batches.get(key);
     if (!batch) {
-      batch = { ...this.spanStyle(state, color), alpha: dim ? DIM_ALPHA : 1, rects: [] };
+      batch = { ...look.style, alpha: dim ? DIM_ALPHA : 1, rects: [] };
       this.batches.set(key, batch);
     }
-    batch.rects.push(left, y, right - left, h);
+    const barY = batch.thin ? y + (h - THIN_BAR_HEIGHT) / 2 : y;
+    const barH = batch.thin ? THIN_BAR_HEIGHT : h;
+    batch.rects.push(left, barY, right - left, barH);
     if (right - left >= LABEL_MIN_WIDTH) {
       const text = this.spanText(lane, state, label, line);
-      if (text) this.texts.push({ x: left, y, w: right - left, h, text, color: batch.text, alpha: batch.alpha });
+      // A thin bar has no room inside: its text sits just above the line.
+      const textY = batch.thin ? y - 8 : y;
+      if (text) this.texts.push({ x: left, y: textY, w: right - left, h, text, color: batch.text, alpha: batch.alpha });
     }
   }
 
-  /** Loop `running` spans take the colour of the task they step, so the loop row shows who ran when. */
+  /**
+   * How a span is drawn: a style (fill, outline, text colour, layer) and the key of its batch, or
+   * null for nothing (a CPU core with none of this run's threads on it is left blank).
+   */
+  spanLook(lane, state, label) {
+    const family = this.model.styleFamily(lane);
+    if (family === 'core' && state !== STATE.running) return null;
+    const color = this.spanColor(lane, state, label);
+    return { key: `${family}|${state}|${color}`, style: this.spanStyle(family, state, color) };
+  }
+
+  /**
+   * Loop `running` spans take the colour of the task they step, core spans the colour of the
+   * thread they run, so those rows show who ran when.
+   */
   spanColor(lane, state, label) {
-    if (lane.kind === 'event_loop' && state === STATE.running) return laneColor(this.model.laneNamed(label));
+    const showsOther = lane.kind === 'event_loop' || lane.kind === 'core';
+    if (showsOther && state === STATE.running) return laneColor(this.model.laneNamed(label));
     return laneColor(lane);
   }
 
   /** Fill, optional outline, text colour and layer (busy states are drawn last, on top of their neighbours). */
-  spanStyle(state, color) {
+  spanStyle(family, state, color) {
+    const outlined = { fill: tint(color, 0.1), stroke: tint(color, 0.75), text: shade(color, 0.72), layer: 1 };
     switch (state) {
       case STATE.running:
         return { fill: color, text: '#ffffff', layer: 2 };
       case STATE.awaiting:
-        return { fill: tint(color, 0.1), stroke: tint(color, 0.75), text: shade(color, 0.72), layer: 1 };
+        return outlined;
       case STATE.ready:
         return { fill: this.patterns.ready, text: '#7a4b00', layer: 0 };
       case STATE.idle:
+        if (family === 'thread') return { fill: THEME.idleStripe, text: '#5b6470', layer: 0, thin: true };
         return { fill: this.patterns.idle, text: '#5b6470', layer: 0 };
       case STATE.blocked:
-        return { fill: THEME.blocked, text: '#ffffff', layer: 2 };
+        // Only an event loop with tasks suffers from a blocking call; a thread blocked in
+        // `time.sleep` or `join` simply waits, like a task at an await.
+        return family === 'loop' ? { fill: THEME.blocked, text: '#ffffff', layer: 2 } : outlined;
       case STATE.waiting_gil:
         return { fill: this.patterns.gil, text: '#4c1d95', layer: 0 };
       case STATE.native:
-        return { fill: THEME.native, text: '#ffffff', layer: 2 };
+        return { fill: this.patterns.native, text: '#ffffff', layer: 2 };
       default:
         return { fill: THEME.other, text: '#ffffff', layer: 1 };
     }
@@ -534,21 +621,30 @@ export class Timeline {
   spanText(lane, state, label, line) {
     const labelText = this.model.labels[label];
     const at = line > 0 ? ` · line ${line}` : '';
+    const family = this.model.styleFamily(lane);
+    if (family === 'core') return labelText;
     switch (state) {
       case STATE.running:
-        if (lane.kind === 'event_loop') {
+        if (family === 'loop') {
           const stepped = this.model.laneNamed(label);
           return stepped?.detail ? `${labelText} ${stepped.detail}` : labelText;
         }
-        return `running${at}`;
+        // The main thread of a run without tasks runs module code, labelled `<module>`.
+        if (lane.kind === 'event_loop') return `running Python${labelText ? ` · ${labelText}` : ''}`;
+        return lane.kind === 'task' ? `running${at}` : `running Python${at}`;
       case STATE.awaiting:
         return `${labelText || 'awaiting'}${at}`;
       case STATE.ready:
         return 'ready · loop busy';
       case STATE.idle:
-        return 'idle · waiting for events';
+        return lane.kind === 'event_loop' ? 'idle · waiting for events' : 'idle · waiting for work';
       case STATE.blocked:
-        return `blocked${labelText ? ` · ${labelText}` : ''}${at}`;
+        if (family === 'loop') return `blocked${labelText ? ` · ${labelText}` : ''}${at}`;
+        return `${labelText || 'blocked'}${at}`;
+      case STATE.waiting_gil:
+        return 'waiting for the GIL';
+      case STATE.native:
+        return `${labelText || 'native code'} · GIL released`;
       default:
         return labelText || STATE_WORDS[state];
     }

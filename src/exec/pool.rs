@@ -103,6 +103,8 @@ impl ThreadPool {
             child: lane,
             line: cx.site.line,
         });
+        // The worker records on its own: its lane must reach the log first.
+        recorder::flush();
         let run = recorder::current_run().expect("scenario code runs with a recorder");
         let interp = cx.ctx.interp.clone();
         let control = interp.control.clone();

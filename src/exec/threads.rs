@@ -189,6 +189,8 @@ impl ThreadObj {
             child: lane,
             line: cx.site.line,
         });
+        // The new thread records on its own: its lane must reach the log first.
+        recorder::flush();
         control.threads.add(self.clone());
         let run = recorder::current_run().expect("scenario code runs with a recorder");
         let me = self.clone();
