@@ -9,7 +9,7 @@ use interleave::exec::{self, RunOptions};
 use interleave::lang::{self, SyntaxError};
 use interleave::record::log::RunLog;
 use interleave::trace::document::{RunMeta, Summary, TraceDocument};
-use interleave::trace::event::{DiagnosticKind, EventKind, RunError, RunStatus};
+use interleave::trace::event::{DiagnosticKind, RunError, RunStatus};
 use interleave::web::{self, AppState};
 
 const DEFAULT_ADDR: &str = "127.0.0.1:7878";
@@ -33,6 +33,8 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("serve") => serve_command(&args[1..]),
         Some("run") => run_command(&args[1..]),
+        // Not in the usage: the child side of `multiprocessing`, started by a run.
+        Some("worker") => exec::process::worker_main(&args[1..]),
         Some("--version" | "-V") => {
             println!("interleave {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
@@ -224,24 +226,20 @@ fn run_command(args: &[String]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    runtime.block_on(follow_run(&log, &handle, !args.json));
+    runtime.block_on(follow_run(&log, &handle));
     handle.join();
     report(&args, source, &log)
 }
 
-/// Writes printed text to stdout as the run produces it (when `echo`), until the run ends.
-/// Ctrl-C cancels the run, which still ends normally with status `cancelled`.
-async fn follow_run(log: &RunLog, handle: &exec::RunHandle, echo: bool) {
-    let mut stdout = std::io::stdout().lock();
+/// Waits for the run to end. Ctrl-C cancels the run, which still ends normally with status
+/// `cancelled`.
+async fn follow_run(log: &RunLog, handle: &exec::RunHandle) {
     let mut after = 0;
     let mut interrupted = false;
     loop {
         let slice = log.read_after(after, usize::MAX);
         if let Some(last) = slice.last_seq() {
             after = last;
-            if echo {
-                write_prints(&mut stdout, slice.iter());
-            }
             continue;
         }
         if slice.end().is_some() {
@@ -259,18 +257,6 @@ async fn follow_run(log: &RunLog, handle: &exec::RunHandle, echo: bool) {
     }
 }
 
-fn write_prints<'a>(
-    out: &mut impl Write,
-    events: impl Iterator<Item = &'a interleave::trace::event::Event>,
-) {
-    for event in events {
-        if let EventKind::Print { text, .. } = &event.kind {
-            // A closed stdout (`| head`) must not stop the run; the text is still in the trace.
-            let _ = out.write_all(text.as_bytes());
-        }
-    }
-    let _ = out.flush();
-}
 
 fn report(args: &RunArgs, source: String, log: &RunLog) -> ExitCode {
     let slice = log.snapshot();
@@ -282,6 +268,12 @@ fn report(args: &RunArgs, source: String, log: &RunLog) -> ExitCode {
     let document = TraceDocument::build(meta, slice.iter(), slice.end());
     if args.json {
         println!("{}", document.to_json());
+    } else {
+        // Child processes' prints arrive late; the document has them in time order. A closed
+        // stdout (`| head`) is no error: the text is still in the trace.
+        let mut stdout = std::io::stdout().lock();
+        let _ = stdout.write_all(document.stdout().as_bytes());
+        let _ = stdout.flush();
     }
     // A limit is reported once, as the reason the run stopped.
     let warnings = document

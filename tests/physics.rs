@@ -6,13 +6,11 @@
 //! Sleep timings use tolerances that hold on a loaded two-core machine; CPU-bound work spins
 //! on `time.perf_counter()` for a fixed time, so it lasts the same in debug and release builds.
 
-use std::sync::Arc;
+mod common;
 
+use common::{overlap_ns, run, run_ok};
 use interleave::catalog;
-use interleave::exec::{self, RunOptions};
-use interleave::lang;
-use interleave::record::log::RunLog;
-use interleave::trace::document::{LaneInfo, RunMeta, TraceDocument};
+use interleave::trace::document::{LaneInfo, TraceDocument};
 use interleave::trace::event::{DiagnosticKind, EventKind, LaneKind, RunStatus, State, LOOP_LANE};
 use interleave::trace::spans::Span;
 
@@ -25,32 +23,6 @@ const SLEEP_SLACK_NS: u64 = 5 * MS;
 const HOP_NS: u64 = 5 * MS;
 
 // ---- helpers ----------------------------------------------------------------------------------
-
-/// Runs `source` to its end and returns its trace document.
-fn run(source: &str) -> TraceDocument {
-    let program = lang::compile(source).unwrap_or_else(|e| panic!("does not compile: {e}"));
-    let log = RunLog::new();
-    exec::start(program, RunOptions::default(), Arc::clone(&log)).join();
-    let end = log.end().expect("a joined run has ended");
-    let meta = RunMeta {
-        id: "physics".into(),
-        scenario: None,
-        source: source.into(),
-    };
-    TraceDocument::build(meta, log.snapshot().iter(), Some(&end))
-}
-
-/// Runs `source` and checks that it ended `ok`.
-fn run_ok(source: &str) -> TraceDocument {
-    let doc = run(source);
-    assert_eq!(
-        doc.run.status,
-        RunStatus::Ok,
-        "the run failed: {:?}",
-        doc.run.error
-    );
-    doc
-}
 
 /// The task lane called `name`.
 fn task<'a>(doc: &'a TraceDocument, name: &str) -> &'a LaneInfo {
@@ -85,13 +57,6 @@ fn loop_spans(doc: &TraceDocument, state: State) -> Vec<&Span> {
     doc.lane_spans(LOOP_LANE)
         .filter(|s| s.state == state)
         .collect()
-}
-
-/// How long two spans overlap (0 when they only touch or are apart).
-fn overlap_ns(a: &Span, b: &Span) -> u64 {
-    a.end_ns
-        .min(b.end_ns)
-        .saturating_sub(a.start_ns.max(b.start_ns))
 }
 
 fn total_ns(spans: &[&Span]) -> u64 {

@@ -13,6 +13,7 @@ use parking_lot::Mutex;
 use super::event_loop::{self, current_loop, current_task, EventLoop};
 use super::objects::{DoneCallback, FutKind, FutureObj, Outcome};
 use super::pool::ThreadPool;
+use super::process::ProcessPool;
 use super::threads::thread_site;
 use crate::lang::error::{Ctrl, Eval, ExcKind, Exception};
 use crate::lang::eval::Ctx;
@@ -444,9 +445,10 @@ pub fn run_in_executor(cx: &CallCx, executor: &Value, func: &Value, args: Vec<Va
     let lp = running_loop()?;
     let job = match executor {
         Value::None => lp.default_executor().submit(cx, func, args)?,
-        other => match downcast::<ThreadPool>(other) {
-            Some(pool) => pool.submit(cx, func, args)?,
-            None => {
+        other => match (downcast::<ThreadPool>(other), downcast::<ProcessPool>(other)) {
+            (Some(pool), _) => pool.submit(cx, func, args)?,
+            (_, Some(pool)) => pool.submit(cx, func, args)?,
+            (None, None) => {
                 return Err(Ctrl::raise(
                     ExcKind::TypeError,
                     format!(

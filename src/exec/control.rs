@@ -8,6 +8,7 @@ use parking_lot::{Condvar, Mutex};
 use tokio::sync::Notify;
 
 use super::gil::Gil;
+use super::process::Children;
 use super::threads::Registry;
 use super::RunOptions;
 use crate::lang::error::{Abort, Ctrl, Eval};
@@ -38,6 +39,8 @@ pub struct RunControl {
     pub gil: Gil,
     /// The threads the program started.
     pub threads: Registry,
+    /// The child processes the program started.
+    pub processes: Children,
 }
 
 impl RunControl {
@@ -55,6 +58,7 @@ impl RunControl {
             loop_notify: Notify::new(),
             gil: Gil::new(gil_enabled),
             threads: Registry::default(),
+            processes: Children::default(),
         }
     }
 

@@ -4,7 +4,9 @@
 //! straight back (FORCE_SWITCHING). Blocking calls release it.
 //!
 //! Every thread running scenario code knows its identity through a thread-local [`GilThread`];
-//! a thread that has to wait for the lock records a `waiting_gil` span on its lane.
+//! a thread that has to wait for the lock records a `waiting_gil` span on its lane. Taking and
+//! releasing the lock are also where a thread starts and stops executing on a CPU core
+//! ([`cores`]).
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -13,7 +15,7 @@ use std::time::Duration;
 
 use parking_lot::{Condvar, Mutex};
 
-use crate::record::recorder;
+use crate::record::{cores, recorder};
 use crate::trace::event::{LaneIx, State};
 
 /// CPython's default `sys.getswitchinterval()`: 5 ms.
@@ -126,16 +128,26 @@ impl Gil {
         self.drop_request.load(Ordering::Relaxed)
     }
 
+    /// Takes the lock; from then on this thread executes on a CPU (also without a GIL).
+    pub fn take(&self) {
+        self.take_as(false);
+    }
+
+    /// `waiting`: the lane already shows `waiting_gil`.
+    fn take_as(&self, waiting: bool) {
+        let (me, lane, label) = current();
+        if self.enabled {
+            self.take_gil(me, lane, label, waiting);
+        }
+        cores::on_cpu(lane);
+    }
+
     /// `take_gil`: waits for the lock, asking for a switch after each full interval that passed
     /// without one.
-    pub fn take(&self) {
-        if !self.enabled {
-            return;
-        }
-        let (me, lane, label) = current();
+    fn take_gil(&self, me: u64, lane: LaneIx, label: Option<Arc<str>>, waiting: bool) {
         let mut st = self.state.lock();
-        let waited = st.locked;
-        if waited {
+        let waited = waiting || st.locked;
+        if waited && !waiting {
             recorder::state(lane, State::WaitingGil, None, 0);
         }
         while st.locked {
@@ -159,9 +171,15 @@ impl Gil {
         }
     }
 
+    /// Releases the lock: this thread stops executing (it waits, blocks or ends).
+    pub fn release(&self) {
+        cores::off_cpu(current_lane());
+        self.drop_gil();
+    }
+
     /// `drop_gil`: releases the lock and wakes one waiter. When the release answers a drop
     /// request, waits until another thread has taken the lock.
-    pub fn release(&self) {
+    fn drop_gil(&self) {
         if !self.enabled {
             return;
         }
@@ -177,17 +195,28 @@ impl Gil {
         }
     }
 
-    /// The eval-breaker check at a checkpoint: hand the lock over if someone asked for it.
+    /// The eval-breaker check at a checkpoint: hand the lock over if someone asked for it. The
+    /// lane shows `waiting_gil` from the hand-over on, as the thread wants the lock back at once.
     #[cold]
     pub fn yield_to_waiter(&self) {
+        recorder::state(current_lane(), State::WaitingGil, None, 0);
         self.release();
-        self.take();
+        self.take_as(true);
     }
 
-    /// Runs `call` without the lock (a blocking call or native work), then takes it back.
+    /// Runs `call` without the lock (a blocking call), then takes it back.
     pub fn released<T>(&self, call: impl FnOnce() -> T) -> T {
         self.release();
         let result = call();
+        self.take();
+        result
+    }
+
+    /// Runs native work without the lock (a C extension's computation): the thread keeps
+    /// executing on its CPU meanwhile.
+    pub fn released_on_cpu<T>(&self, work: impl FnOnce() -> T) -> T {
+        self.drop_gil();
+        let result = work();
         self.take();
         result
     }

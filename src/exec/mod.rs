@@ -6,8 +6,11 @@ pub mod control;
 pub mod event_loop;
 pub mod futures;
 pub mod gil;
+pub mod hashing;
+pub mod marshal;
 pub mod objects;
 pub mod pool;
+pub mod process;
 pub mod threads;
 
 use std::sync::Arc;
@@ -122,6 +125,7 @@ fn run_thread(program: Arc<Program>, control: Arc<RunControl>, log: Arc<RunLog>,
         control.cancel();
     }
     control.threads.join_all(&control);
+    control.processes.reap_all(&control);
     control.gil.release();
     let end = run_end(result, clock.now_ns());
     recorder::state(LOOP_LANE, State::Done, None, 0);
@@ -130,7 +134,7 @@ fn run_thread(program: Arc<Program>, control: Arc<RunControl>, log: Arc<RunLog>,
 }
 
 /// Runs the module body; with a top-level `await`, the body becomes the main task of a loop.
-fn run_program(ctx: &Ctx, program: Arc<Program>) -> Eval<()> {
+pub(crate) fn run_program(ctx: &Ctx, program: Arc<Program>) -> Eval<()> {
     if !program.top_level_await {
         return ctx.exec_block(&mut Frame::module(), &program.body);
     }

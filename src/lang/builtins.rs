@@ -1,6 +1,7 @@
 //! Built-in functions, the `asyncio` and `time` modules, and the methods of built-in types.
 
 use std::cmp::Ordering;
+use std::fmt::Write as _;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -14,7 +15,7 @@ use super::value::{IterState, Module, RangeObj, Value};
 use crate::exec::event_loop::current_task;
 use crate::exec::objects::{FutKind, FutureObj, LoopObj, Outcome, TaskObj};
 use crate::exec::threads::blocking;
-use crate::exec::{aio, pool, threads};
+use crate::exec::{aio, hashing, pool, threads};
 use crate::record::recorder;
 use crate::trace::event::EventKind;
 
@@ -37,7 +38,7 @@ builtins! {
     Enumerate = "enumerate", Zip = "zip", Str = "str", Int = "int", Float = "float",
     Bool = "bool", List = "list", Tuple = "tuple", Dict = "dict", IsInstance = "isinstance",
     Abs = "abs", Round = "round", Sorted = "sorted", Reversed = "reversed", Repr = "repr",
-    Any = "any", All = "all",
+    Any = "any", All = "all", Bytes = "bytes",
     AsyncioRun = "run", Sleep = "sleep", CreateTask = "create_task", Gather = "gather",
     WaitFor = "wait_for", Wait = "wait", GetRunningLoop = "get_running_loop",
     GetEventLoop = "get_event_loop", CurrentTask = "current_task",
@@ -71,6 +72,7 @@ const GLOBAL_BUILTINS: &[Builtin] = &[
     Builtin::Repr,
     Builtin::Any,
     Builtin::All,
+    Builtin::Bytes,
 ];
 
 impl Builtin {
@@ -107,8 +109,12 @@ pub fn module_attr(module: Module, name: &str) -> Option<Value> {
         (Module::Threading, name) => threads::threading_attr(name),
         (Module::Sys, name) => threads::sys_attr(name),
         (Module::Os, name) => threads::os_attr(name),
+        (Module::Multiprocessing, name) => crate::exec::process::multiprocessing_attr(name),
         (Module::Concurrent, "futures") => Some(Value::Module(Module::ConcurrentFutures)),
-        (Module::ConcurrentFutures, name) => pool::futures_attr(name),
+        (Module::ConcurrentFutures, name) => {
+            pool::futures_attr(name).or_else(|| crate::exec::process::futures_attr(name))
+        }
+        (Module::Hashlib, name) => hashing::hashlib_attr(name),
         _ => None,
     }
 }
@@ -237,6 +243,7 @@ fn call_builtin(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) 
             Ok(Value::str(&args.pos[0].repr()))
         }
         B::Int => int(args),
+        B::Bytes => bytes(args),
         B::Float => float(args),
         B::Bool => {
             arity("bool", &args, 0, 1)?;
@@ -409,6 +416,7 @@ fn print(ctx: &Ctx, mut args: Args, site: &Call) -> Eval {
 fn len(v: &Value) -> Eval {
     let n = match v {
         Value::Str(s) => s.chars().count(),
+        Value::Bytes(b) => b.len(),
         Value::List(l) => l.lock().len(),
         Value::Tuple(t) => t.len(),
         Value::Dict(d) => d.lock().len(),
@@ -573,6 +581,24 @@ fn int(args: Args) -> Eval {
     }
 }
 
+/// `bytes()` and `bytes(n)`: `n` zero bytes.
+fn bytes(args: Args) -> Eval {
+    args.no_more_kw("bytes")?;
+    arity("bytes", &args, 0, 1)?;
+    match args.pos.first() {
+        None => Ok(Value::Bytes(Arc::from([]))),
+        Some(Value::Int(n)) => match usize::try_from(*n) {
+            Ok(n) => Ok(Value::Bytes(vec![0; n].into())),
+            Err(_) => Err(value_error("negative count".into())),
+        },
+        Some(Value::Bytes(b)) => Ok(Value::Bytes(b.clone())),
+        Some(other) => Err(type_error(format!(
+            "cannot convert '{}' object to bytes",
+            other.type_name()
+        ))),
+    }
+}
+
 fn float(args: Args) -> Eval {
     args.no_more_kw("float")?;
     arity("float", &args, 0, 1)?;
@@ -634,6 +660,7 @@ fn isinstance(v: &Value, types: &Value) -> Eval<bool> {
             Builtin::Int => matches!(v, Value::Int(_) | Value::Bool(_)),
             Builtin::Float => matches!(v, Value::Float(_)),
             Builtin::Str => matches!(v, Value::Str(_)),
+            Builtin::Bytes => matches!(v, Value::Bytes(_)),
             Builtin::Bool => matches!(v, Value::Bool(_)),
             Builtin::List => matches!(v, Value::List(_)),
             Builtin::Tuple => matches!(v, Value::Tuple(_)),
@@ -750,7 +777,9 @@ const STR_METHODS: &[&str] = &[
     "isdigit",
     "title",
     "capitalize",
+    "encode",
 ];
+const BYTES_METHODS: &[&str] = &["decode", "hex"];
 const LIST_METHODS: &[&str] = &[
     "append", "pop", "extend", "insert", "index", "remove", "sort", "count", "clear", "copy",
     "reverse",
@@ -784,6 +813,7 @@ const LOOP_METHODS: &[&str] = &["time", "create_task", "create_future", "run_in_
 fn methods_of(v: &Value) -> &'static [&'static str] {
     match v {
         Value::Str(_) => STR_METHODS,
+        Value::Bytes(_) => BYTES_METHODS,
         Value::List(_) => LIST_METHODS,
         Value::Dict(_) => DICT_METHODS,
         Value::Task(_) | Value::Future(_) => FUTURE_METHODS,
@@ -847,6 +877,7 @@ pub fn call_method(
             None => Err(no_attribute(receiver, name)),
         },
         Value::Str(s) => str_method(s, name, args),
+        Value::Bytes(b) => bytes_method(receiver, b, name, args),
         Value::List(_) => list_method(ctx, depth, receiver, name, args, site),
         Value::Dict(_) => dict_method(receiver, name, args),
         Value::Task(t) => task_method(t, name, args),
@@ -944,6 +975,12 @@ fn str_method(s: &Arc<str>, name: &str, args: Args) -> Eval {
                 .find(arg_str(0)?)
                 .map_or(-1, |byte| s_ref[..byte].chars().count() as i64),
         ),
+        "encode" => {
+            if codec_arg(p.first(), "encode")? == Codec::Ascii && !s_ref.is_ascii() {
+                return Err(value_error("'ascii' codec can't encode the string".into()));
+            }
+            Value::Bytes(Arc::from(s_ref.as_bytes()))
+        }
         "isdigit" => Value::Bool(!s_ref.is_empty() && s_ref.chars().all(|c| c.is_ascii_digit())),
         "ljust" | "rjust" | "center" => {
             let width = int_arg(p.first().unwrap_or(&Value::Int(0)), name)?.max(0) as usize;
@@ -965,6 +1002,58 @@ fn str_method(s: &Arc<str>, name: &str, args: Args) -> Eval {
         }
         other => return Err(no_attribute(&Value::Str(s.clone()), other)),
     })
+}
+
+/// The text encodings `str.encode` and `bytes.decode` support.
+#[derive(PartialEq)]
+enum Codec {
+    Utf8,
+    Ascii,
+}
+
+/// The encoding `str.encode` / `bytes.decode` was given: UTF-8 (the default) or ASCII.
+fn codec_arg(arg: Option<&Value>, what: &str) -> Eval<Codec> {
+    let Some(arg) = arg else {
+        return Ok(Codec::Utf8);
+    };
+    let name = str_arg(arg, what)?.to_lowercase().replace('_', "-");
+    match name.as_str() {
+        "utf-8" | "utf8" => Ok(Codec::Utf8),
+        "ascii" => Ok(Codec::Ascii),
+        other => Err(Ctrl::raise(
+            ExcKind::LookupError,
+            format!("unknown encoding: {other}"),
+        )),
+    }
+}
+
+fn bytes_method(receiver: &Value, b: &[u8], name: &str, args: Args) -> Eval {
+    args.no_more_kw(name)?;
+    match name {
+        "decode" => {
+            let codec = codec_arg(args.pos.first(), "decode")?;
+            match std::str::from_utf8(b) {
+                Ok(s) if codec == Codec::Utf8 || s.is_ascii() => Ok(Value::str(s)),
+                Ok(_) => Err(value_error("'ascii' codec can't decode the bytes".into())),
+                Err(e) => Err(value_error(format!(
+                    "'utf-8' codec can't decode byte 0x{:02x} in position {}",
+                    b[e.valid_up_to()],
+                    e.valid_up_to()
+                ))),
+            }
+        }
+        "hex" => Ok(Value::str(&hex(b))),
+        other => Err(no_attribute(receiver, other)),
+    }
+}
+
+/// `bytes.hex()`: two lowercase hex digits per byte.
+pub fn hex(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(out, "{b:02x}");
+    }
+    out
 }
 
 fn title(s: &str) -> String {

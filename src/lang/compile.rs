@@ -595,6 +595,9 @@ impl<'s> Compiler<'s> {
                 })
             }
             AExpr::StringLiteral(s) => ExprKind::Const(Value::str(s.value.to_str())),
+            AExpr::BytesLiteral(b) => {
+                ExprKind::Const(Value::Bytes(b.value.bytes().collect::<Vec<u8>>().into()))
+            }
             AExpr::BooleanLiteral(b) => ExprKind::Const(Value::Bool(b.value)),
             AExpr::NoneLiteral(_) => ExprKind::Const(Value::None),
             AExpr::Name(n) => self.name_expr(n.id.as_str()),
@@ -693,7 +696,6 @@ impl<'s> Compiler<'s> {
             AExpr::SetComp(s) => return Err(self.unsupported("set comprehensions", s.range)),
             AExpr::Yield(y) => return Err(self.unsupported("generators (`yield`)", y.range)),
             AExpr::YieldFrom(y) => return Err(self.unsupported("`yield from`", y.range)),
-            AExpr::BytesLiteral(b) => return Err(self.unsupported("bytes literals", b.range)),
             AExpr::TString(t) => return Err(self.unsupported("template strings", t.range)),
             AExpr::EllipsisLiteral(e) => return Err(self.unsupported("`...`", e.range)),
             AExpr::Starred(s) => {

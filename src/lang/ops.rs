@@ -181,6 +181,9 @@ fn sequence_binary(op: BinOp, a: &Value, b: &Value) -> Eval {
             s.push_str(y);
             Ok(Value::Str(Arc::from(s)))
         }
+        (BinOp::Add, Value::Bytes(x), Value::Bytes(y)) => {
+            Ok(Value::Bytes([&x[..], y].concat().into()))
+        }
         (BinOp::Add, Value::List(x), Value::List(y)) => {
             let mut items = x.lock().clone();
             items.extend(y.lock().iter().cloned());
@@ -200,6 +203,7 @@ fn sequence_binary(op: BinOp, a: &Value, b: &Value) -> Eval {
 fn repeat(seq: &Value, count: usize) -> Option<Value> {
     Some(match seq {
         Value::Str(s) => Value::str(&s.repeat(count)),
+        Value::Bytes(b) => Value::Bytes(b.repeat(count).into()),
         Value::List(l) => {
             let items = l.lock();
             Value::list(
@@ -245,6 +249,7 @@ pub fn unary(op: UnaryOp, v: &Value) -> Eval {
 pub fn equal(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Bytes(x), Value::Bytes(y)) => x == y,
         (Value::None, Value::None) => true,
         (Value::List(x), Value::List(y)) => {
             Arc::ptr_eq(x, y) || seq_equal(&x.lock().clone(), &y.lock().clone())
@@ -286,6 +291,7 @@ pub fn identical(a: &Value, b: &Value) -> bool {
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::Int(x), Value::Int(y)) => x == y,
         (Value::Str(x), Value::Str(y)) => Arc::ptr_eq(x, y) || x == y,
+        (Value::Bytes(x), Value::Bytes(y)) => Arc::ptr_eq(x, y),
         (Value::List(x), Value::List(y)) => Arc::ptr_eq(x, y),
         (Value::Dict(x), Value::Dict(y)) => Arc::ptr_eq(x, y),
         (Value::Tuple(x), Value::Tuple(y)) => Arc::ptr_eq(x, y),
@@ -311,6 +317,7 @@ pub fn order(a: &Value, b: &Value, op: &str) -> Eval<Ordering> {
     }
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => Ok(x.cmp(y)),
+        (Value::Bytes(x), Value::Bytes(y)) => Ok(x.cmp(y)),
         (Value::List(x), Value::List(y)) => seq_order(&x.lock().clone(), &y.lock().clone(), op),
         (Value::Tuple(x), Value::Tuple(y)) => seq_order(x, y, op),
         _ => Err(type_error(format!(
@@ -369,6 +376,7 @@ pub fn contains(container: &Value, item: &Value) -> Eval<bool> {
                 )))
             }
         },
+        Value::Bytes(b) => bytes_contain(b, item)?,
         Value::List(l) => l.lock().iter().any(|v| equal(v, item)),
         Value::Tuple(t) => t.iter().any(|v| equal(v, item)),
         Value::Dict(d) => d.lock().contains_key(&item.key()?),
@@ -392,6 +400,24 @@ pub fn contains(container: &Value, item: &Value) -> Eval<bool> {
     })
 }
 
+/// `item in data` for bytes: a byte value or a sub-sequence.
+fn bytes_contain(data: &[u8], item: &Value) -> Eval<bool> {
+    match item {
+        Value::Bytes(sub) => Ok(sub.is_empty() || data.windows(sub.len()).any(|w| w == &sub[..])),
+        other => match as_int(other).map(u8::try_from) {
+            Some(Ok(byte)) => Ok(data.contains(&byte)),
+            Some(Err(_)) => Err(Ctrl::raise(
+                ExcKind::ValueError,
+                "byte must be in range(0, 256)",
+            )),
+            None => Err(type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                other.type_name()
+            ))),
+        },
+    }
+}
+
 /// Starts iterating `v` (`iter(v)`).
 pub fn iterate(v: &Value) -> Eval<IterState> {
     Ok(match v {
@@ -411,6 +437,7 @@ pub fn iterate(v: &Value) -> Eval<IterState> {
                 .collect(),
         ),
         Value::Dict(d) => items(d.lock().values().map(|(k, _)| k.clone()).collect()),
+        Value::Bytes(b) => items(b.iter().map(|&x| Value::Int(i64::from(x))).collect()),
         Value::Iter(it) => {
             let mut rest = Vec::new();
             let mut state = it.lock();
@@ -528,6 +555,7 @@ pub fn get_item(container: &Value, key: &Value) -> Eval {
             let c = chars[index(chars.len(), key, "string")?];
             Ok(Value::str(c.encode_utf8(&mut [0; 4])))
         }
+        Value::Bytes(b) => Ok(Value::Int(i64::from(b[index(b.len(), key, "byte")?]))),
         Value::Range(r) => {
             let i = index(r.len() as usize, key, "range object")?;
             Ok(Value::Int(r.start + r.step * i as i64))
@@ -568,6 +596,10 @@ pub fn get_slice(container: &Value, slice: &[Value]) -> Eval {
             Ok(Value::str(
                 &picked.into_iter().map(|i| chars[i]).collect::<String>(),
             ))
+        }
+        Value::Bytes(b) => {
+            let picked = slice_indices(b.len(), slice)?;
+            Ok(Value::Bytes(picked.into_iter().map(|i| b[i]).collect()))
         }
         other => Err(type_error(format!(
             "'{}' object is not subscriptable",

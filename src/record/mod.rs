@@ -7,5 +7,6 @@
 //! document, the headless `interleave run`). Readers never slow the writer down: appends take a
 //! short lock and never wait for a reader.
 
+pub mod cores;
 pub mod log;
 pub mod recorder;

@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
+use super::cores::Cores;
 use super::log::RunLog;
 use crate::trace::event::{DiagnosticKind, Event, EventKind, LaneIx, LaneKind, State};
 
@@ -38,6 +39,32 @@ impl Clock {
     pub fn instant(&self, t_ns: u64) -> Instant {
         self.start + std::time::Duration::from_nanos(t_ns)
     }
+
+    /// The run's start as a raw CLOCK_MONOTONIC reading in nanoseconds, which every process
+    /// of the machine reads alike (std's `Instant` is CLOCK_MONOTONIC on Linux).
+    pub fn monotonic_origin_ns(&self) -> u64 {
+        monotonic_ns().saturating_sub(self.now_ns())
+    }
+
+    /// The clock of a run that started at `origin_ns` on CLOCK_MONOTONIC (possibly in another
+    /// process), so its `now_ns` agrees with that run's.
+    pub fn from_monotonic_origin(origin_ns: u64) -> Clock {
+        let now = Instant::now();
+        let since = std::time::Duration::from_nanos(monotonic_ns().saturating_sub(origin_ns));
+        Clock {
+            start: now.checked_sub(since).unwrap_or(now),
+        }
+    }
+}
+
+fn monotonic_ns() -> u64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid timespec to write; CLOCK_MONOTONIC always exists on Linux.
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
+    ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
 }
 
 /// What all recorders of one run share.
@@ -45,6 +72,8 @@ pub struct RunRecording {
     pub log: Arc<RunLog>,
     pub clock: Clock,
     next_lane: AtomicU32,
+    /// Which thread each CPU core is running.
+    pub cores: Cores,
 }
 
 impl RunRecording {
@@ -53,7 +82,13 @@ impl RunRecording {
             log,
             clock,
             next_lane: AtomicU32::new(0),
+            cores: Cores::default(),
         })
+    }
+
+    /// A fresh lane index (lanes declared by hand, e.g. for a child process's lanes).
+    pub fn alloc_lane(&self) -> LaneIx {
+        self.next_lane.fetch_add(1, Ordering::Relaxed)
     }
 }
 
@@ -212,7 +247,10 @@ pub fn new_lane(
         let Some(rec) = r.as_mut() else {
             return 0;
         };
-        let lane = rec.run.next_lane.fetch_add(1, Ordering::Relaxed);
+        let lane = rec.run.alloc_lane();
+        if matches!(kind, LaneKind::Thread | LaneKind::EventLoop) {
+            rec.run.cores.name_lane(lane, &name);
+        }
         let t = rec.run.clock.now_ns();
         rec.push(
             t,

@@ -477,6 +477,8 @@ impl Fold {
         }
         let spans = self.spans.finish(wall_ns);
         let summary = summarize(&spans, &self.lane_table, wall_ns, self.count);
+        // Other processes' prints reach the log late: put stdout in the order it was written.
+        self.output.sort_by_key(|o| o.t_ns);
         TraceDocument {
             run: RunInfo {
                 meta,

@@ -1,0 +1,1353 @@
+//! `multiprocessing.Process` and `concurrent.futures.ProcessPoolExecutor`: child processes that
+//! are this same binary re-executed as `interleave worker`, as Python's *spawn* start method
+//! starts a fresh interpreter. A child re-runs the scenario as `__mp_main__` (so a
+//! `if __name__ == "__main__":` guard is skipped there), runs its job(s), and streams what it
+//! records back as JSON lines; the parent files those events under the child's `process` lane,
+//! on the run's one clock. Every child is killed if need be, and reaped, before its run ends.
+
+use std::collections::VecDeque;
+use std::fmt;
+use std::io::{BufRead, BufReader, Stdin, Write};
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::path::PathBuf;
+use std::process::{ChildStdin, ChildStdout, Command, ExitCode, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use parking_lot::{Condvar, Mutex};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value as Json;
+
+use super::control::RunControl;
+use super::futures::{future_value, CFuture};
+use super::marshal::{self, Job, Reply, Setup, WireError, WireEvent};
+use super::objects::Outcome;
+use super::threads::{self, blocking};
+use super::{event_loop, gil, RunOptions};
+use crate::lang::builtins::float_arg;
+use crate::lang::error::{Abort, Ctrl, Eval, ExcKind, Exception, Signal};
+use crate::lang::eval::{Ctx, Interp};
+use crate::lang::function::Args;
+use crate::lang::ir::{Call, Expr, ExprKind};
+use crate::lang::object::{object, CallCx, NativeFn, PyObject};
+use crate::lang::ops;
+use crate::lang::value::Value;
+use crate::lang::{self, Program};
+use crate::record::log::RunLog;
+use crate::record::recorder::{self, Clock, RunRecording};
+use crate::trace::event::{
+    Event, EventKind, LaneIx, LaneKind, RunEnd, RunStatus, State, LOOP_LANE,
+};
+
+/// The worker's mode: one `Process` job, or a pool's jobs until stdin closes.
+const PROCESS_FLAG: &str = "--process";
+const POOL_FLAG: &str = "--pool";
+/// How often a wait looks at the run's cancellation and deadline.
+const WAIT_SLICE: Duration = Duration::from_millis(20);
+/// A child's own time limit ends this long after the run's: the run stops its children itself
+/// when its limit is reached, so a child never ends first and passes for finished.
+const LIMIT_GRACE: Duration = Duration::from_secs(1);
+/// How often a child checks that its parent is still there.
+const PARENT_POLL: Duration = Duration::from_millis(50);
+/// The worker runs deep Python recursion, like the run thread.
+const WORKER_STACK: usize = 512 << 20;
+/// What a process lane shows from `start()` until the child reports its first event.
+const STARTING: &str = "starting";
+/// What a pool worker's lane shows between jobs.
+const WAITING_FOR_WORK: &str = "waiting for work";
+/// `concurrent.futures.process.BrokenProcessPool`'s message.
+const BROKEN_POOL: &str = "A process in the process pool was terminated abruptly while the \
+                           future was running or pending.";
+
+// ---- the worker program -----------------------------------------------------------------------
+
+static WORKER_PROGRAM: OnceLock<PathBuf> = OnceLock::new();
+
+/// Sets the program started as a child process (by default the running executable). A program
+/// that embeds the library without being `interleave`, such as a test harness, points it at
+/// the `interleave` binary (a test harness started instead rejects the worker's arguments, so
+/// the child fails at once). The first call wins.
+pub fn set_worker_program(path: impl Into<PathBuf>) {
+    let _ = WORKER_PROGRAM.set(path.into());
+}
+
+/// `interleave worker --process|--pool`, with piped stdin and stdout. A child of the run's own
+/// process leads a new process group, which its own children join, so one signal stops them
+/// all.
+fn worker_command(pool: bool, new_group: bool) -> std::io::Result<Command> {
+    let program = match WORKER_PROGRAM.get() {
+        Some(path) => path.clone(),
+        None => std::env::current_exe()?,
+    };
+    let mut command = Command::new(program);
+    command
+        .arg("worker")
+        .arg(if pool { POOL_FLAG } else { PROCESS_FLAG })
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
+    if new_group {
+        command.process_group(0);
+    }
+    Ok(command)
+}
+
+// ---- the children of a run ---------------------------------------------------------------------
+
+/// The child processes of one run (kept by its [`RunControl`]).
+#[derive(Default)]
+pub struct Children {
+    list: Mutex<Vec<Arc<Child>>>,
+    /// `multiprocessing.process._process_counter`: numbers children of every kind.
+    counter: AtomicU64,
+    /// This process's own identity when it is itself a child (`3` in `Process-3`).
+    identity: OnceLock<String>,
+}
+
+impl Children {
+    fn add(&self, child: Arc<Child>) {
+        self.list.lock().push(child);
+    }
+
+    fn in_child(&self) -> bool {
+        self.identity.get().is_some()
+    }
+
+    /// The identity of the next child: `N`, or `3:N` inside `Process-3`.
+    fn next_identity(&self) -> String {
+        let n = self.counter.fetch_add(1, Ordering::Relaxed) + 1;
+        match self.identity.get() {
+            Some(mine) => format!("{mine}:{n}"),
+            None => n.to_string(),
+        }
+    }
+
+    /// At the end of the run: waits for the children still running, as Python joins them at
+    /// exit (pool workers are told to finish first; daemons are not waited for), unless the
+    /// run was cancelled, failed or runs out of time meanwhile; then kills what is left and
+    /// reaps every child, with all the events it sent in the log.
+    pub fn reap_all(&self, control: &RunControl) {
+        let children = std::mem::take(&mut *self.list.lock());
+        if children.is_empty() {
+            return;
+        }
+        // What this thread recorded goes in before the children's last events.
+        recorder::flush();
+        control.gil.released(|| {
+            for child in children.iter().filter(|c| c.pool) {
+                child.close_stdin();
+            }
+            if !control.is_cancelled() {
+                let _ = children
+                    .iter()
+                    .filter(|c| !c.daemon)
+                    .try_for_each(|c| c.wait_done(None, control).map(drop));
+            }
+            for child in &children {
+                child.signal(libc::SIGKILL, true);
+                child.join_io();
+            }
+        });
+    }
+}
+
+/// A child process, as the parent sees it.
+struct Child {
+    pid: u32,
+    lane: LaneIx,
+    /// A pool worker: its stdin stays open for jobs, and closing it lets the worker finish.
+    pool: bool,
+    /// Killed rather than waited for when the run ends.
+    daemon: bool,
+    leads_group: bool,
+    stdin: Mutex<Option<ChildStdin>>,
+    life: Mutex<Life>,
+    changed: Condvar,
+    io: Mutex<Option<JoinHandle<()>>>,
+}
+
+struct Life {
+    /// The OS handle until the child is reaped: while it is here, the pid is still ours.
+    handle: Option<std::process::Child>,
+    status: Option<ExitStatus>,
+    /// Reaped, and every event it sent is in the run's log.
+    done: bool,
+}
+
+/// What happens to a child's replies other than events (a pool's job results).
+trait Replies: Send {
+    /// Job `id` ended with `outcome`.
+    fn done(&mut self, id: u64, outcome: Result<Json, WireError>);
+    /// The child has exited and its events are in.
+    fn exited(&mut self);
+}
+
+/// How to start one child.
+struct Launch {
+    name: Arc<str>,
+    detail: Arc<str>,
+    pool: bool,
+    daemon: bool,
+    setup: Setup,
+    replies: Option<Box<dyn Replies>>,
+}
+
+/// Starts a child: its `process` lane and a `spawn` event from the calling lane are recorded
+/// at the moment of the call, and a thread follows what the child sends.
+fn launch(cx: &CallCx, l: Launch) -> Eval<Arc<Child>> {
+    let control = &cx.ctx.interp.control;
+    control.check()?;
+    let t0 = recorder::now_ns();
+    let leads_group = !control.processes.in_child();
+    let mut handle = worker_command(l.pool, leads_group)
+        .and_then(|mut command| command.spawn())
+        .map_err(|e| Ctrl::raise(ExcKind::OSError, format!("cannot start a process: {e}")))?;
+    let stdout = handle.stdout.take().expect("stdout is piped");
+    let run = recorder::current_run().expect("scenario code runs with a recorder");
+    let lane = declare_lane(&run, t0, handle.id(), &l, cx.site.line);
+    let child = Arc::new(Child {
+        pid: handle.id(),
+        lane,
+        pool: l.pool,
+        daemon: l.daemon,
+        leads_group,
+        stdin: Mutex::new(handle.stdin.take()),
+        life: Mutex::new(Life {
+            handle: Some(handle),
+            status: None,
+            done: false,
+        }),
+        changed: Condvar::new(),
+        io: Mutex::new(None),
+    });
+    control.processes.add(child.clone());
+    child.send(&l.setup);
+    let follower = child.clone();
+    let replies = l.replies;
+    let io = std::thread::Builder::new()
+        .name(format!("interleave-{}-io", l.name))
+        .spawn(move || follow(follower, stdout, run, replies))
+        .expect("the OS can start a thread");
+    *child.io.lock() = Some(io);
+    Ok(child)
+}
+
+/// Declares the child's lane (with its real pid) and the spawn arrow to it, both at `t0`, and
+/// shows the lane `starting` until the child reports.
+fn declare_lane(run: &RunRecording, t0: u64, pid: u32, l: &Launch, line: u32) -> LaneIx {
+    let lane = run.alloc_lane();
+    let lane_event = EventKind::Lane {
+        kind: LaneKind::Process,
+        name: l.name.clone(),
+        detail: Some(l.detail.clone()),
+        parent: Some(LOOP_LANE),
+        pid,
+    };
+    recorder::record_at(t0, lane, lane_event);
+    recorder::record_at(
+        t0,
+        recorder::current_lane(),
+        EventKind::Spawn { child: lane, line },
+    );
+    let starting = EventKind::State {
+        state: State::Native,
+        label: Some(Arc::from(STARTING)),
+        line: 0,
+    };
+    recorder::record_at(t0, lane, starting);
+    recorder::flush();
+    lane
+}
+
+/// The thread that reads a child's stdout: events go to the run's log under the child's lanes,
+/// job results to `replies`. At the end of the stream it reaps the child.
+fn follow(
+    child: Arc<Child>,
+    stdout: ChildStdout,
+    run: Arc<RunRecording>,
+    mut replies: Option<Box<dyn Replies>>,
+) {
+    recorder::install(run.clone(), child.lane);
+    let mut lanes = LaneMap::new(child.lane);
+    for line in BufReader::new(stdout).lines() {
+        let Ok(line) = line else { break };
+        match serde_json::from_str::<Reply>(&line) {
+            Ok(Reply::Events(batch)) => run.log.append(lanes.remap(&run, batch)),
+            Ok(Reply::Done { id, outcome }) => {
+                if let Some(r) = replies.as_mut() {
+                    r.done(id, outcome);
+                }
+            }
+            Err(_) => {
+                // Not our protocol: a child in this state can only be stopped.
+                child.signal(libc::SIGKILL, true);
+                break;
+            }
+        }
+        recorder::flush();
+    }
+    let status = child.reap();
+    if !lanes.ended {
+        let end = if status.success() {
+            State::Done
+        } else {
+            State::Failed
+        };
+        recorder::state(child.lane, end, None, 0);
+    }
+    if let Some(r) = replies.as_mut() {
+        r.exited();
+    }
+    recorder::uninstall();
+    child.set_done();
+}
+
+impl Child {
+    /// Writes one message to the child's stdin (a child that is gone shows in its exit status).
+    fn send(&self, message: &impl Serialize) {
+        let mut line = serde_json::to_vec(message).expect("messages serialise");
+        line.push(b'\n');
+        if let Some(stdin) = self.stdin.lock().as_mut() {
+            let _ = stdin.write_all(&line);
+        }
+    }
+
+    fn close_stdin(&self) {
+        self.stdin.lock().take();
+    }
+
+    /// Waits for the child to exit, then reaps it.
+    fn reap(&self) -> ExitStatus {
+        wait_exited(self.pid);
+        let mut life = self.life.lock();
+        let mut handle = life.handle.take().expect("a child is reaped once");
+        let status = handle.wait().expect("the child is ours to reap");
+        life.status = Some(status);
+        drop(life);
+        self.close_stdin();
+        status
+    }
+
+    fn set_done(&self) {
+        self.life.lock().done = true;
+        self.changed.notify_all();
+    }
+
+    /// Sends `signal` to the child (and its group, when `group` and it leads one), unless it
+    /// has been reaped and its pid may belong to another process by now.
+    fn signal(&self, signal: i32, group: bool) {
+        let life = self.life.lock();
+        if life.handle.is_none() {
+            return;
+        }
+        let pid = self.pid as libc::pid_t;
+        // SAFETY: plain system calls; `pid` is our unreaped child, so it names no other process.
+        unsafe {
+            if group && self.leads_group {
+                libc::killpg(pid, signal);
+            } else {
+                libc::kill(pid, signal);
+            }
+        }
+    }
+
+    fn join_io(&self) {
+        if let Some(io) = self.io.lock().take() {
+            let _ = io.join();
+        }
+    }
+
+    /// Waits until the child has ended and its events are all in (true), `until` passes
+    /// (false) or the run stops (an abort).
+    fn wait_done(&self, until: Option<Instant>, control: &RunControl) -> Eval<bool> {
+        let mut life = self.life.lock();
+        while !life.done {
+            control.check()?;
+            let slice = match until {
+                Some(u) if Instant::now() >= u => return Ok(false),
+                Some(u) => (u - Instant::now()).min(WAIT_SLICE),
+                None => WAIT_SLICE,
+            };
+            self.changed.wait_for(&mut life, slice);
+        }
+        Ok(true)
+    }
+
+    fn is_alive(&self) -> bool {
+        self.life.lock().status.is_none()
+    }
+
+    /// `Process.exitcode`: the exit status, or minus the signal that ended the child.
+    fn exitcode(&self) -> Option<i64> {
+        let status = self.life.lock().status?;
+        Some(match status.code() {
+            Some(code) => i64::from(code),
+            None => -i64::from(status.signal().unwrap_or(0)),
+        })
+    }
+}
+
+/// Blocks until child `pid` has exited, leaving it unreaped (so its pid stays ours).
+fn wait_exited(pid: u32) {
+    loop {
+        // SAFETY: an all-zero siginfo_t is valid for waitid to fill in.
+        let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+        // SAFETY: `info` is a valid siginfo_t; WNOWAIT leaves the child to be reaped later.
+        let r = unsafe {
+            libc::waitid(
+                libc::P_PID,
+                pid as libc::id_t,
+                &mut info,
+                libc::WEXITED | libc::WNOWAIT,
+            )
+        };
+        if r == 0 || std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
+            return;
+        }
+    }
+}
+
+/// The child's lanes in the parent's numbering: the child's main thread is its process lane;
+/// every other lane gets a new index on first sight, nested under the process lane.
+struct LaneMap {
+    process: LaneIx,
+    lanes: Vec<Option<LaneIx>>,
+    /// The child's main thread reached a terminal state.
+    ended: bool,
+}
+
+impl LaneMap {
+    fn new(process: LaneIx) -> LaneMap {
+        LaneMap {
+            process,
+            lanes: Vec::new(),
+            ended: false,
+        }
+    }
+
+    fn lane(&mut self, run: &RunRecording, child: LaneIx) -> LaneIx {
+        if child == LOOP_LANE {
+            return self.process;
+        }
+        let slot = child as usize;
+        if self.lanes.len() <= slot {
+            self.lanes.resize(slot + 1, None);
+        }
+        *self.lanes[slot].get_or_insert_with(|| run.alloc_lane())
+    }
+
+    fn remap(&mut self, run: &RunRecording, batch: Vec<WireEvent>) -> Vec<Event> {
+        batch
+            .into_iter()
+            .filter_map(|w| marshal::event(w).ok())
+            .filter_map(|e| self.event(run, e))
+            .collect()
+    }
+
+    fn event(&mut self, run: &RunRecording, mut e: Event) -> Option<Event> {
+        let on_main = e.lane == LOOP_LANE;
+        e.kind = match e.kind {
+            EventKind::Lane { .. } if on_main => return None,
+            EventKind::Lane {
+                kind,
+                name,
+                detail,
+                parent,
+                pid,
+            } => EventKind::Lane {
+                kind,
+                name,
+                detail,
+                parent: Some(parent.map_or(self.process, |p| self.lane(run, p))),
+                pid,
+            },
+            EventKind::State { state, label, line } => {
+                self.ended |= on_main && state.is_terminal();
+                EventKind::State { state, label, line }
+            }
+            EventKind::Spawn { child, line } => EventKind::Spawn {
+                child: self.lane(run, child),
+                line,
+            },
+            EventKind::Wake { target } => EventKind::Wake {
+                target: self.lane(run, target),
+            },
+            EventKind::Cancel { target, line } => EventKind::Cancel {
+                target: self.lane(run, target),
+                line,
+            },
+            other => other,
+        };
+        e.lane = self.lane(run, e.lane);
+        Some(e)
+    }
+}
+
+/// What a new child needs to run the scenario under what is left of this run's limits.
+fn setup(ctx: &Ctx, name: &str, identity: &str, job: Option<Job>) -> Setup {
+    let control = &ctx.interp.control;
+    let options = &control.options;
+    let time_left = control.deadline.saturating_duration_since(Instant::now()) + LIMIT_GRACE;
+    Setup {
+        source: ctx.interp.program.source.to_string(),
+        name: name.to_string(),
+        identity: identity.to_string(),
+        parent_pid: std::process::id(),
+        origin_ns: control.clock.monotonic_origin_ns(),
+        gil: options.gil,
+        time_left_ns: u64::try_from(time_left.as_nanos()).unwrap_or(u64::MAX),
+        max_tasks: options.max_tasks,
+        max_output_bytes: options.max_output_bytes,
+        max_recursion: options.max_recursion,
+        job,
+    }
+}
+
+/// `target(*args)` as a job for a child; fails as pickling does for what cannot cross.
+fn job(ctx: &Ctx, id: u64, target: &Value, args: &[Value]) -> Eval<Job> {
+    let args = args
+        .iter()
+        .map(|a| marshal::encode(ctx, a))
+        .collect::<Result<_, _>>()?;
+    Ok(Job {
+        id,
+        target: marshal::encode(ctx, target)?,
+        args,
+    })
+}
+
+/// `work()` for a function, the type name for anything else.
+fn callable_label(v: &Value) -> String {
+    match v {
+        Value::Func(f) => format!("{}()", f.def.name),
+        Value::Builtin(b) => format!("{}()", b.name()),
+        Value::Native(f) => format!("{}()", f.name),
+        other => other.type_name().to_string(),
+    }
+}
+
+fn timeout_arg(v: Option<Value>, what: &str) -> Eval<Option<Duration>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(t) => Ok(Some(Duration::from_secs_f64(float_arg(&t, what)?.max(0.0)))),
+    }
+}
+
+// ---- multiprocessing.Process -------------------------------------------------------------------
+
+/// A `multiprocessing.Process`.
+pub struct ProcessObj {
+    name: Arc<str>,
+    identity: String,
+    target: Option<Value>,
+    args: Vec<Value>,
+    daemon: bool,
+    child: Mutex<Option<Arc<Child>>>,
+}
+
+impl ProcessObj {
+    fn child(&self) -> Option<Arc<Child>> {
+        self.child.lock().clone()
+    }
+
+    fn start(&self, cx: &CallCx) -> Eval {
+        let mut slot = self.child.lock();
+        if slot.is_some() {
+            return Err(Ctrl::raise(
+                ExcKind::AssertionError,
+                "cannot start a process twice",
+            ));
+        }
+        let job = match &self.target {
+            Some(target) => Some(job(cx.ctx, 0, target, &self.args)?),
+            None => None,
+        };
+        let detail = self.target.as_ref().map_or("run()".into(), callable_label);
+        let launched = launch(
+            cx,
+            Launch {
+                name: self.name.clone(),
+                detail: Arc::from(detail),
+                pool: false,
+                daemon: self.daemon,
+                setup: setup(cx.ctx, &self.name, &self.identity, job),
+                replies: None,
+            },
+        )?;
+        *slot = Some(launched);
+        Ok(Value::None)
+    }
+
+    fn join(&self, cx: &CallCx, mut args: Args) -> Eval {
+        let Some(child) = self.child() else {
+            return Err(Ctrl::raise(
+                ExcKind::AssertionError,
+                "can only join a started process",
+            ));
+        };
+        let timeout = timeout_arg(args.take_kw("timeout").or_else(|| args.pos.pop()), "join")?;
+        let control = &cx.ctx.interp.control;
+        let until = timeout.map(|t| Instant::now() + t);
+        blocking(control, &cx.site.text, cx.site.line, || {
+            child.wait_done(until, control)
+        })?;
+        Ok(Value::None)
+    }
+
+    /// `terminate()` (SIGTERM) or `kill()` (SIGKILL), to the child alone as Python does.
+    fn send_signal(&self, signal: i32) -> Eval {
+        if let Some(child) = self.child() {
+            child.signal(signal, false);
+        }
+        Ok(Value::None)
+    }
+
+    fn state(&self) -> String {
+        match self.child() {
+            None => "initial".to_string(),
+            Some(c) => match c.exitcode() {
+                None => "started".to_string(),
+                Some(code) => format!("stopped exitcode={code}"),
+            },
+        }
+    }
+}
+
+impl PyObject for ProcessObj {
+    fn type_name(&self) -> &'static str {
+        "Process"
+    }
+
+    fn repr(&self) -> String {
+        format!("<Process name='{}' {}>", self.name, self.state())
+    }
+
+    fn get_attr(&self, name: &str) -> Option<Value> {
+        let child = self.child();
+        let or_none = |v: Option<i64>| v.map_or(Value::None, Value::Int);
+        match name {
+            "name" => Some(Value::Str(self.name.clone())),
+            "pid" | "ident" => Some(or_none(child.map(|c| i64::from(c.pid)))),
+            "exitcode" => Some(or_none(child.and_then(|c| c.exitcode()))),
+            "daemon" => Some(Value::Bool(self.daemon)),
+            _ => None,
+        }
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(name, "start" | "join" | "is_alive" | "terminate" | "kill")
+    }
+
+    fn call_method(&self, cx: &CallCx, _me: &Value, name: &str, args: Args) -> Eval {
+        match name {
+            "start" => self.start(cx),
+            "join" => self.join(cx, args),
+            "terminate" => self.send_signal(libc::SIGTERM),
+            "kill" => self.send_signal(libc::SIGKILL),
+            _ => Ok(Value::Bool(self.child().is_some_and(|c| c.is_alive()))),
+        }
+    }
+}
+
+fn process_new(cx: &CallCx, mut args: Args) -> Eval {
+    if !args.pos.is_empty() {
+        return Err(Ctrl::raise(
+            ExcKind::TypeError,
+            "Process() takes keyword arguments: Process(target=f, args=(...), name=...)",
+        ));
+    }
+    let target = args.take_kw("target").filter(|t| !matches!(t, Value::None));
+    let process_args = match args.take_kw("args") {
+        Some(a) => ops::to_vec(&a)?,
+        None => Vec::new(),
+    };
+    let name = args.take_kw("name").filter(|n| !matches!(n, Value::None));
+    let daemon = args.take_kw("daemon").is_some_and(|d| d.truthy());
+    args.no_more_kw("Process")?;
+    let identity = cx.ctx.interp.control.processes.next_identity();
+    let name = name.map_or_else(|| format!("Process-{identity}"), |n| n.to_str());
+    Ok(object(ProcessObj {
+        name: Arc::from(name),
+        identity,
+        target,
+        args: process_args,
+        daemon,
+        child: Mutex::new(None),
+    }))
+}
+
+/// The one start method: a child is a fresh interpreter that re-runs the scenario.
+const START_METHOD: &str = "spawn";
+
+/// `multiprocessing.set_start_method(method)`: `spawn` is accepted (so a program can ask
+/// CPython for the same behaviour); the others cannot be had here.
+fn set_start_method(_cx: &CallCx, mut args: Args) -> Eval {
+    args.take_kw("force");
+    let method = args.take_kw("method").or_else(|| args.pos.first().cloned());
+    args.no_more_kw("set_start_method")?;
+    match method {
+        Some(Value::Str(m)) if &*m == START_METHOD => Ok(Value::None),
+        Some(other) => Err(Ctrl::raise(
+            ExcKind::ValueError,
+            format!(
+                "cannot use the start method {}: scenario processes are always started with \
+                 'spawn'",
+                other.repr()
+            ),
+        )),
+        None => Err(Ctrl::raise(
+            ExcKind::TypeError,
+            "set_start_method() missing required argument 'method'",
+        )),
+    }
+}
+
+fn get_start_method(_cx: &CallCx, _args: Args) -> Eval {
+    Ok(Value::str(START_METHOD))
+}
+
+static PROCESS: NativeFn = NativeFn {
+    name: "Process",
+    call: process_new,
+};
+static SET_START_METHOD: NativeFn = NativeFn {
+    name: "set_start_method",
+    call: set_start_method,
+};
+static GET_START_METHOD: NativeFn = NativeFn {
+    name: "get_start_method",
+    call: get_start_method,
+};
+
+/// `multiprocessing.<name>`.
+pub fn multiprocessing_attr(name: &str) -> Option<Value> {
+    let f: &'static NativeFn = match name {
+        "Process" => &PROCESS,
+        "cpu_count" => &threads::CPU_COUNT,
+        "set_start_method" => &SET_START_METHOD,
+        "get_start_method" => &GET_START_METHOD,
+        _ => return None,
+    };
+    Some(Value::Native(f))
+}
+
+// ---- concurrent.futures.ProcessPoolExecutor ----------------------------------------------------
+
+/// A `concurrent.futures.ProcessPoolExecutor`: worker processes started on demand up to
+/// `max_workers`, each taking job after job.
+pub struct ProcessPool {
+    max_workers: usize,
+    shared: Arc<PoolShared>,
+}
+
+struct PoolShared {
+    /// Decodes results (functions are found by name in this program).
+    interp: Arc<Interp>,
+    state: Mutex<PoolState>,
+}
+
+#[derive(Default)]
+struct PoolState {
+    queue: VecDeque<(Job, Arc<CFuture>)>,
+    workers: Vec<Worker>,
+    next_job: u64,
+    shutdown: bool,
+    broken: bool,
+}
+
+struct Worker {
+    child: Arc<Child>,
+    /// The job it is running.
+    busy: Option<(u64, Arc<CFuture>)>,
+    gone: bool,
+}
+
+impl Worker {
+    fn idle(&self) -> bool {
+        self.busy.is_none() && !self.gone
+    }
+}
+
+impl PoolState {
+    /// Hands queued jobs to idle workers; once shut down, lets idle workers go.
+    fn dispatch(&mut self) {
+        for worker in self.workers.iter_mut().filter(|w| w.idle()) {
+            match self.queue.pop_front() {
+                Some((job, future)) => {
+                    worker.child.send(&job);
+                    worker.busy = Some((job.id, future));
+                }
+                None if self.shutdown => worker.child.close_stdin(),
+                None => {}
+            }
+        }
+    }
+
+    /// Marks the pool broken and takes every future that can no longer complete.
+    fn break_pool(&mut self) -> Vec<Arc<CFuture>> {
+        self.broken = true;
+        let running = self.workers.iter_mut().filter_map(|w| w.busy.take());
+        let mut lost: Vec<_> = running.map(|(_, f)| f).collect();
+        lost.extend(self.queue.drain(..).map(|(_, f)| f));
+        lost
+    }
+}
+
+/// `BrokenProcessPool` (a `RuntimeError` in Python too).
+fn broken_pool() -> Arc<Exception> {
+    Arc::new(Exception::new(ExcKind::RuntimeError, BROKEN_POOL))
+}
+
+impl ProcessPool {
+    /// `executor.submit(fn, *args)`: queues the job, starting a worker if none is idle.
+    pub fn submit(&self, cx: &CallCx, func: &Value, args: Vec<Value>) -> Eval<Arc<CFuture>> {
+        let mut st = self.shared.state.lock();
+        if st.shutdown {
+            return Err(Ctrl::raise(
+                ExcKind::RuntimeError,
+                "cannot schedule new futures after shutdown",
+            ));
+        }
+        if st.broken {
+            return Err(Ctrl::exc(broken_pool()));
+        }
+        let job = job(cx.ctx, st.next_job, func, &args)?;
+        if !st.workers.iter().any(Worker::idle) && st.workers.len() < self.max_workers {
+            let child = self.start_worker(cx, st.workers.len())?;
+            st.workers.push(Worker {
+                child,
+                busy: None,
+                gone: false,
+            });
+        }
+        st.next_job += 1;
+        let future = CFuture::new();
+        st.queue.push_back((job, future.clone()));
+        st.dispatch();
+        Ok(future)
+    }
+
+    fn start_worker(&self, cx: &CallCx, index: usize) -> Eval<Arc<Child>> {
+        let identity = cx.ctx.interp.control.processes.next_identity();
+        let name = format!("SpawnProcess-{identity}");
+        let replies = WorkerReplies {
+            shared: self.shared.clone(),
+            index,
+        };
+        launch(
+            cx,
+            Launch {
+                setup: setup(cx.ctx, &name, &identity, None),
+                name: Arc::from(name),
+                detail: Arc::from("ProcessPoolExecutor"),
+                pool: true,
+                daemon: false,
+                replies: Some(Box::new(replies)),
+            },
+        )
+    }
+
+    /// `executor.shutdown(wait=True)`: no new jobs; the workers finish the queue and exit.
+    pub fn shutdown(&self, cx: &CallCx, wait: bool) -> Eval<()> {
+        let children: Vec<Arc<Child>> = {
+            let mut st = self.shared.state.lock();
+            st.shutdown = true;
+            st.dispatch();
+            st.workers.iter().map(|w| w.child.clone()).collect()
+        };
+        if !wait || children.is_empty() {
+            return Ok(());
+        }
+        let control = &cx.ctx.interp.control;
+        blocking(control, &cx.site.text, cx.site.line, || {
+            children
+                .iter()
+                .try_for_each(|c| c.wait_done(None, control).map(drop))
+        })
+    }
+
+    /// `executor.map(fn, *iterables)`: the results in order.
+    fn map(&self, cx: &CallCx, mut args: Args) -> Eval {
+        let timeout = timeout_arg(args.take_kw("timeout"), "map")?;
+        args.take_kw("chunksize");
+        args.no_more_kw("map")?;
+        let Some((func, iterables)) = args.pos.split_first() else {
+            return Err(Ctrl::raise(
+                ExcKind::TypeError,
+                "map() missing required argument 'fn'",
+            ));
+        };
+        let columns: Vec<Vec<Value>> = iterables.iter().map(ops::to_vec).collect::<Eval<_>>()?;
+        let rows = columns.iter().map(Vec::len).min().unwrap_or(0);
+        let futures: Vec<Arc<CFuture>> = (0..rows)
+            .map(|i| self.submit(cx, func, columns.iter().map(|c| c[i].clone()).collect()))
+            .collect::<Eval<_>>()?;
+        let until = timeout.map(|t| Instant::now() + t);
+        let left = || until.map(|u| u.saturating_duration_since(Instant::now()).as_secs_f64());
+        let results = futures
+            .iter()
+            .map(|f| f.result(cx, left()))
+            .collect::<Eval<_>>()?;
+        Ok(Value::list(results))
+    }
+}
+
+/// Routes one worker's results to the futures of its jobs.
+struct WorkerReplies {
+    shared: Arc<PoolShared>,
+    index: usize,
+}
+
+impl Replies for WorkerReplies {
+    fn done(&mut self, id: u64, outcome: Result<Json, WireError>) {
+        let ctx = Ctx::new(self.shared.interp.clone());
+        let outcome = match outcome {
+            Ok(json) => match marshal::decode(&ctx, &json) {
+                Ok(v) => Outcome::Value(v),
+                Err(e) => Outcome::Error(Arc::new(e.exception())),
+            },
+            Err(e) => Outcome::Error(marshal::exception(&ctx, &e)),
+        };
+        let finished = {
+            let mut st = self.shared.state.lock();
+            let worker = &mut st.workers[self.index];
+            let finished = worker.busy.take_if(|(job, _)| *job == id);
+            st.dispatch();
+            finished
+        };
+        if let Some((_, future)) = finished {
+            future.complete(outcome);
+        }
+    }
+
+    fn exited(&mut self) {
+        let lost = {
+            let mut st = self.shared.state.lock();
+            st.workers[self.index].gone = true;
+            let abrupt = st.workers[self.index].busy.is_some() || !st.shutdown;
+            if abrupt {
+                st.break_pool()
+            } else {
+                Vec::new()
+            }
+        };
+        for future in lost {
+            future.complete(Outcome::Error(broken_pool()));
+        }
+    }
+}
+
+impl PyObject for ProcessPool {
+    fn type_name(&self) -> &'static str {
+        "ProcessPoolExecutor"
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(name, "submit" | "map" | "shutdown")
+    }
+
+    fn call_method(&self, cx: &CallCx, _me: &Value, name: &str, mut args: Args) -> Eval {
+        match name {
+            "submit" => {
+                if args.pos.is_empty() {
+                    return Err(Ctrl::raise(
+                        ExcKind::TypeError,
+                        "submit() missing required argument 'fn'",
+                    ));
+                }
+                let func = args.pos.remove(0);
+                args.no_more_kw("submit")?;
+                Ok(future_value(self.submit(cx, &func, args.pos)?))
+            }
+            "map" => self.map(cx, args),
+            _ => {
+                let wait = args.take_kw("wait").or_else(|| args.pos.first().cloned());
+                args.take_kw("cancel_futures");
+                self.shutdown(cx, wait.is_none_or(|w| w.truthy()))?;
+                Ok(Value::None)
+            }
+        }
+    }
+
+    fn enter(&self, _cx: &CallCx, me: &Value) -> Eval {
+        Ok(me.clone())
+    }
+
+    fn exit(&self, cx: &CallCx) -> Eval<()> {
+        self.shutdown(cx, true)
+    }
+}
+
+fn process_pool_new(cx: &CallCx, mut args: Args) -> Eval {
+    let max_workers = args
+        .take_kw("max_workers")
+        .or_else(|| args.pos.first().cloned());
+    args.no_more_kw("ProcessPoolExecutor")?;
+    let max_workers = match max_workers {
+        None | Some(Value::None) => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        Some(Value::Int(n)) if n > 0 => n as usize,
+        Some(_) => {
+            return Err(Ctrl::raise(
+                ExcKind::ValueError,
+                "max_workers must be greater than 0",
+            ))
+        }
+    };
+    Ok(object(ProcessPool {
+        max_workers,
+        shared: Arc::new(PoolShared {
+            interp: cx.ctx.interp.clone(),
+            state: Mutex::new(PoolState::default()),
+        }),
+    }))
+}
+
+static PROCESS_POOL: NativeFn = NativeFn {
+    name: "ProcessPoolExecutor",
+    call: process_pool_new,
+};
+
+/// `concurrent.futures.<name>` for process pools.
+pub fn futures_attr(name: &str) -> Option<Value> {
+    match name {
+        "ProcessPoolExecutor" => Some(Value::Native(&PROCESS_POOL)),
+        _ => None,
+    }
+}
+
+// ---- the child side: `interleave worker` -------------------------------------------------------
+
+/// Why a worker could not start.
+#[derive(Debug)]
+pub enum WorkerError {
+    /// Stdin closed (before the setup line, or when a pool worker is let go).
+    Closed,
+    Io(std::io::Error),
+    Message(serde_json::Error),
+    Syntax(lang::SyntaxError),
+}
+
+impl fmt::Display for WorkerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WorkerError::Closed => f.write_str("stdin closed before the setup line"),
+            WorkerError::Io(e) => write!(f, "cannot read stdin: {e}"),
+            WorkerError::Message(e) => write!(f, "unreadable message: {e}"),
+            WorkerError::Syntax(e) => write!(f, "the scenario does not compile: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for WorkerError {}
+
+/// `interleave worker --process|--pool`, the child side. Reads a [`Setup`] line from stdin,
+/// runs the scenario as `__mp_main__`, then its one job (or, with `--pool`, one job per
+/// following line until stdin closes), streaming its events to stdout. Exit status 0, 1 when
+/// the module or the job failed, 2 when the arguments or the setup could not be read.
+pub fn worker_main(args: &[String]) -> ExitCode {
+    let pool = match args {
+        [flag] if flag == POOL_FLAG => true,
+        [flag] if flag == PROCESS_FLAG => false,
+        _ => {
+            eprintln!("interleave worker: expected {PROCESS_FLAG} or {POOL_FLAG}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut input = BufReader::new(std::io::stdin());
+    let prepared = read_message::<Setup>(&mut input).and_then(|setup| {
+        let program = lang::compile(&setup.source).map_err(WorkerError::Syntax)?;
+        Ok((setup, program))
+    });
+    let (setup, program) = match prepared {
+        Ok(prepared) => prepared,
+        Err(e) => {
+            eprintln!("interleave worker: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    watch_parent(setup.parent_pid);
+    let jobs = if pool {
+        Jobs::Stdin(input)
+    } else {
+        Jobs::One(setup.job.clone())
+    };
+    let worker = std::thread::Builder::new()
+        .name("interleave-worker".into())
+        .stack_size(WORKER_STACK)
+        .spawn(move || serve(setup, program, jobs))
+        .expect("the OS can start a thread");
+    match worker.join() {
+        Ok(true) => ExitCode::SUCCESS,
+        _ => ExitCode::FAILURE,
+    }
+}
+
+fn read_message<T: DeserializeOwned>(input: &mut impl BufRead) -> Result<T, WorkerError> {
+    let mut line = String::new();
+    match input.read_line(&mut line) {
+        Ok(0) => Err(WorkerError::Closed),
+        Ok(_) => serde_json::from_str(&line).map_err(WorkerError::Message),
+        Err(e) => Err(WorkerError::Io(e)),
+    }
+}
+
+/// A child does not outlive its parent by more than a poll: once the parent is gone (the child
+/// has been handed to another process), so is the child, whatever it was doing.
+fn watch_parent(parent: u32) {
+    std::thread::Builder::new()
+        .name("interleave-parent".into())
+        .spawn(move || loop {
+            // SAFETY: getppid has no preconditions and cannot fail.
+            if u32::try_from(unsafe { libc::getppid() }) != Ok(parent) {
+                std::process::exit(1);
+            }
+            std::thread::sleep(PARENT_POLL);
+        })
+        .expect("the OS can start a thread");
+}
+
+/// Where a child's jobs come from.
+enum Jobs {
+    /// A `Process`'s one job.
+    One(Option<Job>),
+    /// A pool worker's: a line each, until stdin closes.
+    Stdin(BufReader<Stdin>),
+}
+
+impl Jobs {
+    fn next(&mut self, control: &RunControl) -> Option<Job> {
+        match self {
+            Jobs::One(job) => job.take(),
+            Jobs::Stdin(input) => {
+                recorder::state(LOOP_LANE, State::Idle, Some(Arc::from(WAITING_FOR_WORK)), 0);
+                recorder::flush();
+                control.gil.released(|| read_message(input).ok())
+            }
+        }
+    }
+
+    fn is_pool(&self) -> bool {
+        matches!(self, Jobs::Stdin(_))
+    }
+}
+
+/// The child's run, on its own big-stack thread: its own clock (agreeing with the parent's),
+/// limits, GIL and log, streamed to stdout as it grows. Returns whether it ended well.
+fn serve(setup: Setup, program: Arc<Program>, jobs: Jobs) -> bool {
+    let options = RunOptions {
+        time_limit: Duration::from_nanos(setup.time_left_ns),
+        max_tasks: setup.max_tasks,
+        max_output_bytes: setup.max_output_bytes,
+        max_recursion: setup.max_recursion,
+        gil: setup.gil,
+    };
+    let clock = Clock::from_monotonic_origin(setup.origin_ns);
+    let control = Arc::new(RunControl::new(options, clock));
+    let _ = control.processes.identity.set(setup.identity.clone());
+    let log = RunLog::new();
+    let outbox = Arc::new(Outbox {
+        log: log.clone(),
+        sent: Mutex::new(0),
+    });
+    let streamer = {
+        let outbox = outbox.clone();
+        std::thread::Builder::new()
+            .name("interleave-stream".into())
+            .spawn(move || outbox.stream())
+            .expect("the OS can start a thread")
+    };
+    let ok = run_child(program, &control, &log, &outbox, &setup.name, jobs);
+    let _ = streamer.join();
+    ok
+}
+
+/// Runs the module body, then the jobs, then ends as a run does: threads joined, children
+/// reaped, the log finished.
+fn run_child(
+    program: Arc<Program>,
+    control: &Arc<RunControl>,
+    log: &Arc<RunLog>,
+    outbox: &Outbox,
+    name: &str,
+    jobs: Jobs,
+) -> bool {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_time()
+        .build()
+        .expect("a current-thread runtime can be built");
+    event_loop::init_thread(runtime);
+    recorder::install(RunRecording::new(log.clone(), control.clock), LOOP_LANE);
+    recorder::new_lane(LaneKind::EventLoop, Arc::from("MainThread"), None, None);
+    let module = Arc::from("<module>");
+    recorder::state(LOOP_LANE, State::Running, Some(Arc::clone(&module)), 0);
+    gil::register_thread(LOOP_LANE, Some(module));
+    threads::ThreadObj::install_main(LOOP_LANE);
+    control.gil.take();
+    let interp = Interp::new(program.clone(), control.clone(), "__mp_main__");
+    let ctx = Ctx::new(Arc::new(interp));
+    let ok = match super::run_program(&ctx, program) {
+        Ok(()) => run_jobs(&ctx, jobs, outbox, name),
+        Err(ctrl) => {
+            report(name, &ctrl);
+            false
+        }
+    };
+    control.threads.join_all(control);
+    control.processes.reap_all(control);
+    control.gil.release();
+    let end = if ok { State::Done } else { State::Failed };
+    recorder::state(LOOP_LANE, end, None, 0);
+    recorder::uninstall();
+    log.finish(RunEnd {
+        status: if ok { RunStatus::Ok } else { RunStatus::Error },
+        duration_ns: control.clock.now_ns(),
+        error: None,
+    });
+    ok
+}
+
+/// Runs jobs until there are no more: false if a `Process`'s job raised or the run stopped.
+fn run_jobs(ctx: &Ctx, mut jobs: Jobs, outbox: &Outbox, name: &str) -> bool {
+    let pool = jobs.is_pool();
+    while let Some(job) = jobs.next(&ctx.interp.control) {
+        let id = job.id;
+        let result = call_job(ctx, job);
+        if let Err(ctrl) = &result {
+            if !pool {
+                report(name, ctrl);
+            }
+        }
+        let stopped = result.as_ref().is_err_and(|c| c.exception().is_none());
+        let raised = result.is_err();
+        recorder::flush();
+        outbox.send(&Reply::Done {
+            id,
+            outcome: outcome(ctx, result),
+        });
+        if stopped || (raised && !pool) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Calls the job's target, its lane labelled with it.
+fn call_job(ctx: &Ctx, job: Job) -> Eval {
+    let target = marshal::decode(ctx, &job.target)?;
+    let args = job
+        .args
+        .iter()
+        .map(|a| marshal::decode(ctx, a))
+        .collect::<Result<Vec<_>, _>>()?;
+    let label: Arc<str> = Arc::from(callable_label(&target));
+    recorder::state(LOOP_LANE, State::Running, Some(label.clone()), 0);
+    gil::set_running_label(Some(label));
+    ctx.call_value(0, &target, Args::positional(args), &job_site())
+}
+
+/// A job's result as it crosses back: the value, or what was raised (a result that cannot
+/// cross raises there, as unpicklable results do).
+fn outcome(ctx: &Ctx, result: Eval) -> Result<Json, WireError> {
+    match result {
+        Ok(v) => marshal::encode(ctx, &v).map_err(|e| marshal::error(ctx, &e.exception())),
+        Err(ctrl) => Err(match ctrl.into_signal() {
+            Signal::Raise(e) => marshal::error(ctx, &e),
+            Signal::Abort(Abort::Limit(message)) => stopped("LimitExceeded", &message),
+            _ => stopped("Cancelled", "the run was stopped before the job finished"),
+        }),
+    }
+}
+
+fn stopped(kind: &str, message: &str) -> WireError {
+    WireError {
+        kind: kind.to_string(),
+        message: message.to_string(),
+        args: None,
+        traceback: Vec::new(),
+    }
+}
+
+/// An uncaught exception in a child: Python prints `Process Process-1:` and the traceback.
+fn report(name: &str, ctrl: &Ctrl) {
+    let Some(e) = ctrl.exception() else {
+        return;
+    };
+    let line = e.traceback.lock().last().map_or(0, |f| f.line);
+    recorder::record(
+        LOOP_LANE,
+        EventKind::Exception {
+            message: Arc::from(format!("Process {name}: {}", e.summary_line())),
+            line,
+        },
+    );
+}
+
+/// The call site recorded for a job's target.
+fn job_site() -> Call {
+    Call {
+        func: Expr {
+            kind: ExprKind::Const(Value::None),
+            awaits: false,
+        },
+        args: Vec::new(),
+        line: 0,
+        text: Arc::from("<process>"),
+    }
+}
+
+/// The child's stdout: its log's events as they come in, and the replies after them.
+struct Outbox {
+    log: Arc<RunLog>,
+    /// The sequence number of the last event sent; held while writing.
+    sent: Mutex<u64>,
+}
+
+impl Outbox {
+    /// Sends the events logged since the last call. False once the log has ended and
+    /// everything in it has been sent.
+    fn pump(&self) -> bool {
+        let mut sent = self.sent.lock();
+        let slice = self.log.read_after(*sent, usize::MAX);
+        match slice.last_seq() {
+            Some(last) => {
+                write_reply(&Reply::Events(
+                    slice.iter().map(marshal::wire_event).collect(),
+                ));
+                *sent = last;
+                true
+            }
+            None => slice.end().is_none(),
+        }
+    }
+
+    /// Sends `reply` after every event logged so far.
+    fn send(&self, reply: &Reply) {
+        self.pump();
+        let _writing = self.sent.lock();
+        write_reply(reply);
+    }
+
+    /// Streams events as the log receives them, until it ends.
+    fn stream(&self) {
+        let waiter = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .expect("a current-thread runtime can be built");
+        while self.pump() {
+            let sent = *self.sent.lock();
+            waiter.block_on(self.log.wait_beyond(sent));
+        }
+    }
+}
+
+/// Writes one line to stdout; if the parent is gone, so is this process.
+fn write_reply(reply: &Reply) {
+    let mut line = serde_json::to_vec(reply).expect("replies serialise");
+    line.push(b'\n');
+    let mut out = std::io::stdout().lock();
+    if out.write_all(&line).and_then(|()| out.flush()).is_err() {
+        std::process::exit(1);
+    }
+}
