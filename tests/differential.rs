@@ -128,6 +128,14 @@ differential_tests! {
     Shared threads_start_join => "tests/corpus/threads_start_join.py";
     Shared threads_start_order => "tests/corpus/threads_start_order.py";
     Shared to_thread_basics => "tests/corpus/to_thread_basics.py";
+    Shared process_basics => "tests/corpus/process_basics.py";
+    Shared process_child_output => "tests/corpus/process_child_output.py";
+    Shared process_pool_from_asyncio => "tests/corpus/process_pool_from_asyncio.py";
+    Shared process_pool_submit_map => "tests/corpus/process_pool_submit_map.py";
+    Shared process_with_threads => "tests/corpus/process_with_threads.py";
+    Shared hashlib_digests => "tests/corpus/hashlib_digests.py";
+    Serial hashlib_threads => "tests/corpus/hashlib_threads.py";
+    Shared futures_dotted_import => "tests/corpus/futures_dotted_import.py";
     Shared catalog_hello => "catalog/01-hello.py";
     Shared catalog_sequential_vs_tasks => "catalog/02-sequential-vs-tasks.py";
     Shared catalog_gather => "catalog/03-gather.py";
@@ -138,6 +146,9 @@ differential_tests! {
     Shared catalog_bakery => "catalog/08-bakery.py";
     Shared catalog_cancel => "catalog/09-cancel.py";
     Shared catalog_wait_for => "catalog/10-wait-for.py";
+    Serial catalog_two_bakers => "catalog/11-two-bakers.py";
+    Serial catalog_gil_threads_processes => "catalog/12-gil-threads-processes.py";
+    Serial catalog_hashing_threads => "catalog/13-hashing-threads.py";
     Shared catalog_thread_pool_from_asyncio => "catalog/14-thread-pool-from-asyncio.py";
     Serial catalog_lost_updates => "catalog/15-lost-updates.py";
     Serial catalog_tasks_vs_threads => "catalog/16-tasks-vs-threads.py";

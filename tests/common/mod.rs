@@ -11,6 +11,8 @@ use interleave::trace::spans::Span;
 
 /// Runs `source` to its end and returns its trace document.
 pub fn run(source: &str) -> TraceDocument {
+    // Scenarios that start processes re-execute the real binary, not this test harness.
+    interleave::exec::process::set_worker_program(env!("CARGO_BIN_EXE_interleave"));
     let program = lang::compile(source).unwrap_or_else(|e| panic!("does not compile: {e}"));
     let log = RunLog::new();
     exec::start(program, RunOptions::default(), Arc::clone(&log)).join();
