@@ -9,9 +9,9 @@
 mod common;
 
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::{overlap_ns, run_ok};
+use common::{lanes, plain_threads_ratio, run_ok, spans_in, total_overlap_ns};
 use interleave::trace::document::TraceDocument;
 use interleave::trace::event::{LaneIx, LaneKind, State, LOOP_LANE};
 use interleave::trace::spans::Span;
@@ -37,27 +37,6 @@ fn sha256_hex(data: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-/// The lanes of `kind`.
-fn lanes(doc: &TraceDocument, kind: LaneKind) -> Vec<LaneIx> {
-    doc.lanes
-        .iter()
-        .filter(|lane| lane.kind == kind)
-        .map(|lane| lane.ix)
-        .collect()
-}
-
-/// The spans of lane `ix` in `state`.
-fn spans_in(doc: &TraceDocument, ix: LaneIx, state: State) -> Vec<&Span> {
-    doc.lane_spans(ix).filter(|s| s.state == state).collect()
-}
-
-/// How long spans of `a` and spans of `b` overlap in all.
-fn total_overlap_ns(a: &[&Span], b: &[&Span]) -> u64 {
-    a.iter()
-        .flat_map(|x| b.iter().map(move |y| overlap_ns(x, y)))
-        .sum()
 }
 
 /// How long, in all, two different core lanes were both running a thread.
@@ -207,21 +186,6 @@ fn assert_two_cores_busy(doc: &TraceDocument, one: f64) {
         both_busy / MS,
         one * 1e3
     );
-}
-
-/// How much longer two plain threads hashing 20 MB each take than one hash, right now: close
-/// to 1 while two cores are free, close to 2 while something else holds one.
-fn plain_threads_ratio() -> f64 {
-    let data = vec![b'x'; 20_000_000];
-    let start = Instant::now();
-    Sha256::digest(&data);
-    let one = start.elapsed();
-    let start = Instant::now();
-    std::thread::scope(|s| {
-        s.spawn(|| Sha256::digest(&data));
-        Sha256::digest(&data);
-    });
-    start.elapsed().as_secs_f64() / one.as_secs_f64()
 }
 
 #[test]

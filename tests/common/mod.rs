@@ -1,21 +1,29 @@
 //! Helpers shared by the test files that run scenarios for real and look at their traces.
 
+// Each test file uses its own subset of these helpers.
+#![allow(dead_code)]
+
 use std::sync::Arc;
 
 use interleave::exec::{self, RunOptions};
 use interleave::lang;
 use interleave::record::log::RunLog;
 use interleave::trace::document::{RunMeta, TraceDocument};
-use interleave::trace::event::RunStatus;
+use interleave::trace::event::{LaneIx, LaneKind, RunStatus, State};
 use interleave::trace::spans::Span;
 
 /// Runs `source` to its end and returns its trace document.
 pub fn run(source: &str) -> TraceDocument {
+    run_with(source, RunOptions::default())
+}
+
+/// Runs `source` with `options` to its end and returns its trace document.
+pub fn run_with(source: &str, options: RunOptions) -> TraceDocument {
     // Scenarios that start processes re-execute the real binary, not this test harness.
     interleave::exec::process::set_worker_program(env!("CARGO_BIN_EXE_interleave"));
     let program = lang::compile(source).unwrap_or_else(|e| panic!("does not compile: {e}"));
     let log = RunLog::new();
-    exec::start(program, RunOptions::default(), Arc::clone(&log)).join();
+    exec::start(program, options, Arc::clone(&log)).join();
     let end = log.end().expect("a joined run has ended");
     let meta = RunMeta {
         id: "test".into(),
@@ -42,4 +50,42 @@ pub fn overlap_ns(a: &Span, b: &Span) -> u64 {
     a.end_ns
         .min(b.end_ns)
         .saturating_sub(a.start_ns.max(b.start_ns))
+}
+
+/// The lanes of `kind`.
+pub fn lanes(doc: &TraceDocument, kind: LaneKind) -> Vec<LaneIx> {
+    doc.lanes
+        .iter()
+        .filter(|lane| lane.kind == kind)
+        .map(|lane| lane.ix)
+        .collect()
+}
+
+/// The spans of lane `ix` in `state`.
+pub fn spans_in(doc: &TraceDocument, ix: LaneIx, state: State) -> Vec<&Span> {
+    doc.lane_spans(ix).filter(|s| s.state == state).collect()
+}
+
+/// How long spans of `a` and spans of `b` overlap in all.
+pub fn total_overlap_ns(a: &[&Span], b: &[&Span]) -> u64 {
+    a.iter()
+        .flat_map(|x| b.iter().map(move |y| overlap_ns(x, y)))
+        .sum()
+}
+
+/// How much longer two plain Rust threads take than one for the same work, right now: near 1
+/// when the machine really runs two threads at once, near 2 when other load leaves one core.
+pub fn plain_threads_ratio() -> f64 {
+    use sha2::{Digest, Sha256};
+    use std::time::Instant;
+    let data = vec![b'x'; 20_000_000];
+    let start = Instant::now();
+    Sha256::digest(&data);
+    let one = start.elapsed();
+    let start = Instant::now();
+    std::thread::scope(|s| {
+        s.spawn(|| Sha256::digest(&data));
+        Sha256::digest(&data);
+    });
+    start.elapsed().as_secs_f64() / one.as_secs_f64()
 }
