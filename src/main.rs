@@ -257,7 +257,6 @@ async fn follow_run(log: &RunLog, handle: &exec::RunHandle) {
     }
 }
 
-
 fn report(args: &RunArgs, source: String, log: &RunLog) -> ExitCode {
     let slice = log.snapshot();
     let meta = RunMeta {

@@ -136,6 +136,8 @@ differential_tests! {
     Shared hashlib_digests => "tests/corpus/hashlib_digests.py";
     Serial hashlib_threads => "tests/corpus/hashlib_threads.py";
     Shared futures_dotted_import => "tests/corpus/futures_dotted_import.py";
+    Shared future_done_process_alive => "tests/corpus/future_done_process_alive.py";
+    Shared process_exception_exitcode => "tests/corpus/process_exception_exitcode.py";
     Shared catalog_hello => "catalog/01-hello.py";
     Shared catalog_sequential_vs_tasks => "catalog/02-sequential-vs-tasks.py";
     Shared catalog_gather => "catalog/03-gather.py";

@@ -316,6 +316,120 @@ fn processes_running_cpu_bound_loops_overlap_and_take_the_longest() {
     );
 }
 
+const TWO_TIMED_SPINNERS: &str = "\
+import multiprocessing
+import time
+
+
+def spin():
+    end = time.perf_counter() + 0.3
+    while time.perf_counter() < end:
+        pass
+
+
+if __name__ == '__main__':
+    ps = [multiprocessing.Process(target=spin) for _ in range(2)]
+    for p in ps:
+        p.start()
+    for p in ps:
+        p.join()
+";
+
+/// How long each child of `TWO_TIMED_SPINNERS` spins.
+const SPIN_NS: u64 = 300 * MS;
+/// Runs of a timing scenario before its parallelism claim is given up on (a busy machine)...
+const ATTEMPTS: usize = 5;
+/// ...with a pause between them, so one burst of load elsewhere does not spoil them all.
+const PAUSE: Duration = Duration::from_millis(300);
+
+/// The CPU time this process's reaped children have used so far.
+fn children_cpu_ns() -> u64 {
+    // SAFETY: an all-zero rusage is valid for getrusage to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `usage` is a valid rusage to write.
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    let ns = |t: libc::timeval| t.tv_sec as u64 * 1_000_000_000 + t.tv_usec as u64 * 1_000;
+    ns(usage.ru_utime) + ns(usage.ru_stime)
+}
+
+/// The run has one core lane per CPU, none nested under a process.
+fn assert_one_set_of_core_lanes(doc: &TraceDocument, cpus: usize) {
+    let cores: Vec<&LaneInfo> = doc
+        .lanes
+        .iter()
+        .filter(|l| l.kind == LaneKind::Core)
+        .collect();
+    assert_eq!(cores.len(), cpus, "one lane per CPU: {cores:?}");
+    for core in cores {
+        assert!(
+            core.parent.is_none_or(|p| p == LOOP_LANE),
+            "{} is nested under a process",
+            core.name
+        );
+    }
+}
+
+/// The `running` spans of the run's core lanes labelled with a thread of `process`.
+fn core_spans_of<'a>(doc: &'a TraceDocument, process: &str) -> Vec<&'a Span> {
+    let prefix = format!("{process} · ");
+    doc.lanes
+        .iter()
+        .filter(|l| l.kind == LaneKind::Core)
+        .flat_map(|l| spans_in(doc, l, State::Running))
+        .filter(|s| s.label.as_deref().is_some_and(|l| l.starts_with(&prefix)))
+        .collect()
+}
+
+/// How long spans of `a` and spans of `b` on different lanes overlap in all.
+fn cross_lane_overlap_ns(a: &[&Span], b: &[&Span]) -> u64 {
+    let pairs = a
+        .iter()
+        .flat_map(|x| b.iter().filter(|y| y.lane != x.lane).map(move |y| (x, y)));
+    pairs
+        .map(|(x, y)| {
+            let end = x.end_ns.min(y.end_ns);
+            end.saturating_sub(x.start_ns.max(y.start_ns))
+        })
+        .sum()
+}
+
+#[test]
+fn children_run_on_the_runs_one_set_of_cpu_lanes() {
+    let _turn = turn();
+    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for _ in 0..ATTEMPTS {
+        let cpu_before = children_cpu_ns();
+        let doc = run_ok(TWO_TIMED_SPINNERS);
+        // Both spin for the same wall time: CPU time beyond it is time they ran at once.
+        let parallel_ns = (children_cpu_ns() - cpu_before).saturating_sub(SPIN_NS);
+        assert_one_set_of_core_lanes(&doc, cpus);
+        let (a, b) = (
+            core_spans_of(&doc, "Process-1"),
+            core_spans_of(&doc, "Process-2"),
+        );
+        assert!(
+            !a.is_empty() && !b.is_empty(),
+            "both children ran on a CPU lane: {a:?} {b:?}"
+        );
+        if cpus < 2 {
+            return;
+        }
+        if parallel_ns >= SPIN_NS / 2 {
+            let overlap = cross_lane_overlap_ns(&a, &b);
+            assert!(
+                overlap * 2 >= parallel_ns,
+                "the children ran at once for about {} ms, two CPU lanes show them for {} ms: \
+                 {a:?} {b:?}",
+                parallel_ns / MS,
+                overlap / MS
+            );
+            return;
+        }
+        std::thread::sleep(PAUSE);
+    }
+    eprintln!("no second core was free to run both children at once");
+}
+
 const POOL: &str = "\
 from concurrent.futures import ProcessPoolExecutor
 import os

@@ -445,7 +445,10 @@ pub fn run_in_executor(cx: &CallCx, executor: &Value, func: &Value, args: Vec<Va
     let lp = running_loop()?;
     let job = match executor {
         Value::None => lp.default_executor().submit(cx, func, args)?,
-        other => match (downcast::<ThreadPool>(other), downcast::<ProcessPool>(other)) {
+        other => match (
+            downcast::<ThreadPool>(other),
+            downcast::<ProcessPool>(other),
+        ) {
             (Some(pool), _) => pool.submit(cx, func, args)?,
             (_, Some(pool)) => pool.submit(cx, func, args)?,
             (None, None) => {

@@ -28,6 +28,7 @@ pub struct RunControl {
     pub clock: Clock,
     pub deadline: Instant,
     cancelled: AtomicBool,
+    program_done: AtomicBool,
     output_bytes: AtomicUsize,
     tasks: AtomicUsize,
     /// Wakes blocking sleeps when the run is cancelled.
@@ -51,6 +52,7 @@ impl RunControl {
             deadline: Instant::now() + options.time_limit,
             options,
             cancelled: AtomicBool::new(false),
+            program_done: AtomicBool::new(false),
             output_bytes: AtomicUsize::new(0),
             tasks: AtomicUsize::new(0),
             sleep_lock: Mutex::new(()),
@@ -107,6 +109,15 @@ impl RunControl {
         if self.gil.drop_requested() {
             self.gil.yield_to_waiter();
         }
+    }
+
+    /// The main program has finished: idle pool workers may exit.
+    pub fn mark_program_done(&self) {
+        self.program_done.store(true, Ordering::Release);
+    }
+
+    pub fn program_done(&self) -> bool {
+        self.program_done.load(Ordering::Acquire)
     }
 
     pub fn is_cancelled(&self) -> bool {

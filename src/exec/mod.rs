@@ -124,6 +124,7 @@ fn run_thread(program: Arc<Program>, control: Arc<RunControl>, log: Arc<RunLog>,
     if result.is_err() {
         control.cancel();
     }
+    control.mark_program_done();
     control.threads.join_all(&control);
     control.processes.reap_all(&control);
     control.gil.release();

@@ -40,8 +40,19 @@ struct Job {
 struct Shared {
     queue: Mutex<VecDeque<Job>>,
     work: Condvar,
+    /// CPython's `_idle_semaphore`: released by a worker after each job, taken by `submit`
+    /// instead of starting a new worker.
     idle: AtomicUsize,
     shutdown: AtomicBool,
+}
+
+impl Shared {
+    /// Takes one idle credit if there is one (`_idle_semaphore.acquire(timeout=0)`).
+    fn take_idle(&self) -> bool {
+        self.idle
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1))
+            .is_ok()
+    }
 }
 
 pub struct ThreadPool {
@@ -81,7 +92,7 @@ impl ThreadPool {
             future: future.clone(),
             line: cx.site.line,
         });
-        let needs_worker = self.shared.idle.load(Ordering::Acquire) == 0;
+        let needs_worker = !self.shared.take_idle();
         let mut workers = self.workers.lock();
         if needs_worker && workers.len() < self.max_workers {
             let name = format!("{}_{}", self.prefix, workers.len());
@@ -186,7 +197,7 @@ fn work(interp: Arc<Interp>, shared: Arc<Shared>, lane: LaneIx, started: Sender<
     let mut first = shared.queue.lock().pop_front();
     let _ = started.send(());
     control.gil.release();
-    while let Some(job) = first.take().or_else(|| next_job(&shared, lane)) {
+    while let Some(job) = first.take().or_else(|| next_job(&shared, &control, lane)) {
         control.gil.take();
         recorder::state(lane, State::Running, None, job.line);
         let site = thread_site(job.line);
@@ -201,6 +212,7 @@ fn work(interp: Arc<Interp>, shared: Arc<Shared>, lane: LaneIx, started: Sender<
             },
         };
         job.future.complete(outcome);
+        shared.idle.fetch_add(1, Ordering::AcqRel);
         if control.is_cancelled() {
             break;
         }
@@ -208,20 +220,20 @@ fn work(interp: Arc<Interp>, shared: Arc<Shared>, lane: LaneIx, started: Sender<
     recorder::state(lane, State::Done, None, 0);
 }
 
-fn next_job(shared: &Shared, lane: LaneIx) -> Option<Job> {
+/// The next job; `None` once the pool is shut down (or the program has ended, as CPython's
+/// exit handler shuts every pool down) and the queue is empty.
+fn next_job(shared: &Shared, control: &RunControl, lane: LaneIx) -> Option<Job> {
     let mut queue = shared.queue.lock();
     loop {
         if let Some(job) = queue.pop_front() {
             return Some(job);
         }
-        if shared.shutdown.load(Ordering::Acquire) {
+        if shared.shutdown.load(Ordering::Acquire) || control.program_done() {
             return None;
         }
         recorder::state(lane, State::Idle, None, 0);
         recorder::flush();
-        shared.idle.fetch_add(1, Ordering::AcqRel);
         shared.work.wait_for(&mut queue, Duration::from_millis(50));
-        shared.idle.fetch_sub(1, Ordering::AcqRel);
     }
 }
 

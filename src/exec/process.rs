@@ -5,7 +5,7 @@
 //! records back as JSON lines; the parent files those events under the child's `process` lane,
 //! on the run's one clock. Every child is killed if need be, and reaped, before its run ends.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::fmt;
 use std::io::{BufRead, BufReader, Stdin, Write};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
@@ -36,6 +36,7 @@ use crate::lang::object::{object, CallCx, NativeFn, PyObject};
 use crate::lang::ops;
 use crate::lang::value::Value;
 use crate::lang::{self, Program};
+use crate::record::cores;
 use crate::record::log::RunLog;
 use crate::record::recorder::{self, Clock, RunRecording};
 use crate::trace::event::{
@@ -226,10 +227,11 @@ fn launch(cx: &CallCx, l: Launch) -> Eval<Arc<Child>> {
     control.processes.add(child.clone());
     child.send(&l.setup);
     let follower = child.clone();
+    let lanes = LaneMap::new(lane, l.name.clone());
     let replies = l.replies;
     let io = std::thread::Builder::new()
         .name(format!("interleave-{}-io", l.name))
-        .spawn(move || follow(follower, stdout, run, replies))
+        .spawn(move || follow(follower, stdout, run, lanes, replies))
         .expect("the OS can start a thread");
     *child.io.lock() = Some(io);
     Ok(child)
@@ -262,16 +264,17 @@ fn declare_lane(run: &RunRecording, t0: u64, pid: u32, l: &Launch, line: u32) ->
     lane
 }
 
-/// The thread that reads a child's stdout: events go to the run's log under the child's lanes,
-/// job results to `replies`. At the end of the stream it reaps the child.
+/// The thread that reads a child's stdout: events go to the run's log under the child's lanes
+/// (as `lanes` numbers them), job results to `replies`. At the end of the stream it reaps the
+/// child.
 fn follow(
     child: Arc<Child>,
     stdout: ChildStdout,
     run: Arc<RunRecording>,
+    mut lanes: LaneMap,
     mut replies: Option<Box<dyn Replies>>,
 ) {
     recorder::install(run.clone(), child.lane);
-    let mut lanes = LaneMap::new(child.lane);
     for line in BufReader::new(stdout).lines() {
         let Ok(line) = line else { break };
         match serde_json::from_str::<Reply>(&line) {
@@ -289,6 +292,7 @@ fn follow(
         }
         recorder::flush();
     }
+    lanes.leave_cores(&run);
     let status = child.reap();
     if !lanes.ended {
         let end = if status.success() {
@@ -411,19 +415,26 @@ fn wait_exited(pid: u32) {
 }
 
 /// The child's lanes in the parent's numbering: the child's main thread is its process lane;
-/// every other lane gets a new index on first sight, nested under the process lane.
+/// every other lane gets a new index on first sight, nested under the process lane, except the
+/// child's core lanes: what they show goes to the run's own core lanes.
 struct LaneMap {
     process: LaneIx,
+    /// The process's name, which prefixes its threads' names on the run's core lanes.
+    name: Arc<str>,
     lanes: Vec<Option<LaneIx>>,
+    /// The child's core lanes, and the CPU each one stands for.
+    cores: HashMap<LaneIx, Option<usize>>,
     /// The child's main thread reached a terminal state.
     ended: bool,
 }
 
 impl LaneMap {
-    fn new(process: LaneIx) -> LaneMap {
+    fn new(process: LaneIx, name: Arc<str>) -> LaneMap {
         LaneMap {
             process,
+            name,
             lanes: Vec::new(),
+            cores: HashMap::new(),
             ended: false,
         }
     }
@@ -448,6 +459,9 @@ impl LaneMap {
     }
 
     fn event(&mut self, run: &RunRecording, mut e: Event) -> Option<Event> {
+        if self.core_event(run, &e) {
+            return None;
+        }
         let on_main = e.lane == LOOP_LANE;
         e.kind = match e.kind {
             EventKind::Lane { .. } if on_main => return None,
@@ -483,6 +497,56 @@ impl LaneMap {
         };
         e.lane = self.lane(run, e.lane);
         Some(e)
+    }
+
+    /// Takes in an event of one of the child's core lanes (true): a declaration is noted, a
+    /// state change is made on the run's core of that CPU.
+    fn core_event(&mut self, run: &RunRecording, e: &Event) -> bool {
+        if let EventKind::Lane {
+            kind: LaneKind::Core,
+            name,
+            ..
+        } = &e.kind
+        {
+            self.cores.insert(e.lane, cores::cpu_of(name));
+            return true;
+        }
+        let Some(&cpu) = self.cores.get(&e.lane) else {
+            return false;
+        };
+        if let (Some(cpu), EventKind::State { state, label, .. }) = (cpu, &e.kind) {
+            self.show_on_core(run, e.t_ns, cpu, *state, label.as_deref());
+        }
+        true
+    }
+
+    /// A thread of the child, shown as `label`, started (`running`) or stopped running on `cpu`
+    /// at `t_ns`. On the run's core the process stands for its thread there.
+    fn show_on_core(
+        &self,
+        run: &RunRecording,
+        t_ns: u64,
+        cpu: usize,
+        state: State,
+        label: Option<&str>,
+    ) {
+        if state != State::Running {
+            run.cores.leave_at(run, t_ns, cpu, self.process);
+            return;
+        }
+        let label = match label {
+            Some(thread) => Arc::from(format!("{} · {thread}", self.name)),
+            None => self.name.clone(),
+        };
+        run.cores.enter_at(run, t_ns, cpu, self.process, label);
+    }
+
+    /// The child is gone: the cores still showing one of its threads go idle.
+    fn leave_cores(&self, run: &RunRecording) {
+        let t_ns = run.clock.now_ns();
+        for &cpu in self.cores.values().flatten() {
+            run.cores.leave_at(run, t_ns, cpu, self.process);
+        }
     }
 }
 

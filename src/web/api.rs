@@ -160,12 +160,14 @@ fn parse_options(options: Option<&Value>, limits: &Limits) -> Result<RunOptions,
                     AppError::bad_field("options.gil", "options.gil must be true or false")
                 })?
             }
-            _ => return Err(AppError::bad_field(
-                &format!("options.{name}"),
-                format!(
+            _ => {
+                return Err(AppError::bad_field(
+                    &format!("options.{name}"),
+                    format!(
                     "unknown option options.{name}; the supported options are time_limit_s and gil"
                 ),
-            )),
+                ))
+            }
         }
     }
     Ok(run_options)
