@@ -119,11 +119,12 @@ export class LaneLabels {
 }
 
 /**
- * A long name is cut in its middle, not at its end: the end is what tells pool workers apart
- * (`ThreadPoolExecutor-0_0`, `…-0_1`). The tail never shrinks; the head takes the ellipsis.
+ * A long name is cut in its middle, not at its end: the end is what tells pool workers and
+ * processes apart (`ThreadPoolExecutor-0_0`, `…-0_1`; `SpawnProcess-1` beside its pid). The tail
+ * never shrinks; the head takes the ellipsis.
  */
 function nameElement(name) {
-  if (name.length <= NAME_TAIL * 4) return span('lane-name', name);
+  if (name.length <= NAME_TAIL * 2) return span('lane-name', name);
   const element = span('lane-name is-split', '');
   element.append(span('lane-name-head', name.slice(0, -NAME_TAIL)), span('lane-name-tail', name.slice(-NAME_TAIL)));
   return element;

@@ -126,7 +126,8 @@ export class RunModel {
     this.gil = gil;
     this.lanes = [];
     this.laneById = new Map();
-    this.laneByName = new Map();
+    /** Lanes by name, in declaration order: a scenario may make two tasks of one name. */
+    this.lanesByName = new Map();
     this.laneByNumber = new Map();
     this.rowLayout = { order: [], breaks: [] };
     this.orderStale = false;
@@ -269,6 +270,7 @@ export class RunModel {
       depth: 0,
       colorIndex: -1,
       declared: false,
+      declaredAt: 0,
       spans: spanColumns(),
       open: null,
       outcome: null,
@@ -301,7 +303,10 @@ export class RunModel {
     lane.detail = event.detail ?? null;
     lane.parent = event.parent ?? null;
     lane.pid = event.pid ?? 0;
-    if (!lane.declared) this.countLane(lane);
+    if (!lane.declared) {
+      lane.declaredAt = event.t_ns ?? 0;
+      this.countLane(lane);
+    }
     lane.declared = true;
     lane.kindKnown = true;
     // States recorded before the lane's kind was known are shown in the legend from now on.
@@ -309,7 +314,9 @@ export class RunModel {
     const family = colorFamily(lane.kind);
     if (family && lane.colorIndex < 0) lane.colorIndex = this.colorCounts[family]++;
     if (lane.kind === 'event_loop' && !this.loopLane) this.loopLane = lane;
-    this.laneByName.set(lane.name, lane);
+    const namesakes = this.lanesByName.get(lane.name);
+    if (!namesakes) this.lanesByName.set(lane.name, [lane]);
+    else if (!namesakes.includes(lane)) namesakes.push(lane);
     this.relayout();
   }
 
@@ -531,9 +538,24 @@ export class RunModel {
     });
   }
 
-  /** The lane a loop `running` span stepped (its label is the task's name), for colouring the loop lane. */
-  laneNamed(labelIndex) {
-    return this.laneByName.get(this.labels[labelIndex]);
+  /**
+   * The lane a loop or core `running` span from `t` shows at work, named by the span's label: the
+   * task the loop steps, the thread a core executes. Names can repeat (a scenario that makes the
+   * same tasks twice), so it is the namesake declared last by `t`. A core running a child
+   * process's thread is labelled `SpawnProcess-1 · MainThread`: the process lane stands for it.
+   */
+  shownLane(labelIndex, t) {
+    const name = this.labels[labelIndex];
+    let namesakes = this.lanesByName.get(name);
+    if (!namesakes) {
+      const at = name.indexOf(' · ');
+      const owner = at > 0 ? this.lanesByName.get(name.slice(0, at)) : undefined;
+      namesakes = owner?.filter((lane) => lane.kind === 'process');
+      if (!namesakes?.length) return undefined;
+    }
+    let shown = namesakes[0];
+    for (const lane of namesakes) if (lane.declaredAt <= t) shown = lane;
+    return shown;
   }
 
   /** Summary figures: the server's once the run has ended, else computed live up to `now`. */

@@ -496,15 +496,15 @@ export class Timeline {
   drawSpans(firstRow, endRow, now) {
     for (const batch of this.batches.values()) batch.rects.length = 0;
     this.texts.length = 0;
-    const selectedName = this.selectedLane >= 0 ? this.model.lanes[this.selectedLane].name : null;
+    const selected = this.selectedLane >= 0 ? this.model.lanes[this.selectedLane] : null;
     for (let row = firstRow; row < endRow; row += 1) {
-      this.collectLaneSpans(row, now, selectedName);
+      this.collectLaneSpans(row, now, selected);
     }
     this.flushBatches();
     this.drawSpanTexts();
   }
 
-  collectLaneSpans(row, now, selectedName) {
+  collectLaneSpans(row, now, selected) {
     const model = this.model;
     const lane = model.lanes[this.rows.order[row]];
     const { y, h } = this.barGeometry(row);
@@ -518,24 +518,24 @@ export class Timeline {
     while (i < spans.length && spans.start[i] < tEnd) {
       const x0 = Math.max((spans.start[i] - t0) / nsPerPx, clipLeft);
       const x1 = (spans.end[i] - t0) / nsPerPx;
-      const dim = dimLane && !this.runsSelected(lane, spans.state[i], spans.label[i], selectedName);
+      const dim = dimLane && !this.runsSelected(lane, spans.state[i], spans.label[i], spans.start[i], selected);
       if (x1 - x0 < 1) {
         // Everything that ends inside this pixel column collapses into one sliver, so a frame
         // costs one step per pixel however many spans are zoomed together.
-        this.addSpan(lane, spans.state[i], spans.label[i], spans.line[i], x0, 1, y, h, dim);
+        this.addSpan(lane, spans.state[i], spans.label[i], spans.line[i], spans.start[i], x0, 1, y, h, dim);
         clipLeft = x0 + 1;
         i = Math.max(i + 1, spans.firstAbove('end', t0 + clipLeft * nsPerPx));
         continue;
       }
-      this.addSpan(lane, spans.state[i], spans.label[i], spans.line[i], x0, x1 - x0, y, h, dim);
+      this.addSpan(lane, spans.state[i], spans.label[i], spans.line[i], spans.start[i], x0, x1 - x0, y, h, dim);
       i += 1;
     }
     const open = lane.open;
     if (open && open.start < tEnd && now > t0) {
       const x0 = Math.max((open.start - t0) / nsPerPx, clipLeft);
       const x1 = (now - t0) / nsPerPx;
-      const dim = dimLane && !this.runsSelected(lane, open.state, open.label, selectedName);
-      this.addSpan(lane, open.state, open.label, open.line, x0, Math.max(x1 - x0, 1), y, h, dim);
+      const dim = dimLane && !this.runsSelected(lane, open.state, open.label, open.start, selected);
+      this.addSpan(lane, open.state, open.label, open.line, open.start, x0, Math.max(x1 - x0, 1), y, h, dim);
     }
   }
 
@@ -543,13 +543,13 @@ export class Timeline {
    * Spans that show the selected lane elsewhere stay bright when it is selected: the loop's steps
    * of a selected task, and the CPU cores while they run a selected thread.
    */
-  runsSelected(lane, state, label, selectedName) {
+  runsSelected(lane, state, label, start, selected) {
     const showsOther = lane.kind === 'event_loop' || lane.kind === 'core';
-    return showsOther && state === STATE.running && this.model.labels[label] === selectedName;
+    return showsOther && state === STATE.running && this.model.shownLane(label, start) === selected;
   }
 
-  addSpan(lane, state, label, line, x, w, y, h, dim) {
-    const look = this.spanLook(lane, state, label);
+  addSpan(lane, state, label, line, start, x, w, y, h, dim) {
+    const look = this.spanLook(lane, state, label, start);
     if (!look) return;
     const left = Math.max(x, -2);
     const right = Math.min(x + (BUSY_STATES.has(state) ? Math.max(w, MIN_BUSY_WIDTH) : w), this.width + 2);
@@ -564,7 +564,7 @@ export class Timeline {
     const barH = batch.thin ? THIN_BAR_HEIGHT : h;
     batch.rects.push(left, barY, right - left, barH);
     if (right - left >= LABEL_MIN_WIDTH) {
-      const text = this.spanText(lane, state, label, line);
+      const text = this.spanText(lane, state, label, line, start);
       // A thin bar has no room inside: its text sits just above the line.
       const textY = batch.thin ? y - 8 : y;
       if (text) this.texts.push({ x: left, y: textY, w: right - left, h, text, color: batch.text, alpha: batch.alpha });
@@ -575,20 +575,20 @@ export class Timeline {
    * How a span is drawn: a style (fill, outline, text colour, layer) and the key of its batch, or
    * null for nothing (a CPU core with none of this run's threads on it is left blank).
    */
-  spanLook(lane, state, label) {
+  spanLook(lane, state, label, start) {
     const family = this.model.styleFamily(lane);
     if (family === 'core' && state !== STATE.running) return null;
-    const color = this.spanColor(lane, state, label);
+    const color = this.spanColor(lane, state, label, start);
     return { key: `${family}|${state}|${color}`, style: this.spanStyle(family, state, color) };
   }
 
   /**
    * Loop `running` spans take the colour of the task they step, core spans the colour of the
-   * thread they run, so those rows show who ran when.
+   * thread (or child process) they run, so those rows show who ran when.
    */
-  spanColor(lane, state, label) {
+  spanColor(lane, state, label, start) {
     const showsOther = lane.kind === 'event_loop' || lane.kind === 'core';
-    if (showsOther && state === STATE.running) return laneColor(this.model.laneNamed(label));
+    if (showsOther && state === STATE.running) return laneColor(this.model.shownLane(label, start));
     return laneColor(lane);
   }
 
@@ -618,7 +618,7 @@ export class Timeline {
     }
   }
 
-  spanText(lane, state, label, line) {
+  spanText(lane, state, label, line, start) {
     const labelText = this.model.labels[label];
     const at = line > 0 ? ` · line ${line}` : '';
     const family = this.model.styleFamily(lane);
@@ -626,7 +626,7 @@ export class Timeline {
     switch (state) {
       case STATE.running:
         if (family === 'loop') {
-          const stepped = this.model.laneNamed(label);
+          const stepped = this.model.shownLane(label, start);
           return stepped?.detail ? `${labelText} ${stepped.detail}` : labelText;
         }
         // The main thread of a run without tasks runs module code, labelled `<module>`.
@@ -1173,17 +1173,32 @@ export class Timeline {
   }
 
   /**
-   * The first span on screen matching `lane` (name), `state` (word) and `label` (substring), with its
-   * visible rectangle in client coordinates, for tests that hover or click it precisely.
+   * The first span on screen matching `lane` (name) or `laneId`, `state` (word) and `label`
+   * (substring), with its visible rectangle in client coordinates, for tests that hover or click
+   * it precisely.
    */
-  findSpan({ lane: laneName, state, label } = {}) {
-    if (!this.model) return null;
+  findSpan(query = {}) {
+    for (const span of this.spansOnScreen(query)) if (span.rect.width >= 2) return span;
+    return null;
+  }
+
+  /**
+   * Every span on screen matching the same query as `findSpan`, slivers included, in lane order
+   * and then in time, for tests that measure how far a lane's bars reach.
+   */
+  findSpans(query = {}) {
+    return [...this.spansOnScreen(query)];
+  }
+
+  *spansOnScreen({ lane: laneName, laneId, state, label } = {}) {
+    if (!this.model) return;
     this.syncRows();
     const box = this.canvas.getBoundingClientRect();
     const now = this.now();
     for (const laneIndex of this.rows.order) {
       const lane = this.model.lanes[laneIndex];
       if (laneName && lane.name !== laneName) continue;
+      if (laneId && lane.id !== laneId) continue;
       const row = this.rows.rowOf[laneIndex];
       const { y, h } = this.barGeometry(row);
       if (y < AXIS_HEIGHT || y + h > this.height) continue;
@@ -1199,11 +1214,10 @@ export class Timeline {
         if (label && !info.label.includes(label)) continue;
         const x0 = Math.max(this.timeToX(start), 0);
         const x1 = Math.min(this.timeToX(end), this.width);
-        if (x1 - x0 < 2) continue;
-        return { ...this.publicSpan(info), rect: { x: box.left + x0, y: box.top + y, width: x1 - x0, height: h } };
+        if (x1 < x0) continue;
+        yield { ...this.publicSpan(info), rect: { x: box.left + x0, y: box.top + y, width: x1 - x0, height: h } };
       }
     }
-    return null;
   }
 
   /** The client rectangle of a lane's row (by name), for tests that read canvas pixels. */

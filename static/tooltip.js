@@ -102,10 +102,10 @@ function describeThread({ state, label, lane }, model) {
   }
 }
 
-function describeTask({ state, label, lane }, model) {
+function describeTask({ state, label, lane, start }, model) {
   if (lane.kind === 'event_loop') {
     if (state === STATE.running) {
-      const stepped = model.laneByName.get(label);
+      const stepped = model.shownLane(model.labelIndex.get(label) ?? 0, start);
       if (!stepped) return `the main thread runs ${label || 'Python code'} outside any task`;
       return `stepping ${label}${stepped.detail ? ` (${stepped.detail})` : ''}`;
     }
