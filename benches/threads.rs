@@ -1,5 +1,5 @@
-//! Threads and the GIL against CPython: thread start cost, GIL hand-off latency, and the length
-//! of the slices two CPU-bound threads take turns in.
+//! Threads, processes and the GIL against CPython: thread and process start cost, GIL hand-off
+//! latency, and the length of the slices two CPU-bound threads take turns in.
 //!
 //! Run with `cargo bench --bench threads`.
 //!
@@ -40,6 +40,29 @@ for _ in range(200):
     t.start()
     t.join()
 print('thread_start_us', (time.perf_counter() - t0) / 200 * 1e6)
+";
+
+/// Starting and joining a process with an empty target. Interleave's processes follow the spawn
+/// model, so CPython is asked to spawn too (its Linux default, fork, skips re-importing).
+const PROCESS_START: &str = "\
+import multiprocessing
+import time
+
+
+def nothing():
+    pass
+
+
+if __name__ == '__main__':
+    multiprocessing.set_start_method('spawn')
+    total = 0.0
+    for _ in range(5):
+        p = multiprocessing.Process(target=nothing)
+        t0 = time.perf_counter()
+        p.start()
+        p.join()
+        total += time.perf_counter() - t0
+    print('process_start_ms', total / 5 * 1e3)
 ";
 
 /// How long `time.sleep(0.001)` takes while a CPU-bound thread holds the GIL: the sleeper must
@@ -115,9 +138,13 @@ fn interleave(source: &str) -> (HashMap<String, f64>, TraceDocument) {
     (parse(&printed), doc)
 }
 
+/// Runs `source` with CPython from a file (spawned children re-import the main module, which
+/// `python3 -c` does not have).
 fn python(source: &str) -> HashMap<String, f64> {
+    let file = std::env::temp_dir().join(format!("interleave-bench-{}.py", std::process::id()));
+    std::fs::write(&file, source).expect("the temporary directory is writable");
     let out = Command::new("python3")
-        .args(["-c", source])
+        .arg(&file)
         .env("PYTHONUNBUFFERED", "1")
         .output()
         .expect("python3 (CPython 3.11) is needed for this benchmark");
@@ -148,21 +175,27 @@ fn median_slice_ms(doc: &TraceDocument) -> f64 {
 }
 
 fn main() {
+    interleave::exec::process::set_worker_program(env!("CARGO_BIN_EXE_interleave"));
     print_machine();
-    let [il_start, py_start, il_sleep, py_sleep, il_slice] = medians(RUNS, || {
-        let (il_a, _) = interleave(THREAD_START);
-        let py_a = python(THREAD_START);
-        let (il_b, _) = interleave(GIL_HANDOFF);
-        let py_b = python(GIL_HANDOFF);
-        let (_, spinners) = interleave(TWO_SPINNERS);
-        [
-            il_a["thread_start_us"],
-            py_a["thread_start_us"],
-            il_b["sleep_1ms_under_load_ms"],
-            py_b["sleep_1ms_under_load_ms"],
-            median_slice_ms(&spinners),
-        ]
-    });
+    let [il_start, py_start, il_proc, py_proc, il_sleep, py_sleep, il_slice] =
+        medians(RUNS, || {
+            let (il_a, _) = interleave(THREAD_START);
+            let py_a = python(THREAD_START);
+            let (il_p, _) = interleave(PROCESS_START);
+            let py_p = python(PROCESS_START);
+            let (il_b, _) = interleave(GIL_HANDOFF);
+            let py_b = python(GIL_HANDOFF);
+            let (_, spinners) = interleave(TWO_SPINNERS);
+            [
+                il_a["thread_start_us"],
+                py_a["thread_start_us"],
+                il_p["process_start_ms"],
+                py_p["process_start_ms"],
+                il_b["sleep_1ms_under_load_ms"],
+                py_b["sleep_1ms_under_load_ms"],
+                median_slice_ms(&spinners),
+            ]
+        });
     print_table(
         &["case", "interleave", "python3"],
         &[
@@ -170,6 +203,11 @@ fn main() {
                 "thread start + join".into(),
                 format!("{il_start:.0} µs"),
                 format!("{py_start:.0} µs"),
+            ],
+            vec![
+                "process start + join (spawn)".into(),
+                format!("{il_proc:.1} ms"),
+                format!("{py_proc:.1} ms"),
             ],
             vec![
                 "`time.sleep(0.001)` while a CPU thread holds the GIL (hand-off)".into(),

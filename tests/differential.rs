@@ -45,11 +45,18 @@ const BASELINE_PROGRAM: &str =
 const BASELINE_SAMPLES: usize = 5;
 
 /// Whether a program may share the machine with one other program while it is timed.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
     Shared,
     Serial,
+    /// Runs alone, and prints verdicts ("faster", "no faster") measured from the machine's
+    /// own parallelism: while something outside the test holds a core, either interpreter's
+    /// verdict can honestly flip, so a disagreement is re-run before it counts.
+    Measured,
 }
+
+/// How many times a `Measured` program may run before a disagreement counts.
+const MEASURED_ATTEMPTS: usize = 3;
 
 /// Declares one `#[test]` per program and the list of every program covered.
 macro_rules! differential_tests {
@@ -148,9 +155,9 @@ differential_tests! {
     Shared catalog_bakery => "catalog/08-bakery.py";
     Shared catalog_cancel => "catalog/09-cancel.py";
     Shared catalog_wait_for => "catalog/10-wait-for.py";
-    Serial catalog_two_bakers => "catalog/11-two-bakers.py";
-    Serial catalog_gil_threads_processes => "catalog/12-gil-threads-processes.py";
-    Serial catalog_hashing_threads => "catalog/13-hashing-threads.py";
+    Measured catalog_two_bakers => "catalog/11-two-bakers.py";
+    Measured catalog_gil_threads_processes => "catalog/12-gil-threads-processes.py";
+    Measured catalog_hashing_threads => "catalog/13-hashing-threads.py";
     Shared catalog_thread_pool_from_asyncio => "catalog/14-thread-pool-from-asyncio.py";
     Serial catalog_lost_updates => "catalog/15-lost-updates.py";
     Serial catalog_tasks_vs_threads => "catalog/16-tasks-vs-threads.py";
@@ -188,7 +195,18 @@ fn python_files(dir: &str) -> Vec<String> {
 fn check_program(file: &str, mode: Mode) {
     baseline(); // start-up is measured first, with the machine to ourselves
     let path = Path::new(ROOT).join(file);
-    let (expected, got) = run_both(&path, mode);
+    let attempts = if mode == Mode::Measured {
+        MEASURED_ATTEMPTS
+    } else {
+        1
+    };
+    let (mut expected, mut got) = run_both(&path, mode);
+    for _ in 1..attempts {
+        if compare(&expected, &got).is_empty() {
+            break;
+        }
+        (expected, got) = run_both(&path, mode);
+    }
     let mut problems = compare(&expected, &got);
     if problems.is_empty() {
         problems.extend(timing_problem(&path, (&expected, &got)));
@@ -546,7 +564,7 @@ impl Gate {
     fn enter(&'static self, mode: Mode) -> Permit {
         let count = match mode {
             Mode::Shared => 1,
-            Mode::Serial => PERMITS,
+            Mode::Serial | Mode::Measured => PERMITS,
         };
         let mut free = lock(&self.free);
         while *free < count {

@@ -417,6 +417,11 @@ impl Ctx {
                         return ops::compare(*op, l, r);
                     }
                 }
+                if let (Some(l), Some(r)) = (int_eval(frame, first), int_eval(frame, right)) {
+                    if let Some(result) = ops::compare_ints(*op, l, r) {
+                        return Ok(result);
+                    }
+                }
                 let left = self.eval(frame, first)?;
                 let right = self.eval(frame, right)?;
                 return ops::compare(*op, &left, &right);
@@ -437,6 +442,9 @@ impl Ctx {
             ExprKind::Binary(a, op, b) => {
                 if let (Some(x), Some(y)) = (peek(frame, a), peek(frame, b)) {
                     return ops::binary(*op, x, y);
+                }
+                if let Some(v) = int_eval(frame, e) {
+                    return Ok(Value::Int(v));
                 }
                 let a = self.eval(frame, a)?;
                 let b = self.eval(frame, b)?;
@@ -661,6 +669,20 @@ impl Ctx {
             ))));
         }
         returned(self.exec_block(&mut frame, &f.def.body))
+    }
+}
+
+/// Integer arithmetic on locals and constants (`(total + step * step) % 1_000_003`) computed
+/// without building intermediate values. `None` as soon as any part is not a plain integer or
+/// an operation could fail; the caller then evaluates the expression the general way, which is
+/// safe because this reads variables and never changes anything.
+fn int_eval(frame: &Frame, e: &Expr) -> Option<i64> {
+    match &e.kind {
+        ExprKind::Binary(a, op, b) => ops::int_fast(*op, int_eval(frame, a)?, int_eval(frame, b)?),
+        _ => match peek(frame, e)? {
+            Value::Int(i) => Some(*i),
+            _ => None,
+        },
     }
 }
 

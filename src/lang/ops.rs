@@ -63,18 +63,37 @@ pub fn op_symbol(op: BinOp) -> &'static str {
     }
 }
 
+/// The common integer operations when they cannot fail (no overflow, no negative modulo).
+#[inline]
+pub fn int_fast(op: BinOp, x: i64, y: i64) -> Option<i64> {
+    match op {
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mul => x.checked_mul(y),
+        BinOp::Mod if x >= 0 && y > 0 => Some(x % y),
+        _ => None,
+    }
+}
+
+/// Compares two integers.
+#[inline]
+pub fn compare_ints(op: CmpOp, x: i64, y: i64) -> Option<bool> {
+    Some(match op {
+        CmpOp::Eq | CmpOp::Is => x == y,
+        CmpOp::NotEq | CmpOp::IsNot => x != y,
+        CmpOp::Lt => x < y,
+        CmpOp::LtE => x <= y,
+        CmpOp::Gt => x > y,
+        CmpOp::GtE => x >= y,
+        CmpOp::In | CmpOp::NotIn => return None,
+    })
+}
+
 /// `a <op> b`.
 #[inline]
 pub fn binary(op: BinOp, a: &Value, b: &Value) -> Eval {
     if let (Value::Int(x), Value::Int(y)) = (a, b) {
-        let fast = match op {
-            BinOp::Add => x.checked_add(*y),
-            BinOp::Sub => x.checked_sub(*y),
-            BinOp::Mul => x.checked_mul(*y),
-            BinOp::Mod if *x >= 0 && *y > 0 => Some(x % y),
-            _ => None,
-        };
-        if let Some(v) = fast {
+        if let Some(v) = int_fast(op, *x, *y) {
             return Ok(Value::Int(v));
         }
         return int_binary(op, *x, *y);
@@ -340,14 +359,8 @@ fn seq_order(x: &[Value], y: &[Value], op: &str) -> Eval<Ordering> {
 #[inline]
 pub fn compare(op: CmpOp, a: &Value, b: &Value) -> Eval<bool> {
     if let (Value::Int(x), Value::Int(y)) = (a, b) {
-        match op {
-            CmpOp::Eq | CmpOp::Is => return Ok(x == y),
-            CmpOp::NotEq | CmpOp::IsNot => return Ok(x != y),
-            CmpOp::Lt => return Ok(x < y),
-            CmpOp::LtE => return Ok(x <= y),
-            CmpOp::Gt => return Ok(x > y),
-            CmpOp::GtE => return Ok(x >= y),
-            CmpOp::In | CmpOp::NotIn => {}
+        if let Some(result) = compare_ints(op, *x, *y) {
+            return Ok(result);
         }
     }
     Ok(match op {
