@@ -11,6 +11,7 @@ use std::task::{Context, Poll};
 use parking_lot::Mutex;
 
 use super::event_loop::{self, current_loop, current_task, EventLoop};
+use super::futures::Executor;
 use super::objects::{DoneCallback, FutKind, FutureObj, Outcome};
 use super::pool::ThreadPool;
 use super::process::ProcessPool;

@@ -117,6 +117,69 @@ impl CFuture {
     }
 }
 
+/// What thread and process pools have in common: `submit` and `shutdown`; `map` and the
+/// Python-facing methods are built on them once, in [`executor_method`].
+pub trait Executor {
+    fn submit(&self, cx: &CallCx, func: &Value, args: Vec<Value>) -> Eval<Arc<CFuture>>;
+    fn shutdown(&self, cx: &CallCx, wait: bool) -> Eval<()>;
+}
+
+/// The executor methods scenarios call.
+pub const EXECUTOR_METHODS: [&str; 3] = ["submit", "map", "shutdown"];
+
+/// `executor.submit(fn, *args)`, `executor.map(fn, *iterables, timeout=None)` and
+/// `executor.shutdown(wait=True)`.
+pub fn executor_method(ex: &dyn Executor, cx: &CallCx, name: &str, mut args: Args) -> Eval {
+    match name {
+        "submit" => {
+            if args.pos.is_empty() {
+                return Err(Ctrl::raise(
+                    ExcKind::TypeError,
+                    "submit() missing required argument 'fn'",
+                ));
+            }
+            let func = args.pos.remove(0);
+            args.no_more_kw("submit")?;
+            Ok(future_value(ex.submit(cx, &func, args.pos)?))
+        }
+        "map" => executor_map(ex, cx, args),
+        _ => {
+            let wait = args.take_kw("wait").or_else(|| args.pos.first().cloned());
+            args.take_kw("cancel_futures");
+            ex.shutdown(cx, wait.is_none_or(|w| w.truthy()))?;
+            Ok(Value::None)
+        }
+    }
+}
+
+/// `map`: submits every job at once, then collects the results in input order.
+fn executor_map(ex: &dyn Executor, cx: &CallCx, mut args: Args) -> Eval {
+    let timeout = match args.take_kw("timeout") {
+        None | Some(Value::None) => None,
+        Some(t) => Some(float_arg(&t, "map")?),
+    };
+    args.take_kw("chunksize");
+    args.no_more_kw("map")?;
+    let Some((func, iterables)) = args.pos.split_first() else {
+        return Err(Ctrl::raise(
+            ExcKind::TypeError,
+            "map() missing required argument 'fn'",
+        ));
+    };
+    let columns: Vec<Vec<Value>> = iterables.iter().map(ops::to_vec).collect::<Eval<_>>()?;
+    let rows = columns.iter().map(Vec::len).min().unwrap_or(0);
+    let futures: Vec<Arc<CFuture>> = (0..rows)
+        .map(|i| ex.submit(cx, func, columns.iter().map(|c| c[i].clone()).collect()))
+        .collect::<Eval<_>>()?;
+    let until = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.max(0.0)));
+    let left = || until.map(|u| u.saturating_duration_since(Instant::now()).as_secs_f64());
+    let results = futures
+        .iter()
+        .map(|f| f.result(cx, left()))
+        .collect::<Eval<_>>()?;
+    Ok(Value::list(results))
+}
+
 /// The value scenarios hold for a [`CFuture`].
 pub struct FutureHandle(pub Arc<CFuture>);
 

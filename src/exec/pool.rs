@@ -11,7 +11,7 @@ use std::time::Duration;
 use parking_lot::{Condvar, Mutex};
 
 use super::control::RunControl;
-use super::futures::{future_value, CFuture};
+use super::futures::{executor_method, CFuture, Executor, EXECUTOR_METHODS};
 use super::gil;
 use super::objects::Outcome;
 use super::threads::{thread_site, ThreadObj};
@@ -19,7 +19,6 @@ use crate::lang::error::{Ctrl, Eval, ExcKind};
 use crate::lang::eval::{Ctx, Interp};
 use crate::lang::function::Args;
 use crate::lang::object::{object, CallCx, NativeFn, PyObject};
-use crate::lang::ops;
 use crate::lang::value::Value;
 use crate::record::recorder;
 use crate::trace::event::{EventKind, LaneIx, LaneKind, State, LOOP_LANE};
@@ -47,6 +46,13 @@ struct Shared {
 }
 
 impl Shared {
+    /// Tells the workers to finish. The flag is set under the queue lock, so a worker between
+    /// its check and its wait cannot miss the wake-up.
+    fn stop(&self) {
+        let _queue = self.queue.lock();
+        self.shutdown.store(true, Ordering::Release);
+        self.work.notify_all();
+    }
     /// Takes one idle credit if there is one (`_idle_semaphore.acquire(timeout=0)`).
     fn take_idle(&self) -> bool {
         self.idle
@@ -78,7 +84,7 @@ impl ThreadPool {
     }
 
     /// `executor.submit(fn, *args)`: queues the job, starting a worker if none is idle.
-    pub fn submit(&self, cx: &CallCx, func: &Value, args: Vec<Value>) -> Eval<Arc<CFuture>> {
+    fn submit_job(&self, cx: &CallCx, func: &Value, args: Vec<Value>) -> Eval<Arc<CFuture>> {
         if self.shared.shutdown.load(Ordering::Acquire) {
             return Err(Ctrl::raise(
                 ExcKind::RuntimeError,
@@ -139,9 +145,8 @@ impl ThreadPool {
     }
 
     /// `executor.shutdown(wait=True)`: no new jobs; waits (without the GIL) for the workers.
-    pub fn shutdown(&self, cx: &CallCx, wait: bool) -> Eval<()> {
-        self.shared.shutdown.store(true, Ordering::Release);
-        self.shared.work.notify_all();
+    fn shutdown_pool(&self, cx: &CallCx, wait: bool) -> Eval<()> {
+        self.shared.stop();
         if !wait {
             return Ok(());
         }
@@ -158,33 +163,13 @@ impl ThreadPool {
     /// Shuts down and waits for the workers without recording anything (the loop closing its
     /// default executor).
     pub fn close(&self, control: &RunControl) {
-        self.shared.shutdown.store(true, Ordering::Release);
-        self.shared.work.notify_all();
+        self.shared.stop();
         let workers: Vec<_> = std::mem::take(&mut *self.workers.lock());
         control.gil.released(|| {
             for w in workers {
                 let _ = w.join();
             }
         });
-    }
-
-    fn map(&self, cx: &CallCx, args: Args) -> Eval {
-        let Some((func, iterables)) = args.pos.split_first() else {
-            return Err(Ctrl::raise(
-                ExcKind::TypeError,
-                "map() missing required argument 'fn'",
-            ));
-        };
-        let columns: Vec<Vec<Value>> = iterables.iter().map(ops::to_vec).collect::<Eval<_>>()?;
-        let rows = columns.iter().map(Vec::len).min().unwrap_or(0);
-        let futures: Vec<Arc<CFuture>> = (0..rows)
-            .map(|i| self.submit(cx, func, columns.iter().map(|c| c[i].clone()).collect()))
-            .collect::<Eval<_>>()?;
-        let results = futures
-            .iter()
-            .map(|f| f.result(cx, None))
-            .collect::<Eval<_>>()?;
-        Ok(Value::list(results))
     }
 }
 
@@ -237,35 +222,27 @@ fn next_job(shared: &Shared, control: &RunControl, lane: LaneIx) -> Option<Job> 
     }
 }
 
+impl Executor for ThreadPool {
+    fn submit(&self, cx: &CallCx, func: &Value, args: Vec<Value>) -> Eval<Arc<CFuture>> {
+        self.submit_job(cx, func, args)
+    }
+
+    fn shutdown(&self, cx: &CallCx, wait: bool) -> Eval<()> {
+        self.shutdown_pool(cx, wait)
+    }
+}
+
 impl PyObject for ThreadPool {
     fn type_name(&self) -> &'static str {
         "ThreadPoolExecutor"
     }
 
     fn has_method(&self, name: &str) -> bool {
-        matches!(name, "submit" | "map" | "shutdown")
+        EXECUTOR_METHODS.contains(&name)
     }
 
-    fn call_method(&self, cx: &CallCx, _me: &Value, name: &str, mut args: Args) -> Eval {
-        match name {
-            "submit" => {
-                if args.pos.is_empty() {
-                    return Err(Ctrl::raise(
-                        ExcKind::TypeError,
-                        "submit() missing required argument 'fn'",
-                    ));
-                }
-                let func = args.pos.remove(0);
-                args.no_more_kw("submit")?;
-                Ok(future_value(self.submit(cx, &func, args.pos)?))
-            }
-            "map" => self.map(cx, args),
-            _ => {
-                let wait = args.take_kw("wait").or_else(|| args.pos.first().cloned());
-                self.shutdown(cx, wait.is_none_or(|w| w.truthy()))?;
-                Ok(Value::None)
-            }
-        }
+    fn call_method(&self, cx: &CallCx, _me: &Value, name: &str, args: Args) -> Eval {
+        executor_method(self, cx, name, args)
     }
 
     fn enter(&self, _cx: &CallCx, me: &Value) -> Eval {
@@ -273,7 +250,7 @@ impl PyObject for ThreadPool {
     }
 
     fn exit(&self, cx: &CallCx) -> Eval<()> {
-        self.shutdown(cx, true)
+        self.shutdown_pool(cx, true)
     }
 }
 

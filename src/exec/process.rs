@@ -22,7 +22,7 @@ use serde::Serialize;
 use serde_json::Value as Json;
 
 use super::control::RunControl;
-use super::futures::{future_value, CFuture};
+use super::futures::{executor_method, CFuture, Executor, EXECUTOR_METHODS};
 use super::marshal::{self, Job, Reply, Setup, WireError, WireEvent};
 use super::objects::Outcome;
 use super::threads::{self, blocking};
@@ -867,7 +867,7 @@ fn broken_pool() -> Arc<Exception> {
 
 impl ProcessPool {
     /// `executor.submit(fn, *args)`: queues the job, starting a worker if none is idle.
-    pub fn submit(&self, cx: &CallCx, func: &Value, args: Vec<Value>) -> Eval<Arc<CFuture>> {
+    fn submit_job(&self, cx: &CallCx, func: &Value, args: Vec<Value>) -> Eval<Arc<CFuture>> {
         let mut st = self.shared.state.lock();
         if st.shutdown {
             return Err(Ctrl::raise(
@@ -915,7 +915,7 @@ impl ProcessPool {
     }
 
     /// `executor.shutdown(wait=True)`: no new jobs; the workers finish the queue and exit.
-    pub fn shutdown(&self, cx: &CallCx, wait: bool) -> Eval<()> {
+    fn shutdown_pool(&self, cx: &CallCx, wait: bool) -> Eval<()> {
         let children: Vec<Arc<Child>> = {
             let mut st = self.shared.state.lock();
             st.shutdown = true;
@@ -931,31 +931,6 @@ impl ProcessPool {
                 .iter()
                 .try_for_each(|c| c.wait_done(None, control).map(drop))
         })
-    }
-
-    /// `executor.map(fn, *iterables)`: the results in order.
-    fn map(&self, cx: &CallCx, mut args: Args) -> Eval {
-        let timeout = timeout_arg(args.take_kw("timeout"), "map")?;
-        args.take_kw("chunksize");
-        args.no_more_kw("map")?;
-        let Some((func, iterables)) = args.pos.split_first() else {
-            return Err(Ctrl::raise(
-                ExcKind::TypeError,
-                "map() missing required argument 'fn'",
-            ));
-        };
-        let columns: Vec<Vec<Value>> = iterables.iter().map(ops::to_vec).collect::<Eval<_>>()?;
-        let rows = columns.iter().map(Vec::len).min().unwrap_or(0);
-        let futures: Vec<Arc<CFuture>> = (0..rows)
-            .map(|i| self.submit(cx, func, columns.iter().map(|c| c[i].clone()).collect()))
-            .collect::<Eval<_>>()?;
-        let until = timeout.map(|t| Instant::now() + t);
-        let left = || until.map(|u| u.saturating_duration_since(Instant::now()).as_secs_f64());
-        let results = futures
-            .iter()
-            .map(|f| f.result(cx, left()))
-            .collect::<Eval<_>>()?;
-        Ok(Value::list(results))
     }
 }
 
@@ -1004,36 +979,27 @@ impl Replies for WorkerReplies {
     }
 }
 
+impl Executor for ProcessPool {
+    fn submit(&self, cx: &CallCx, func: &Value, args: Vec<Value>) -> Eval<Arc<CFuture>> {
+        self.submit_job(cx, func, args)
+    }
+
+    fn shutdown(&self, cx: &CallCx, wait: bool) -> Eval<()> {
+        self.shutdown_pool(cx, wait)
+    }
+}
+
 impl PyObject for ProcessPool {
     fn type_name(&self) -> &'static str {
         "ProcessPoolExecutor"
     }
 
     fn has_method(&self, name: &str) -> bool {
-        matches!(name, "submit" | "map" | "shutdown")
+        EXECUTOR_METHODS.contains(&name)
     }
 
-    fn call_method(&self, cx: &CallCx, _me: &Value, name: &str, mut args: Args) -> Eval {
-        match name {
-            "submit" => {
-                if args.pos.is_empty() {
-                    return Err(Ctrl::raise(
-                        ExcKind::TypeError,
-                        "submit() missing required argument 'fn'",
-                    ));
-                }
-                let func = args.pos.remove(0);
-                args.no_more_kw("submit")?;
-                Ok(future_value(self.submit(cx, &func, args.pos)?))
-            }
-            "map" => self.map(cx, args),
-            _ => {
-                let wait = args.take_kw("wait").or_else(|| args.pos.first().cloned());
-                args.take_kw("cancel_futures");
-                self.shutdown(cx, wait.is_none_or(|w| w.truthy()))?;
-                Ok(Value::None)
-            }
-        }
+    fn call_method(&self, cx: &CallCx, _me: &Value, name: &str, args: Args) -> Eval {
+        executor_method(self, cx, name, args)
     }
 
     fn enter(&self, _cx: &CallCx, me: &Value) -> Eval {

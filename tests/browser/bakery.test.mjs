@@ -1,10 +1,9 @@
 // Browser test of the bakery scenario: one baker on one event loop, then two bakers in two worker processes, on process, loop, task and CPU-core lanes.
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { artifactsDir, launchBrowser, startServer } from './harness.mjs';
+import { artifactsDir, openApp } from './harness.mjs';
 
 const SCENARIO = 'two-bakers';
 const RUN_TIMEOUT_MS = 30_000;
@@ -22,27 +21,18 @@ const ATTEMPTS = 3;
 /** `body[data-run-status]` once the run is over, one way or another. */
 const ENDED = ['ok', 'error', 'cancelled', 'limit', 'rejected', 'failed-to-start', 'detached', 'lost'];
 
+let app;
 let server;
-let browser;
 let page;
-const pageErrors = [];
+let pageErrors;
 
 before(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => pageErrors.push(error.message));
   // Tall enough for every lane of the scenario, CPU cores included, without scrolling the timeline.
-  await page.setViewportSize({ width: 1440, height: 1250 });
-  await page.goto(server.url);
-  await page.waitForSelector('.scenario');
+  app = await openApp({ viewport: { width: 1440, height: 1250 } });
+  ({ server, page, pageErrors } = app);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(async () => app?.close());
 
 /** Canvas pixels within `tolerance` of an RGB colour inside a client rectangle. */
 async function pixelsIn(rect, rgb, tolerance) {

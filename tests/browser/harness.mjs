@@ -1,7 +1,7 @@
 // Test harness: starts the real Interleave server on a free port and a headless Chromium to drive the page.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,4 +80,25 @@ export async function launchBrowser() {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Starts the server and a browser and opens the page at the scenario catalog; `viewport`
+ * overrides the default window size. Page script errors are collected in `pageErrors`.
+ */
+export async function openApp({ viewport } = {}) {
+  mkdirSync(artifactsDir, { recursive: true });
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  if (viewport) await page.setViewportSize(viewport);
+  await page.goto(server.url);
+  await page.waitForSelector('.scenario');
+  const close = async () => {
+    await browser.close();
+    await server.stop();
+  };
+  return { server, page, pageErrors, close };
 }

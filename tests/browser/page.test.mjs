@@ -1,33 +1,24 @@
 // Browser tests of the page against the real server: catalog, live timeline, hover, code highlight, output, errors and stopping a run.
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { artifactsDir, launchBrowser, startServer } from './harness.mjs';
+import { artifactsDir, openApp } from './harness.mjs';
 
 const SCENARIO = 'gather';
 const RUN_TIMEOUT_MS = 20_000;
 
+let app;
 let server;
-let browser;
 let page;
-const pageErrors = [];
+let pageErrors;
 
 before(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(server.url);
-  await page.waitForSelector('.scenario');
+  app = await openApp();
+  ({ server, page, pageErrors } = app);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(async () => app?.close());
 
 /** Coloured (not white or grey) canvas pixels inside a lane's row: bars, outlines and markers. */
 async function colouredPixelsInLane(laneName) {

@@ -1,10 +1,9 @@
 // Browser tests of threads on the page: thread and CPU-core lanes with their badges, the GIL drawn on the timeline, and the GIL switch.
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { artifactsDir, launchBrowser, startServer } from './harness.mjs';
+import { artifactsDir, openApp } from './harness.mjs';
 
 const RUN_TIMEOUT_MS = 30_000;
 
@@ -30,25 +29,17 @@ print(f"two threads took {time.perf_counter() - start:.2f} s")
 /** The stripe colour of "waiting for the GIL" (THEME.gilStripe in static/timeline.js). */
 const GIL_STRIPE = [0xb6, 0x9c, 0xf5];
 
+let app;
 let server;
-let browser;
 let page;
-const pageErrors = [];
+let pageErrors;
 
 before(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(server.url);
-  await page.waitForSelector('.scenario');
+  app = await openApp();
+  ({ server, page, pageErrors } = app);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(async () => app?.close());
 
 /** Runs `source` from the editor and waits until the run has ended. */
 async function runFromEditor(source) {
