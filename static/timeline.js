@@ -358,41 +358,38 @@ export class Timeline {
 
   /** Diagonal hatches drawn at device resolution, so they stay crisp on high-density screens. */
   makePatterns() {
-    const hatch = (base, stripe) => {
-      const size = Math.round(8 * this.dpr);
+    /** A repeating tile `cssSize` CSS pixels square, painted by `paint(context, devicePixels)`. */
+    const tilePattern = (cssSize, paint) => {
+      const size = Math.round(cssSize * this.dpr);
       const tile = document.createElement('canvas');
       tile.width = size;
       tile.height = size;
-      const g = tile.getContext('2d');
-      g.fillStyle = base;
-      g.fillRect(0, 0, size, size);
-      g.strokeStyle = stripe;
-      g.lineWidth = 2.2 * this.dpr;
-      g.beginPath();
-      for (const offset of [-size, 0, size]) {
-        g.moveTo(offset, size);
-        g.lineTo(offset + size, 0);
-      }
-      g.stroke();
+      paint(tile.getContext('2d'), size);
       const pattern = this.ctx.createPattern(tile, 'repeat');
       pattern.setTransform(new DOMMatrix().scale(1 / this.dpr));
       return pattern;
     };
+    const hatch = (base, stripe) =>
+      tilePattern(8, (g, size) => {
+        g.fillStyle = base;
+        g.fillRect(0, 0, size, size);
+        g.strokeStyle = stripe;
+        g.lineWidth = 2.2 * this.dpr;
+        g.beginPath();
+        for (const offset of [-size, 0, size]) {
+          g.moveTo(offset, size);
+          g.lineTo(offset + size, 0);
+        }
+        g.stroke();
+      });
     /** Fine vertical lines on a solid fill: still a full bar, but not the same as a solid one. */
-    const ribbed = (base, stripe) => {
-      const size = Math.round(5 * this.dpr);
-      const tile = document.createElement('canvas');
-      tile.width = size;
-      tile.height = size;
-      const g = tile.getContext('2d');
-      g.fillStyle = base;
-      g.fillRect(0, 0, size, size);
-      g.fillStyle = stripe;
-      g.fillRect(0, 0, Math.max(1, Math.round(this.dpr)), size);
-      const pattern = this.ctx.createPattern(tile, 'repeat');
-      pattern.setTransform(new DOMMatrix().scale(1 / this.dpr));
-      return pattern;
-    };
+    const ribbed = (base, stripe) =>
+      tilePattern(5, (g, size) => {
+        g.fillStyle = base;
+        g.fillRect(0, 0, size, size);
+        g.fillStyle = stripe;
+        g.fillRect(0, 0, Math.max(1, Math.round(this.dpr)), size);
+      });
     return {
       idle: hatch(THEME.idleBase, THEME.idleStripe),
       ready: hatch(THEME.readyBase, THEME.readyStripe),

@@ -164,6 +164,12 @@ impl Server {
     async fn all_events(&self, path: &str, headers: &[(&str, &str)]) -> Vec<Message> {
         self.events(path, headers).await.rest().await
     }
+
+    /// Every message of run `id`'s event stream, from the start to its `end`.
+    async fn whole_stream(&self, id: &str) -> Vec<Message> {
+        self.all_events(&format!("/api/runs/{id}/events"), &[])
+            .await
+    }
 }
 
 struct Reply {
@@ -344,9 +350,7 @@ async fn a_catalog_scenario_runs_and_streams_to_the_end() {
     assert_eq!(reply.json()["scenario"], hello["id"]);
     assert_eq!(reply.headers[header::LOCATION], format!("/api/runs/{id}"));
 
-    let messages = server
-        .all_events(&format!("/api/runs/{id}/events"), &[])
-        .await;
+    let messages = server.whole_stream(&id).await;
     let seqs = check_stream(&messages, 1);
     let end = &messages.last().expect("end").data;
     assert_eq!(end["status"], "ok", "{end}");
@@ -366,9 +370,7 @@ async fn a_catalog_scenario_runs_and_streams_to_the_end() {
 async fn a_source_run_records_its_output() {
     let server = Server::start().await;
     let id = server.start_run(json!({ "source": HELLO })).await;
-    let messages = server
-        .all_events(&format!("/api/runs/{id}/events"), &[])
-        .await;
+    let messages = server.whole_stream(&id).await;
     check_stream(&messages, 1);
     let prints: String = messages
         .iter()
@@ -530,9 +532,7 @@ async fn a_runaway_program_stops_at_its_time_limit() {
     let id = server
         .start_run(json!({ "source": RUNAWAY, "options": { "time_limit_s": 1 } }))
         .await;
-    let messages = server
-        .all_events(&format!("/api/runs/{id}/events"), &[])
-        .await;
+    let messages = server.whole_stream(&id).await;
     let elapsed = started.elapsed();
     check_stream(&messages, 1);
     let end = &messages.last().expect("end").data;
@@ -591,9 +591,7 @@ async fn a_live_run_stops_when_cancelled() {
 async fn a_finished_run_cannot_be_cancelled() {
     let server = Server::start().await;
     let id = server.start_run(json!({ "source": HELLO })).await;
-    let messages = server
-        .all_events(&format!("/api/runs/{id}/events"), &[])
-        .await;
+    let messages = server.whole_stream(&id).await;
     check_stream(&messages, 1);
     let reply = server.cancel(&id).await;
     assert_eq!(reply.status, StatusCode::CONFLICT);
@@ -609,9 +607,7 @@ async fn ticks_keep_time_while_the_loop_is_blocked() {
     let server = Server::start().await;
     let source = "import time\ntime.sleep(0.6)\nprint(\"done\")\n";
     let id = server.start_run(json!({ "source": source })).await;
-    let messages = server
-        .all_events(&format!("/api/runs/{id}/events"), &[])
-        .await;
+    let messages = server.whole_stream(&id).await;
     check_stream(&messages, 1);
     let times = ticks(&messages);
     assert!(times.len() >= 3, "only {} ticks: {times:?}", times.len());
@@ -640,9 +636,7 @@ async fn a_run_nobody_watches_finishes_and_stays_readable() {
     assert_eq!(printed(&document), "start\nend\n");
 
     // A late joiner still gets the whole run from the start.
-    let messages = server
-        .all_events(&format!("/api/runs/{id}/events"), &[])
-        .await;
+    let messages = server.whole_stream(&id).await;
     let seqs = check_stream(&messages, 1);
     assert_eq!(
         seqs.len() as u64,
