@@ -610,7 +610,10 @@ impl Ctx {
     }
 
     fn eval_args(&self, frame: &mut Frame, args: &[Arg]) -> Eval<Args> {
-        let mut out = Args::default();
+        let mut out = Args {
+            pos: Vec::with_capacity(args.len()),
+            kw: Vec::new(),
+        };
         for a in args {
             match a {
                 Arg::Pos(e) => out.pos.push(self.eval(frame, e)?),
@@ -658,7 +661,6 @@ impl Ctx {
         };
         let mut frame = f.bind(args)?;
         frame.depth = depth + 1;
-        frame.function = f.def.name.clone();
         self.interp.control.check_depth(frame.depth)?;
         if f.def.is_async {
             return Ok(Value::Coro(Arc::new(Coroutine::python(
@@ -668,7 +670,23 @@ impl Ctx {
                 site.line,
             ))));
         }
-        returned(self.exec_block(&mut frame, &f.def.body))
+        self.exec_body(&mut frame, &f.def.body)
+    }
+
+    /// Runs a function body to its value. A `return` that ends the body, the common case, is
+    /// evaluated in place instead of travelling out as a boxed signal.
+    fn exec_body(&self, frame: &mut Frame, body: &[Stmt]) -> Eval {
+        let Some((last, init)) = body.split_last() else {
+            return Ok(Value::None);
+        };
+        let StmtKind::Return(Some(value)) = &last.kind else {
+            return returned(self.exec_block(frame, body));
+        };
+        if let Err(ctrl) = self.exec_block(frame, init) {
+            return returned(Err(ctrl));
+        }
+        self.eval(frame, value)
+            .map_err(|ctrl| self.annotate(frame, last.line, ctrl))
     }
 }
 

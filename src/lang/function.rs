@@ -101,10 +101,10 @@ impl Function {
             depth: 0,
             handling: Vec::new(),
         };
-        let positional: Vec<_> = def.params.iter().filter(|p| !p.kw_only).collect();
+        let mut positional = def.params.iter().filter(|p| !p.kw_only);
         let mut extra = Vec::new();
-        for (i, value) in args.pos.drain(..).enumerate() {
-            match positional.get(i) {
+        for value in args.pos.drain(..) {
+            match positional.next() {
                 Some(p) => store(&mut frame, p.var, value),
                 None => extra.push(value),
             }
@@ -112,7 +112,8 @@ impl Function {
         match def.varargs {
             Some(v) => store(&mut frame, v, Value::tuple(extra)),
             None if !extra.is_empty() => {
-                return Err(self.arity_error(positional.len(), positional.len() + extra.len()))
+                let takes = def.params.iter().filter(|p| !p.kw_only).count();
+                return Err(self.arity_error(takes, takes + extra.len()));
             }
             None => {}
         }

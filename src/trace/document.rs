@@ -38,6 +38,18 @@ pub struct TraceDocument {
     lane_table: LaneTable,
 }
 
+/// Everything a [`TraceDocument`] holds, for [`TraceDocument::from_parts`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentParts {
+    pub run: RunInfo,
+    pub lanes: Vec<LaneInfo>,
+    pub spans: Vec<Span>,
+    pub events: Vec<Event>,
+    pub output: Vec<OutputText>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub summary: Summary,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RunInfo {
     pub meta: RunMeta,
@@ -107,6 +119,25 @@ impl TraceDocument {
             fold.push(event);
         }
         fold.finish(meta, end)
+    }
+
+    /// Reassembles a document from its parts, as stored or imported. The lane table is derived
+    /// from `lanes`, so a lane id resolves exactly as it did in the original document.
+    pub fn from_parts(parts: DocumentParts) -> Self {
+        let mut lane_table = LaneTable::default();
+        for lane in &parts.lanes {
+            lane_table.declare(lane.ix, lane.kind);
+        }
+        TraceDocument {
+            run: parts.run,
+            lanes: parts.lanes,
+            spans: parts.spans,
+            events: parts.events,
+            output: parts.output,
+            diagnostics: parts.diagnostics,
+            summary: parts.summary,
+            lane_table,
+        }
     }
 
     /// The program's stdout: every printed text, in order.
