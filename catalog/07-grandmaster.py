@@ -2,6 +2,7 @@
 # title: A chess grandmaster plays four boards at once
 # summary: One grandmaster walks from board to board; while each opponent thinks, she makes her move on the next board.
 # concept: concurrency as one worker switching between waits
+# theme: chess
 # notice: The grandmaster is the event loop: she makes one move at a time, and each move
 #   (a short blocking think) shows as the loop being busy. The opponents' long thinking is
 #   an awaited sleep, so the loop is free to serve another board meanwhile. Playing the

@@ -2,6 +2,7 @@
 # title: One baker, one oven, two cakes
 # summary: A single baker mixes, bakes and decorates two cakes, using the oven's time to work on the other cake.
 # concept: concurrency is not parallelism
+# theme: bakery
 # notice: Mixing and decorating need the baker's hands, so they block the loop: no two of
 #   them ever overlap. Preheating and baking need only the oven, so they are awaited and
 #   overlap with the baker's work and with each other. Baking the cakes one at a time would

@@ -2,6 +2,7 @@
 # title: One baker or two bakers
 # summary: The same two cakes are made twice: first by Ada alone, who fills the oven's time with work on the other cake, then by Ada and Bea side by side in two processes.
 # concept: concurrency versus parallelism
+# theme: bakery
 # notice: In round 1 all mixing and decorating runs on the one event loop, so those bars
 #   never overlap: only the oven's waits do. In round 2 the hands-on work goes to two worker
 #   processes, and the core lanes show two CPUs busy at the same moment. The recipe and the

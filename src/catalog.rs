@@ -10,13 +10,19 @@
 //! # concept: concurrency with asyncio.gather
 //! # notice: What to look at on the timeline, in a few sentences. A long value
 //! #   continues on lines that start with `#` followed by at least two spaces.
+//! # theme: chess
 //! import asyncio
 //! ```
 //!
-//! The block ends at the first line that does not start with `#`. The five keys above are all
-//! required, none may be empty, none may repeat, and no other key is allowed. A file is named
-//! `NN-ID.py`: the two-digit `NN` sets the teaching order of [`all`] and `ID` must equal its `id`.
-//! [`Scenario::source`] is the program after the block, starting at its first non-blank line.
+//! The block ends at the first line that does not start with `#`. The first five keys above are
+//! required, none may be empty, none may repeat, and no other key is allowed. The optional
+//! `theme` names the picture a scenario acts out, so a front end can draw its timeline that way:
+//! `chess` (a grandmaster and her boards) or `bakery` (bakers, cakes and the oven). A file is
+//! named `NN-ID.py`: the two-digit `NN` sets the teaching order of [`all`] and `ID` must equal its
+//! `id`. [`Scenario::source`] is the program after the block, starting at its first non-blank
+//! line. The built-in pairs of scenarios to compare side by side are in [`comparisons`].
+
+pub mod comparisons;
 
 use std::collections::HashSet;
 use std::fmt;
@@ -32,7 +38,42 @@ pub struct Scenario {
     pub summary: &'static str,
     pub concept: &'static str,
     pub notice: &'static str,
+    pub theme: Option<Theme>,
     pub source: &'static str,
+}
+
+/// The picture a scenario acts out, named by its optional `theme` field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// A grandmaster (the event loop) playing many boards (the tasks).
+    Chess,
+    /// Bakers, cakes and the oven: one baker is concurrency, two bakers are parallelism.
+    Bakery,
+}
+
+impl Theme {
+    const ALL: [Theme; 2] = [Theme::Chess, Theme::Bakery];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Chess => "chess",
+            Theme::Bakery => "bakery",
+        }
+    }
+
+    fn parse(value: &str) -> Result<Theme, String> {
+        Theme::ALL
+            .into_iter()
+            .find(|theme| theme.as_str() == value)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Theme::ALL.iter().map(|theme| theme.as_str()).collect();
+                format!(
+                    "field `theme`: unknown theme `{value}` (allowed: {})",
+                    names.join(", ")
+                )
+            })
+    }
 }
 
 /// Embeds each named file of `catalog/` as `(file name, contents)`.
@@ -60,9 +101,18 @@ const FILES: &[(&str, &str)] = embed_catalog![
     "14-thread-pool-from-asyncio.py",
     "15-lost-updates.py",
     "16-tasks-vs-threads.py",
+    "17-awaits-in-turn.py",
+    "18-awaits-at-once.py",
+    "19-cpu-in-threads.py",
+    "20-cpu-in-processes.py",
+    "21-blocking-client.py",
+    "22-async-client.py",
+    "23-exhibition-in-turn.py",
+    "24-exhibition-simultaneous.py",
 ];
 
-const KEYS: [&str; 5] = ["id", "title", "summary", "concept", "notice"];
+/// The fields of a scenario's metadata block; all but `theme` are required.
+const KEYS: [&str; 6] = ["id", "title", "summary", "concept", "notice", "theme"];
 
 /// Every built-in scenario, in teaching order.
 ///
@@ -120,13 +170,17 @@ fn parse_catalog(files: &[(&str, &'static str)]) -> Result<Vec<Scenario>, Catalo
 /// Parses one scenario file: its metadata block, its name and its program.
 fn parse_file(name: &str, text: &'static str) -> Result<Scenario, CatalogError> {
     let (fields, source) = split_metadata(name, text)?;
-    let field = |key: &str| required_field(name, &fields, key);
+    let field = |key: &str| required_field(&fields, key).map_err(|message| error(name, message));
+    let theme = optional_field(&fields, "theme")
+        .and_then(|value| value.map(Theme::parse).transpose())
+        .map_err(|message| error(name, message))?;
     let scenario = Scenario {
         id: field("id")?,
         title: field("title")?,
         summary: field("summary")?,
         concept: field("concept")?,
         notice: field("notice")?,
+        theme,
         source,
     };
     check_file_name(name, scenario.id)?;
@@ -149,58 +203,60 @@ fn split_metadata(name: &str, text: &'static str) -> Result<(Fields, &'static st
     while let Some(comment) = rest.strip_prefix('#') {
         let (line, after) = comment.split_once('\n').unwrap_or((comment, ""));
         let line = line.strip_suffix('\r').unwrap_or(line);
-        read_metadata_line(name, line, &mut fields)?;
+        read_metadata_line(line, &KEYS, &mut fields).map_err(|message| error(name, message))?;
         rest = after;
     }
     Ok((fields, rest.trim_start_matches(['\n', '\r'])))
 }
 
-/// Adds one comment line (without its `#`) to the fields: a new `key: value`, or a continuation.
+/// Adds one metadata line (a scenario's without its `#`) to the fields: a new `key: value` with
+/// one of the `allowed` keys, or a continuation of the previous value (two leading spaces).
+/// Answers what is wrong with the line.
 fn read_metadata_line(
-    name: &str,
     line: &'static str,
+    allowed: &[&str],
     fields: &mut Fields,
-) -> Result<(), CatalogError> {
+) -> Result<(), String> {
     if line.starts_with("  ") {
         let Some((_, lines)) = fields.last_mut() else {
-            return Err(error(
-                name,
-                "continuation line before any `# key: value` line".into(),
-            ));
+            return Err("continuation line before any `key: value` line".into());
         };
         lines.push(line.trim());
         return Ok(());
     }
     let Some((key, value)) = line.split_once(':') else {
-        return Err(error(
-            name,
-            format!("expected `# key: value`, found `#{line}`"),
-        ));
+        return Err(format!("expected `key: value`, found `{}`", line.trim()));
     };
     let key = key.trim();
-    if !KEYS.contains(&key) {
-        return Err(error(
-            name,
-            format!("unknown field `{key}` (allowed: {})", KEYS.join(", ")),
+    if !allowed.contains(&key) {
+        return Err(format!(
+            "unknown field `{key}` (allowed: {})",
+            allowed.join(", ")
         ));
     }
     if fields.iter().any(|(seen, _)| *seen == key) {
-        return Err(error(name, format!("field `{key}` appears twice")));
+        return Err(format!("field `{key}` appears twice"));
     }
     fields.push((key, vec![value.trim()]));
     Ok(())
 }
 
 /// The value of a required field, its lines joined by spaces; missing or empty is an error.
-fn required_field(name: &str, fields: &Fields, key: &str) -> Result<&'static str, CatalogError> {
+fn required_field(fields: &Fields, key: &str) -> Result<&'static str, String> {
+    optional_field(fields, key)?.ok_or_else(|| format!("field `{key}` is missing"))
+}
+
+/// The value of a field if it is present, its lines joined by spaces; present but empty is an
+/// error.
+fn optional_field(fields: &Fields, key: &str) -> Result<Option<&'static str>, String> {
     let Some((_, lines)) = fields.iter().find(|(seen, _)| *seen == key) else {
-        return Err(error(name, format!("field `{key}` is missing")));
+        return Ok(None);
     };
     let parts: Vec<&'static str> = lines.iter().copied().filter(|l| !l.is_empty()).collect();
     match parts.as_slice() {
-        [] => Err(error(name, format!("field `{key}` is empty"))),
-        [single] => Ok(single),
-        _ => Ok(parts.join(" ").leak()),
+        [] => Err(format!("field `{key}` is empty")),
+        [single] => Ok(Some(single)),
+        _ => Ok(Some(parts.join(" ").leak())),
     }
 }
 
@@ -292,13 +348,59 @@ mod tests {
 
     #[test]
     fn serializes_every_field() {
-        let json = serde_json::to_value(find("hello").expect("hello scenario")).expect("json");
+        let json = serde_json::to_value(find("grandmaster").expect("grandmaster")).expect("json");
         for key in KEYS.iter().chain(&["source"]) {
             assert!(
                 json[*key].as_str().is_some_and(|v| !v.is_empty()),
                 "field {key}"
             );
         }
+        assert_eq!(json["theme"], "chess");
+        let json = serde_json::to_value(find("hello").expect("hello scenario")).expect("json");
+        assert!(json["theme"].is_null(), "a scenario without a theme");
+    }
+
+    #[test]
+    fn themes_of_the_built_in_pictures() {
+        let themed: Vec<(&str, &str)> = all()
+            .iter()
+            .filter_map(|s| s.theme.map(|theme| (s.id, theme.as_str())))
+            .collect();
+        assert_eq!(
+            themed,
+            [
+                ("grandmaster", "chess"),
+                ("bakery", "bakery"),
+                ("two-bakers", "bakery"),
+                ("exhibition-in-turn", "chess"),
+                ("exhibition-simultaneous", "chess"),
+            ]
+        );
+    }
+
+    #[test]
+    fn parses_an_optional_theme() {
+        let text = "# id: demo\n# title: T\n# summary: S\n# concept: C\n# theme: bakery\n\
+                    # notice: N\nimport asyncio\n";
+        let scenario = parse_file("01-demo.py", text).expect("valid file");
+        assert_eq!(scenario.theme, Some(Theme::Bakery));
+        assert_eq!(parse_file("01-demo.py", GOOD).expect("valid").theme, None);
+    }
+
+    #[test]
+    fn unknown_or_empty_theme_is_rejected() {
+        let text = "# id: demo\n# title: T\n# summary: S\n# concept: C\n# notice: N\n\
+                    # theme: garden\nimport asyncio\n";
+        assert_eq!(
+            parse_err("01-demo.py", text),
+            "catalog/01-demo.py: field `theme`: unknown theme `garden` (allowed: chess, bakery)"
+        );
+        let text = "# id: demo\n# title: T\n# summary: S\n# concept: C\n# notice: N\n\
+                    # theme:\nimport asyncio\n";
+        assert_eq!(
+            parse_err("01-demo.py", text),
+            "catalog/01-demo.py: field `theme` is empty"
+        );
     }
 
     #[test]
@@ -343,7 +445,10 @@ mod tests {
     fn stray_comment_line_is_rejected() {
         let text = "# id: demo\n# just a remark\nimport asyncio\n";
         let message = parse_err("01-demo.py", text);
-        assert!(message.contains("expected `# key: value`"), "{message}");
+        assert!(
+            message.contains("expected `key: value`, found `just a remark`"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -13,11 +13,14 @@
 //! - [`trace`]: the event model, events → spans, the trace document and its summary.
 //! - [`catalog`]: the built-in scenarios, `.py` files with validated metadata, embedded at
 //!   build time.
+//! - [`store`]: snapshots, finished runs saved in SQLite with their view, each trace as one
+//!   compact blob.
 //! - [`web`]: the axum router, handlers, server-sent events, pages and errors.
 
 pub mod catalog;
 pub mod exec;
 pub mod lang;
 pub mod record;
+pub mod store;
 pub mod trace;
 pub mod web;

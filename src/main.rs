@@ -1,6 +1,7 @@
 //! The `interleave` command: `serve` the web app, or `run` one scenario headless.
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -8,9 +9,10 @@ use std::time::Duration;
 use interleave::exec::{self, RunOptions};
 use interleave::lang::{self, SyntaxError};
 use interleave::record::log::RunLog;
-use interleave::trace::document::{RunMeta, Summary, TraceDocument};
+use interleave::store::{self, Store};
+use interleave::trace::document::{human_duration, RunMeta, Summary, TraceDocument};
 use interleave::trace::event::{DiagnosticKind, RunError, RunStatus};
-use interleave::web::{self, AppState};
+use interleave::web::{self, AppState, Limits};
 
 const DEFAULT_ADDR: &str = "127.0.0.1:7878";
 
@@ -18,8 +20,10 @@ const USAGE: &str = "\
 Interleave: run Python asyncio scenarios for real and watch their timeline.
 
 Usage:
-  interleave serve [--addr ADDR]
+  interleave serve [--addr ADDR] [--data-dir DIR]
       Serve the web app (default address 127.0.0.1:7878, or $INTERLEAVE_ADDR).
+      Shared snapshots are saved in DIR/interleave.db; DIR defaults to $INTERLEAVE_DATA,
+      else $XDG_DATA_HOME/interleave, else ~/.local/share/interleave, else ./interleave-data.
   interleave run FILE.py [--json] [--time-limit SECS]
       Run a scenario without the server: its output goes to stdout, a summary to stderr.
       --json prints the trace document instead of the output.
@@ -63,20 +67,43 @@ fn flag_value(args: &[String], i: &mut usize, flag: &str) -> Result<String, Stri
 
 // ---- serve ----
 
-fn serve_command(args: &[String]) -> ExitCode {
+struct ServeArgs {
+    addr: String,
+    /// `None`: the default data directory.
+    data_dir: Option<PathBuf>,
+}
+
+fn parse_serve_args(args: &[String]) -> Result<ServeArgs, String> {
     let mut addr = std::env::var("INTERLEAVE_ADDR").unwrap_or_else(|_| DEFAULT_ADDR.to_string());
+    let mut data_dir = None;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
-            "--addr" => match flag_value(args, &mut i, "--addr") {
-                Ok(value) => addr = value,
-                Err(message) => return usage_error(&message),
-            },
-            other => return usage_error(&format!("unexpected argument '{other}' for serve")),
+            "--addr" => addr = flag_value(args, &mut i, "--addr")?,
+            "--data-dir" => data_dir = Some(PathBuf::from(flag_value(args, &mut i, "--data-dir")?)),
+            other => return Err(format!("unexpected argument '{other}' for serve")),
         }
         i += 1;
     }
+    Ok(ServeArgs { addr, data_dir })
+}
+
+fn serve_command(args: &[String]) -> ExitCode {
+    let ServeArgs { addr, data_dir } = match parse_serve_args(args) {
+        Ok(args) => args,
+        Err(message) => return usage_error(&message),
+    };
     init_logging();
+    let data_dir =
+        data_dir.unwrap_or_else(|| store::default_data_dir(|name| std::env::var_os(name)));
+    let store = match Store::open(&data_dir) {
+        Ok(store) => store,
+        Err(error) => {
+            eprintln!("interleave: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("Interleave saves snapshots in {}", store.location());
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -87,7 +114,7 @@ fn serve_command(args: &[String]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(serve(addr)) {
+    match runtime.block_on(serve(addr, store)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("interleave: {error}");
@@ -97,7 +124,7 @@ fn serve_command(args: &[String]) -> ExitCode {
 }
 
 /// `addr` is `HOST:PORT`; a host name is resolved, port 0 picks a free port.
-async fn serve(addr: String) -> Result<(), String> {
+async fn serve(addr: String, store: Store) -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(addr.as_str())
         .await
         .map_err(|e| {
@@ -107,7 +134,8 @@ async fn serve(addr: String) -> Result<(), String> {
         .local_addr()
         .map_err(|e| format!("cannot read the bound address: {e}"))?;
     println!("Interleave listening on http://{bound}/");
-    web::serve(listener, AppState::default(), shutdown_requested())
+    let state = AppState::with_store(Limits::default(), store);
+    web::serve(listener, state, shutdown_requested())
         .await
         .map_err(|e| format!("server error: {e}"))
 }
@@ -391,17 +419,6 @@ fn summary_paragraph(status: RunStatus, summary: &Summary) -> String {
     )
 }
 
-fn human_duration(ns: u64) -> String {
-    let ns = ns as f64;
-    if ns >= 1e9 {
-        format!("{:.3} s", ns / 1e9)
-    } else if ns >= 1e6 {
-        format!("{:.1} ms", ns / 1e6)
-    } else {
-        format!("{:.0} µs", ns / 1e3)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use interleave::trace::event::TraceFrame;
@@ -464,12 +481,5 @@ mod tests {
             syntax_report("t.py", "x = 1\nif x\n", &error),
             "t.py:2:5: syntax error: expected ':'\n2 | if x\n  |     ^\n"
         );
-    }
-
-    #[test]
-    fn durations_read_naturally() {
-        assert_eq!(human_duration(1_002_003_000), "1.002 s");
-        assert_eq!(human_duration(350_000_000), "350.0 ms");
-        assert_eq!(human_duration(350_000), "350 µs");
     }
 }

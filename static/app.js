@@ -1,18 +1,40 @@
 // Page controller: scenario catalog, editor, run lifecycle and the links between timeline, code, output and diagnostics.
 
-import { RunRejected, cancelRun, listScenarios, startRun } from './api.js';
+import { RunRejected, cancelRun, getSnapshot, listScenarios, startRun } from './api.js';
+import { CompareView } from './compare.js';
 import { CodeEditor } from './editor.js';
 import { formatDuration } from './format.js';
 import { Legend } from './legend.js';
 import { RunModel } from './model.js';
+import { NarrationPane, PaneTabs } from './narration.js';
 import { DiagnosticsPane, OutputPane, StatsBar } from './panels.js';
+import {
+  ShareDialog,
+  applyView,
+  closableMenu,
+  copyLinkButton,
+  runDownloads,
+  showDownloads,
+  showSharedHeader,
+  snapshotDownloads,
+  snapshotView,
+  urlWithView,
+  viewFromUrl,
+  viewUrlFollower,
+} from './share.js';
+import { Replay } from './replay.js';
 import { followRun } from './stream.js';
+import { ThemePicker, onThemeChange, setTheme } from './themes.js';
 import { Timeline } from './timeline.js';
+import { PageAlert, installTraceOpening } from './upload.js';
 
 /** How long to wait for the server's `end` after a cancel before giving up on the stream. */
 const CANCEL_GRACE_MS = 3000;
 
 const $ = (selector) => document.querySelector(selector);
+
+/** What the page is (`<body data-mode>`, set by the server): `playground` at `/`, `shared` at `/s/{id}`. */
+const MODE = document.body.dataset.mode || 'playground';
 
 const page = {
   scenarios: [],
@@ -24,6 +46,8 @@ const page = {
   hoverLine: 0,
   selectedLine: 0,
   framePending: false,
+  /** Called when the timeline's window or selected lane changes (a shared page keeps its address in step). */
+  onView: () => {},
 };
 
 const editor = new CodeEditor($('#editor'), { onRun: () => run(), onChange: () => showEdited() });
@@ -38,12 +62,33 @@ const timeline = new Timeline({
   onSelect: (selection) => {
     page.selectedLine = selection?.line ?? 0;
     showCodeLine();
+    page.onView();
   },
+  onView: () => page.onView(),
 });
 const stats = new StatsBar($('#stats'));
+// A comparison runs two scenarios of its own: the playground's run is stopped so they have the CPU.
+const compare = new CompareView({ onOpen: () => stopRun() });
 const legend = new Legend($('.legend'));
 const output = new OutputPane($('#output-list'), $('#output-count'), { onPick: (entry) => jumpTo(entry) });
 const diagnostics = new DiagnosticsPane($('#diagnostics-list'), $('#diagnostics-count'), { onPick: (entry) => jumpTo(entry) });
+// Hovering a sentence of the narration shows its moment on the timeline and its line in the code.
+const narration = new NarrationPane($('#narration-list'), $('#narration-count'), {
+  onHover: (moment) => showMoment(moment),
+  onPick: (entry) => jumpTo(entry),
+});
+new PaneTabs($('.pane-tabs'), { onShow: () => narration.markCurrent(true) });
+const replay = new Replay($('#replay-bar'), {
+  timeline,
+  onPlayhead: (t) => narration.follow(t),
+  onStep: (moment) => showMoment(moment),
+});
+const themePicker = new ThemePicker($('#theme-picker'));
+onThemeChange((theme) => {
+  timeline.setTheme(theme);
+  legend.setTheme(theme);
+  narration.refresh();
+});
 
 // ── catalog ───────────────────────────────────────────────────────────────
 
@@ -56,8 +101,7 @@ async function loadCatalog() {
   }
   renderCatalog();
   linkPictures();
-  const wanted = decodeURIComponent(location.hash.slice(1));
-  selectScenario(page.scenarios.find((scenario) => scenario.id === wanted) ?? page.scenarios[0]);
+  compare.showPairs(page.scenarios);
 }
 
 function renderCatalog() {
@@ -89,11 +133,18 @@ function linkPictures() {
 }
 
 function selectScenario(scenario) {
-  if (!scenario) return;
+  if (scenario) openCode(scenario, scenario.source);
+}
+
+/**
+ * Puts code in the editor, ready to run: a catalog scenario's, as it is or edited (`source`), or
+ * with no scenario, code of its own (from a shared run of code the catalog does not have).
+ */
+function openCode(scenario, source) {
   stopWatching();
   page.current = scenario;
   for (const button of document.querySelectorAll('.scenario')) {
-    const selected = button.dataset.scenario === scenario.id;
+    const selected = button.dataset.scenario === scenario?.id;
     button.classList.toggle('is-selected', selected);
     if (selected) {
       button.setAttribute('aria-current', 'true');
@@ -102,15 +153,27 @@ function selectScenario(scenario) {
       button.removeAttribute('aria-current');
     }
   }
-  history.replaceState(null, '', `#${encodeURIComponent(scenario.id)}`);
-  editor.value = scenario.source;
+  const hash = scenario ? `#${encodeURIComponent(scenario.id)}` : '';
+  history.replaceState(null, '', `${location.pathname}${hash}`);
+  editor.value = source;
   clearRunError();
-  $('#code-title').textContent = scenario.title;
-  $('#notice-concept').textContent = scenario.concept;
-  $('#notice-text').textContent = scenario.notice;
+  showScenarioText(scenario);
+  compare.offerFor(scenario?.id);
   showEdited();
   resetRunView();
   setStatus('idle');
+}
+
+/**
+ * The code pane's title and "what to notice": the scenario's, or a word on code that is not one;
+ * and the picture the scenario names (chess, bakery), which the run is drawn as.
+ */
+function showScenarioText(scenario) {
+  setTheme(scenario?.theme ?? 'plain');
+  $('#code-title').textContent = scenario?.title ?? 'Your code';
+  $('#notice-concept').textContent = scenario?.concept ?? '';
+  $('#notice-text').textContent =
+    scenario?.notice ?? 'This code is not one of the built-in scenarios: its timeline shows how its tasks take turns.';
 }
 
 function isEdited() {
@@ -127,7 +190,7 @@ function showEdited() {
 // ── runs ──────────────────────────────────────────────────────────────────
 
 async function run() {
-  if (page.status === 'starting') return;
+  if (page.status === 'starting' || MODE === 'shared') return;
   stopWatching();
   clearRunError();
   resetRunView();
@@ -222,6 +285,8 @@ function finishRun(model) {
   output.showEmptyIfNothing('The program printed nothing.');
   diagnostics.showEmptyIfNothing('None: nothing blocked the loop for long, every coroutine was awaited.');
   setStatus(end.status, end.error ? `${end.error.kind}: ${end.error.message}` : '');
+  // A run the server ended can be shared and downloaded; one only stopped here may still be going there.
+  if (page.runId && end.summary) offerSharing(page.runId);
   scheduleFrame();
 }
 
@@ -234,6 +299,10 @@ function resetRunView() {
   timeline.setModel(null);
   timeline.setLive(false);
   legend.show(null);
+  narration.sync(null);
+  replay.sync(null);
+  themePicker.show(false);
+  withdrawSharing();
   $('#timeline-empty').hidden = false;
   $('#empty-title').textContent = 'Press Run to watch this program execute';
   stats.reset();
@@ -275,6 +344,8 @@ const STATUS_TEXT = {
   rejected: (model, detail) => `Not started · ${detail}`,
   'failed-to-start': (model, detail) => `Not started · ${detail}`,
   lost: () => 'Connection to the server lost',
+  loading: () => 'Loading the shared run…',
+  'failed-to-load': (model, detail) => `Not loaded · ${detail}`,
 };
 
 function setStatus(status, detail = '') {
@@ -309,6 +380,9 @@ function frame() {
   diagnostics.sync(model);
   stats.update(model.stats(model.now(performance.now())));
   legend.show(model);
+  narration.sync(model);
+  replay.sync(model);
+  themePicker.show(true);
   renderStatus();
   if (page.status === 'live' || page.status === 'stopping') scheduleFrame();
 }
@@ -317,6 +391,13 @@ function frame() {
 
 function showCodeLine() {
   editor.highlightLine(page.hoverLine || page.selectedLine, { reveal: true });
+}
+
+/** Marks a moment on the timeline (a sentence hovered, an await stepped to) and lights its code line; null clears it. */
+function showMoment(moment) {
+  timeline.showMoment(moment);
+  page.hoverLine = moment?.line ?? 0;
+  showCodeLine();
 }
 
 /** Shows an output line or diagnostic in context: its moment on the timeline, its lane and its code line. */
@@ -328,7 +409,88 @@ function jumpTo(entry) {
   showCodeLine();
 }
 
+// ── page modes ────────────────────────────────────────────────────────────
+
+/** The playground opens at the scenario in the address (`#id`), or with a shared run's code (`?from=ID`). */
+async function openPlayground() {
+  const from = new URLSearchParams(location.search).get('from');
+  if (from) {
+    await openCodeFrom(from);
+    return;
+  }
+  const wanted = decodeURIComponent(location.hash.slice(1));
+  selectScenario(page.scenarios.find((scenario) => scenario.id === wanted) ?? page.scenarios[0]);
+}
+
+/** "Open in playground" on a shared run: its code in the editor, under its scenario if the catalog has it. */
+async function openCodeFrom(snapshotId) {
+  let trace;
+  try {
+    ({ trace } = await getSnapshot(snapshotId));
+  } catch (error) {
+    selectScenario(page.scenarios[0]);
+    pageAlert.show({ title: 'The shared code could not be opened', message: error.message });
+    return;
+  }
+  openCode(page.scenarios.find((scenario) => scenario.id === trace.run.scenario) ?? null, trace.run.source);
+}
+
+/** A shared run (`/s/{id}`), read-only, at the view in the address if it has one, else at the saved view. */
+async function openSharedRun(snapshotId) {
+  editor.readOnly = true;
+  $('#empty-title').textContent = 'Loading the shared run…';
+  setStatus('loading');
+  let snapshot;
+  try {
+    snapshot = await getSnapshot(snapshotId);
+  } catch (error) {
+    $('#shared-title').textContent = 'This shared run could not be loaded';
+    $('#empty-title').textContent = error.message;
+    setStatus('failed-to-load', error.message);
+    return;
+  }
+  const { trace } = snapshot;
+  page.current = page.scenarios.find((scenario) => scenario.id === trace.run.scenario) ?? null;
+  editor.value = trace.run.source;
+  showScenarioText(page.current);
+  showEdited();
+  showSharedHeader(snapshot, page.current);
+  showDownloads(snapshotDownloads(snapshot.id));
+  $('#download-menu').hidden = false;
+  showFinishedRun(RunModel.fromDocument(trace));
+  applyView(timeline, viewFromUrl() ?? snapshot.view);
+  page.onView = viewUrlFollower(timeline);
+}
+
+/** Shows a whole recorded run at once, through the same panes a run that just ended fills. */
+function showFinishedRun(model) {
+  page.model = model;
+  timeline.setModel(model);
+  $('#timeline-empty').hidden = true;
+  finishRun(model);
+}
+
+/** After a run the server ended: the Share button, and its two files to download. */
+function offerSharing(runId) {
+  showDownloads(runDownloads(runId));
+  $('#share-button').hidden = false;
+  $('#download-menu').hidden = false;
+}
+
+function withdrawSharing() {
+  $('#share-button').hidden = true;
+  $('#download-menu').hidden = true;
+}
+
 // ── controls ──────────────────────────────────────────────────────────────
+
+const pageAlert = new PageAlert($('#page-alert'));
+const shareDialog = new ShareDialog($('#share-dialog'));
+$('#share-button').addEventListener('click', () => shareDialog.open(page.runId, snapshotView(timeline)));
+copyLinkButton($('#copy-view-button'), () => urlWithView(timeline));
+closableMenu($('#download-menu'));
+onThemeChange(() => page.onView());
+installTraceOpening({ button: $('#open-trace-button'), input: $('#open-trace-input'), overlay: $('#drop-overlay'), alert: pageAlert });
 
 $('#run-button').addEventListener('click', () => run());
 $('#empty-run-button').addEventListener('click', () => run());
@@ -341,13 +503,14 @@ $('#zoom-in').addEventListener('click', () => timeline.zoomAt(timeline.width / 2
 $('#zoom-out').addEventListener('click', () => timeline.zoomAt(timeline.width / 2, 1 / 0.7));
 $('#zoom-fit').addEventListener('click', () => timeline.fit());
 document.addEventListener('keydown', (event) => {
-  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented && !compare.open) {
     event.preventDefault();
     run();
   }
 });
 
 /** Hooks for the browser tests: find and hover spans precisely. */
-window.interleave = { timeline, get runId() { return page.runId; } };
+window.interleave = { timeline, compare, narration, replay, get runId() { return page.runId; } };
 
-loadCatalog();
+if (compare.standalone) compare.openSnapshots(document.body.dataset.left, document.body.dataset.right);
+else loadCatalog().then(() => (MODE === 'shared' ? openSharedRun(document.body.dataset.snapshot) : openPlayground()));

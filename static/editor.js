@@ -39,6 +39,12 @@ export class CodeEditor {
     this.render();
   }
 
+  /** A read-only editor shows code that cannot be changed or run here (a shared run); Tab leaves it. */
+  set readOnly(readOnly) {
+    this.input.readOnly = readOnly;
+    this.root.classList.toggle('is-read-only', readOnly);
+  }
+
   render() {
     const lines = highlightPython(this.input.value);
     this.view.innerHTML = lines
@@ -86,6 +92,7 @@ export class CodeEditor {
   }
 
   handleKey(event) {
+    if (this.input.readOnly) return;
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       this.onRun();

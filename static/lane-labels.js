@@ -1,6 +1,7 @@
 // Lane labels: the DOM column beside the timeline canvas, one button per visible lane row and a title per lane group.
 
 import { colorFamily, laneColor } from './palette.js';
+import { themeNamed } from './themes.js';
 
 const OUTCOME_MARKS = { done: '✓', cancelled: '–', failed: '✕' };
 
@@ -25,6 +26,13 @@ export class LaneLabels {
     this.elements = new Map();
     this.headings = new Map();
     this.key = '';
+    this.theme = themeNamed('plain');
+  }
+
+  /** Badges in a picture's words (♔ grandmaster, ♟ board 2); every label is redone on the next sync. */
+  setTheme(theme) {
+    this.theme = theme;
+    this.key = '';
   }
 
   clear() {
@@ -47,7 +55,7 @@ export class LaneLabels {
     for (let row = firstRow; row < endRow; row += 1) {
       const laneIndex = rows.order[row];
       wanted.add(laneIndex);
-      const element = this.labelFor(model.lanes[laneIndex]);
+      const element = this.labelFor(model.lanes[laneIndex], model);
       element.style.top = `${rowTop(row)}px`;
       element.style.height = `${rows.height[row]}px`;
       element.setAttribute('aria-pressed', String(laneIndex === selectedLane));
@@ -92,7 +100,7 @@ export class LaneLabels {
     for (const [laneIndex, element] of this.elements) element.setAttribute('aria-pressed', String(laneIndex === selectedLane));
   }
 
-  labelFor(lane) {
+  labelFor(lane, model) {
     let element = this.elements.get(lane.index);
     if (!element) {
       element = document.createElement('button');
@@ -103,12 +111,13 @@ export class LaneLabels {
     }
     const outcome = lane.outcome?.state ?? '';
     const pid = lane.kind === 'process' ? lane.pid : 0;
-    const signature = `${lane.name}|${lane.detail}|${lane.kind}|${lane.depth}|${outcome}|${pid}`;
+    const pictured = this.theme.badge(lane, model);
+    const signature = `${lane.name}|${lane.detail}|${lane.kind}|${lane.depth}|${outcome}|${pid}|${this.theme.name}|${pictured?.text}`;
     if (element.dataset.signature !== signature) {
       element.dataset.signature = signature;
       element.dataset.lane = lane.id;
-      element.className = `lane-label kind-${lane.kind}`;
-      element.replaceChildren(...labelParts(lane, outcome, pid));
+      element.className = `lane-label kind-${lane.kind}${pictured ? ' is-pictured' : ''}`;
+      element.replaceChildren(...labelParts(lane, outcome, pid, pictured));
       const detail = lane.detail ? ` ${lane.detail}` : '';
       const pidText = pid ? `, pid ${pid}` : '';
       const kind = KIND_WORDS[lane.kind] ?? lane.kind;
@@ -137,7 +146,20 @@ function span(className, text) {
   return element;
 }
 
-function labelParts(lane, outcome, pid) {
+/** The kind badge, or the picture's badge (a glyph or icon and a word) when the theme gives one. */
+function badgeElement(lane, pictured) {
+  const badge = span('lane-kind', pictured ? '' : KIND_BADGES[lane.kind] ?? lane.kind);
+  if (pictured) {
+    const mark = span('lane-kind-mark', pictured.glyph ?? '');
+    // Icons are the theme's own constant SVG strings, never text from a run.
+    if (pictured.icon) mark.innerHTML = pictured.icon;
+    badge.append(mark, document.createTextNode(pictured.text));
+  }
+  if (colorFamily(lane.kind)) badge.style.setProperty('--lane-color', laneColor(lane));
+  return badge;
+}
+
+function labelParts(lane, outcome, pid, pictured) {
   const parts = [];
   if (lane.depth > 0) {
     // An elbow under the parent's badge draws the nesting.
@@ -146,9 +168,7 @@ function labelParts(lane, outcome, pid) {
     parts.push(indent);
   }
   // The badge names the kind and wears the lane's colour, the one its bars have on the timeline.
-  const badge = span('lane-kind', KIND_BADGES[lane.kind] ?? lane.kind);
-  if (colorFamily(lane.kind)) badge.style.setProperty('--lane-color', laneColor(lane));
-  parts.push(badge, nameElement(lane.name));
+  parts.push(badgeElement(lane, pictured), nameElement(lane.name));
   if (pid) parts.push(span('lane-pid', `pid ${pid}`));
   if (lane.detail) parts.push(span('lane-detail', lane.detail));
   if (outcome) {

@@ -33,15 +33,33 @@ export class Legend {
     this.show(null);
   }
 
-  /** Shows the entries `model` needs (the default set without a model); cheap when nothing changed. */
-  show(model) {
-    const key = model ? `${model.seenRevision}|${model.taskCount > 0}|${model.gil}` : 'default';
+  /**
+   * Shows the entries the given models need together (the compare view shows two runs), the
+   * default set without any; cheap when nothing changed.
+   */
+  show(...given) {
+    const models = given.filter(Boolean);
+    const key = models.map((model) => `${model.seenRevision}|${model.taskCount > 0}|${model.gil}`).join(';') || 'default';
     if (key === this.key) return;
     this.key = key;
-    const entries = model ? entriesFor(model) : new Set(DEFAULT_ENTRIES);
+    const entries = new Set(models.flatMap((model) => [...entriesFor(model)]));
     // A run that has not drawn anything yet keeps the default key rather than an empty one.
     const shown = entries.size > 0 ? entries : new Set(DEFAULT_ENTRIES);
     for (const item of this.items) item.hidden = !shown.has(item.dataset.legend);
-    this.python.textContent = model && !model.gil ? 'running Python (no GIL)' : 'running Python (holds the GIL)';
+    const noGil = models.some((model) => !model.gil);
+    this.python.textContent = noGil ? 'running Python (no GIL)' : 'running Python (holds the GIL)';
+  }
+
+  /** Names entries in a picture's words too ("opponent thinking" before "awaiting"), or only plainly. */
+  setTheme(theme) {
+    for (const item of this.items) {
+      item.querySelector('.legend-picture')?.remove();
+      const words = theme.legend[item.dataset.legend];
+      if (!words) continue;
+      const picture = document.createElement('b');
+      picture.className = 'legend-picture';
+      picture.textContent = words;
+      item.querySelector('.swatch')?.after(picture);
+    }
   }
 }

@@ -120,7 +120,55 @@ function pointColumns() {
   return new Columns({ t: Float64Array, kind: Uint8Array, lane: Int32Array, other: Int32Array, line: Int32Array, ref: Int32Array });
 }
 
+/**
+ * A trace document (docs/trace-format.md) as the stream events that would have built it: the lane
+ * declarations first, in the document's order (which sets the lanes' colours and order, as live),
+ * then in time order one `state` per span start, each lane's terminal state and the point events.
+ * Those pieces are each sorted already, so the stable sort only merges them, and a lane's states
+ * at one moment keep their recorded order.
+ */
+function documentEvents(doc) {
+  const declarations = doc.lanes.map((lane) => ({
+    kind: 'lane',
+    t_ns: lane.start_ns ?? 0,
+    lane: lane.id,
+    lane_kind: lane.kind,
+    name: lane.name,
+    detail: lane.detail,
+    parent: lane.parent,
+    pid: lane.pid,
+  }));
+  const states = doc.spans.map((span) => ({
+    kind: 'state',
+    t_ns: span.start_ns,
+    lane: span.lane,
+    state: span.state,
+    label: span.label,
+    line: span.line,
+  }));
+  const outcomes = doc.lanes
+    .filter((lane) => TERMINAL_STATES.has(lane.outcome))
+    .map((lane) => ({ kind: 'state', t_ns: lane.end_ns, lane: lane.id, state: lane.outcome }));
+  // A document's point events carry their stream `seq`, which the synthesized events above lack.
+  const points = doc.events.map(({ seq, ...event }) => event);
+  return [...declarations, ...[...states, ...outcomes, ...points].sort((a, b) => a.t_ns - b.t_ns)];
+}
+
 export class RunModel {
+  /**
+   * A finished run from its trace document (`GET /api/runs/{id}`, a snapshot, an uploaded file):
+   * the same model a live run builds from its stream, ended with the document's status and summary.
+   */
+  static fromDocument(doc) {
+    const model = new RunModel();
+    model.apply(documentEvents(doc), performance.now());
+    // The document counts the events it was recorded from, not the ones rebuilt above.
+    model.eventCount = doc.summary?.events ?? model.eventCount;
+    const { status, duration_ns: durationNs, error } = doc.run;
+    model.finish({ status, duration_ns: durationNs, error, summary: doc.summary });
+    return model;
+  }
+
   /** `gil` is the run's GIL option (false: free-threaded), which the page explains in its own words. */
   constructor({ gil = true } = {}) {
     this.gil = gil;
@@ -506,11 +554,12 @@ export class RunModel {
   /** Inserts a point event keeping `points` sorted by time (events of different lanes may arrive slightly out of order). */
   addPoint(event, kind, other, ref) {
     const points = this.points;
-    const i = points.grow();
-    let at = i;
-    if (i > 0 && points.t[i - 1] > event.t_ns) {
-      at = points.firstAbove('t', event.t_ns);
-      for (const column of Object.keys(points.spec)) points[column].copyWithin(at + 1, at, i);
+    // Searched before growing: the new, still empty row must not take part in the search.
+    const count = points.length;
+    const at = count > 0 && points.t[count - 1] > event.t_ns ? points.firstAbove('t', event.t_ns) : count;
+    points.grow();
+    if (at < count) {
+      for (const column of Object.keys(points.spec)) points[column].copyWithin(at + 1, at, count);
     }
     points.t[at] = event.t_ns;
     points.kind[at] = kind;

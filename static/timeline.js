@@ -11,6 +11,7 @@ import { niceTicks } from './format.js';
 import { LaneLabels } from './lane-labels.js';
 import { POINT, STATE } from './model.js';
 import { laneColor } from './palette.js';
+import { themeNamed } from './themes.js';
 import { Tooltip } from './tooltip.js';
 
 const AXIS_HEIGHT = 30;
@@ -66,6 +67,9 @@ const THEME = {
   now: '#2563eb',
   pin: '#b45309',
   outline: '#111827',
+  moment: '#0f172a',
+  momentRow: '#eef1f6',
+  boardSquare: 'rgba(181, 136, 99, 0.13)',
 };
 
 const STATE_WORDS = {
@@ -95,8 +99,41 @@ function shade(hex, factor) {
   return `rgb(${r}, ${g}, ${b})`;
 }
 
+/**
+ * The time window timelines show, and whether it follows the end of their runs. Each timeline has
+ * its own unless given one to share: timelines sharing a window (the compare view) keep one scale
+ * with t = 0 at the same x, and zoom and pan together.
+ */
+export class TimeWindow {
+  constructor() {
+    this.view = { t0: 0, t1: LIVE_WINDOW_NS };
+    this.follow = true;
+    this.members = [];
+  }
+
+  /** The latest moment of any member's run. */
+  now() {
+    return Math.max(0, ...this.members.map((timeline) => timeline.now()));
+  }
+
+  get live() {
+    return this.members.some((timeline) => timeline.live);
+  }
+
+  /** Moves the window; the other members redraw (`origin` is drawing, or asks for its own frame). */
+  move(view, origin) {
+    if (view.t0 === this.view.t0 && view.t1 === this.view.t1) return;
+    this.view = view;
+    for (const timeline of this.members) if (timeline !== origin) timeline.requestDraw();
+  }
+}
+
 export class Timeline {
-  constructor({ canvas, labels, tooltip, onHover, onSelect }) {
+  /**
+   * `timeWindow` shares the time window with other timelines; `axis: false` leaves the time axis to
+   * another one; `onView` hears of every change of the visible window or of following the run.
+   */
+  constructor({ canvas, labels, tooltip, onHover, onSelect, onView = () => {}, timeWindow = new TimeWindow(), axis = true }) {
     this.canvas = canvas;
     this.ctx = canvas.getContext('2d');
     this.labelsHost = labels;
@@ -106,10 +143,12 @@ export class Timeline {
     this.tooltip = new Tooltip(tooltip);
     this.onHover = onHover;
     this.onSelect = onSelect;
+    this.onView = onView;
     this.model = null;
-    this.view = { t0: 0, t1: LIVE_WINDOW_NS };
+    this.timeWindow = timeWindow;
+    timeWindow.members.push(this);
+    this.axisHeight = axis ? AXIS_HEIGHT : 0;
     this.scrollY = 0;
-    this.follow = true;
     this.live = false;
     this.width = 0;
     this.height = 0;
@@ -119,6 +158,10 @@ export class Timeline {
     this.selectedLane = -1;
     this.selectedSpan = null;
     this.pin = null;
+    this.moment = null;
+    this.playhead = null;
+    this.drawnSpans = 0;
+    this.theme = themeNamed('plain');
     this.batches = new Map();
     this.texts = [];
     this.textWidths = new Map();
@@ -132,6 +175,25 @@ export class Timeline {
 
   // ── model and view ──────────────────────────────────────────────────────
 
+  /** The visible time range `{t0, t1}`, in ns: the time window's, shared or not. */
+  get view() {
+    return this.timeWindow.view;
+  }
+
+  set view(view) {
+    this.timeWindow.move(view, this);
+    this.onView();
+  }
+
+  /** Whether the view keeps showing the whole run as it grows (until the user zooms or pans). */
+  get follow() {
+    return this.timeWindow.follow;
+  }
+
+  set follow(follow) {
+    this.timeWindow.follow = follow;
+  }
+
   setModel(model) {
     this.model = model;
     this.view = { t0: 0, t1: LIVE_WINDOW_NS };
@@ -141,6 +203,8 @@ export class Timeline {
     this.selectedLane = -1;
     this.selectedSpan = null;
     this.pin = null;
+    this.moment = null;
+    this.playhead = null;
     this.rows.revision = -1;
     this.labels.clear();
     this.tooltip.hide();
@@ -166,20 +230,20 @@ export class Timeline {
 
   /** The time range worth showing: the run so far, at least a moment long. */
   domainEnd() {
-    return Math.max(this.now(), MIN_WINDOW_NS * 10);
+    return Math.max(this.timeWindow.now(), MIN_WINDOW_NS * 10);
   }
 
   /** Shows the whole run and keeps following it while it is live. */
   fit() {
     this.follow = true;
-    this.followRun(this.now());
+    this.followRun(this.timeWindow.now());
     this.requestDraw();
   }
 
   /** The whole run so far; while live, with room ahead so the growing edge is not pinned to the border. */
   followRun(now) {
     const end = Math.max(now, MIN_WINDOW_NS * 10);
-    const t1 = this.live ? Math.max(end * 1.1, LIVE_WINDOW_NS) : end * 1.04;
+    const t1 = this.timeWindow.live ? Math.max(end * 1.1, LIVE_WINDOW_NS) : end * 1.04;
     // A sliver of margin before t = 0 keeps the first spawn arrows off the border.
     this.view = { t0: -t1 * 0.012, t1 };
   }
@@ -226,14 +290,17 @@ export class Timeline {
   }
 
   clampScroll(scrollY) {
-    const maxScroll = Math.max(0, this.rows.total - (this.height - AXIS_HEIGHT));
+    const maxScroll = Math.max(0, this.rows.total - (this.height - this.axisHeight));
     return Math.min(Math.max(scrollY, 0), maxScroll);
   }
 
   /** Brings time `t` (and optionally a lane's row) into view without changing the zoom. */
   reveal(t, laneIndex = -1) {
     const windowNs = this.view.t1 - this.view.t0;
-    if (t < this.view.t0 + windowNs * 0.05 || t > this.view.t1 - windowNs * 0.05) {
+    // A margin keeps `t` off the borders, except where the run itself begins or ends in view.
+    const left = this.view.t0 <= 0 ? this.view.t0 : this.view.t0 + windowNs * 0.05;
+    const right = this.view.t1 >= this.domainEnd() ? this.view.t1 : this.view.t1 - windowNs * 0.05;
+    if (t < left || t > right) {
       this.setWindow(t - windowNs / 2, t + windowNs / 2);
     }
     if (laneIndex >= 0) this.revealLane(laneIndex);
@@ -246,7 +313,7 @@ export class Timeline {
     if (row === undefined || row < 0) return;
     const top = this.rows.top[row];
     const bottom = top + this.rows.height[row];
-    const visible = this.height - AXIS_HEIGHT;
+    const visible = this.height - this.axisHeight;
     if (top < this.scrollY) this.scrollBy(top - this.scrollY);
     else if (bottom > this.scrollY + visible) this.scrollBy(bottom - this.scrollY - visible);
   }
@@ -254,6 +321,34 @@ export class Timeline {
   /** Marks a moment (an output line or diagnostic the user picked) with a vertical line. */
   pinTime(t) {
     this.pin = t;
+    this.requestDraw();
+  }
+
+  /**
+   * Highlights a moment someone points at elsewhere (a sentence of the narration): a cursor line at
+   * `t`, the lane's row, and the span [start, end] if it has one; null clears it.
+   */
+  showMoment(moment) {
+    this.moment = moment && { ...moment, open: false };
+    this.requestDraw();
+  }
+
+  /** Shows the run only as far as run time `t` (the replay's playhead), with a line there; null shows it all. */
+  setPlayhead(t) {
+    this.playhead = t;
+    this.requestDraw();
+  }
+
+  /** The last moment drawn: the playhead during a replay, else no limit. */
+  cutoff() {
+    return this.playhead ?? Infinity;
+  }
+
+  /** Draws lanes, span texts and hover cards in a picture's words (themes.js). */
+  setTheme(theme) {
+    this.theme = theme;
+    this.labels.setTheme(theme);
+    this.tooltip.theme = theme;
     this.requestDraw();
   }
 
@@ -295,7 +390,7 @@ export class Timeline {
   }
 
   rowY(row) {
-    return AXIS_HEIGHT + this.rows.top[row] - this.scrollY;
+    return this.axisHeight + this.rows.top[row] - this.scrollY;
   }
 
   /** The first and one-past-last rows intersecting the visible band. */
@@ -309,14 +404,14 @@ export class Timeline {
       else lo = mid + 1;
     }
     let end = lo;
-    const bottom = this.scrollY + this.height - AXIS_HEIGHT;
+    const bottom = this.scrollY + this.height - this.axisHeight;
     while (end < order.length && top[end] < bottom) end += 1;
     return [lo, end];
   }
 
   rowAtY(y) {
-    const content = y - AXIS_HEIGHT + this.scrollY;
-    if (y < AXIS_HEIGHT || content < 0 || content >= this.rows.total) return -1;
+    const content = y - this.axisHeight + this.scrollY;
+    if (y < this.axisHeight || content < 0 || content >= this.rows.total) return -1;
     const { top } = this.rows;
     let lo = 0;
     let hi = top.length - 1;
@@ -333,6 +428,13 @@ export class Timeline {
     const y = this.rowY(row);
     const height = this.rows.height[row];
     return { y: y + BAR_PADDING, h: height - 2 * BAR_PADDING, rowTop: y, rowHeight: height };
+  }
+
+  /** The height the axis and every lane row take, for a page that sizes the timeline to its lanes. */
+  contentHeight() {
+    if (!this.model) return this.axisHeight;
+    this.syncRows();
+    return this.axisHeight + this.rows.total;
   }
 
   // ── sizing ──────────────────────────────────────────────────────────────
@@ -395,6 +497,12 @@ export class Timeline {
       ready: hatch(THEME.readyBase, THEME.readyStripe),
       gil: hatch(THEME.gilBase, THEME.gilStripe),
       native: ribbed(THEME.native, THEME.nativeStripe),
+      // The chess picture's rows: faint squares, like a board seen from the side.
+      board: tilePattern(24, (g, size) => {
+        g.fillStyle = THEME.boardSquare;
+        g.fillRect(0, 0, size / 2, size / 2);
+        g.fillRect(size / 2, size / 2, size / 2, size / 2);
+      }),
     };
   }
 
@@ -412,7 +520,7 @@ export class Timeline {
     ctx.fillRect(0, 0, this.width, this.height);
     if (!this.model) return;
     const now = this.now();
-    if (this.follow) this.followRun(now);
+    if (this.follow) this.followRun(this.timeWindow.now());
     this.syncRows();
     const [firstRow, endRow] = this.visibleRowRange();
     const ticks = niceTicks(this.view.t0, this.view.t1, this.width);
@@ -420,21 +528,24 @@ export class Timeline {
     this.drawRowBackgrounds(firstRow, endRow);
     this.drawGrid(ticks.ticks);
     this.drawGroupBreaks();
-    this.drawSpans(firstRow, endRow, now);
+    const shownUntil = Math.min(now, this.cutoff());
+    this.drawSpans(firstRow, endRow, shownUntil);
     this.drawOutcomes(firstRow, endRow);
     this.drawPoints();
-    this.drawFocusOutlines(now);
+    this.drawFocusOutlines(shownUntil);
     this.drawAxis(ticks);
     this.drawScrollbar();
     if (this.pin !== null) this.drawTimeMarker(this.pin, THEME.pin, [4, 3]);
     if (!this.model.ended) this.drawTimeMarker(now, THEME.now, []);
+    if (this.playhead !== null) this.drawTimeMarker(this.playhead, THEME.now, []);
+    if (this.moment) this.drawTimeMarker(this.moment.t, THEME.moment, []);
     this.labels.sync({
       model: this.model,
       rows: this.rows,
       firstRow,
       endRow,
       rowTop: (row) => this.rowY(row),
-      contentTop: (top) => AXIS_HEIGHT + top - this.scrollY,
+      contentTop: (top) => this.axisHeight + top - this.scrollY,
       selectedLane: this.selectedLane,
       height: this.height,
     });
@@ -449,9 +560,14 @@ export class Timeline {
       const y = this.rowY(row);
       const h = this.rows.height[row];
       if (laneIndex === this.selectedLane) ctx.fillStyle = THEME.rowSelected;
+      else if (laneIndex === this.moment?.laneIndex) ctx.fillStyle = THEME.momentRow;
       else if (lane.kind === 'event_loop') ctx.fillStyle = THEME.rowLoop;
       else ctx.fillStyle = row % 2 ? THEME.rowAlternate : THEME.background;
       ctx.fillRect(0, y, this.width, h);
+      if (this.theme.rowPattern(lane, this.model) === 'board') {
+        ctx.fillStyle = this.patterns.board;
+        ctx.fillRect(0, y, this.width, h);
+      }
     }
     ctx.fillStyle = THEME.rowSeparator;
     for (let row = firstRow; row < endRow; row += 1) {
@@ -463,8 +579,8 @@ export class Timeline {
   drawGroupBreaks() {
     const ctx = this.ctx;
     for (const { top, height, heading } of this.rows.breaks) {
-      const y = AXIS_HEIGHT + top - this.scrollY;
-      if (y + height < AXIS_HEIGHT || y > this.height) continue;
+      const y = this.axisHeight + top - this.scrollY;
+      if (y + height < this.axisHeight || y > this.height) continue;
       ctx.fillStyle = heading ? THEME.headingBand : THEME.background;
       ctx.fillRect(0, y, this.width, height);
       ctx.fillStyle = THEME.groupDivider;
@@ -483,7 +599,7 @@ export class Timeline {
   drawGrid(ticks) {
     const ctx = this.ctx;
     ctx.fillStyle = THEME.grid;
-    for (const t of ticks) ctx.fillRect(Math.round(this.timeToX(t)), AXIS_HEIGHT, 1, this.height - AXIS_HEIGHT);
+    for (const t of ticks) ctx.fillRect(Math.round(this.timeToX(t)), this.axisHeight, 1, this.height - this.axisHeight);
   }
 
   /**
@@ -493,6 +609,7 @@ export class Timeline {
   drawSpans(firstRow, endRow, now) {
     for (const batch of this.batches.values()) batch.rects.length = 0;
     this.texts.length = 0;
+    this.drawnSpans = 0;
     const selected = this.selectedLane >= 0 ? this.model.lanes[this.selectedLane] : null;
     for (let row = firstRow; row < endRow; row += 1) {
       this.collectLaneSpans(row, now, selected);
@@ -508,13 +625,14 @@ export class Timeline {
     const spans = lane.spans;
     const nsPerPx = this.nsPerPx();
     const t0 = this.view.t0;
-    const tEnd = this.view.t1;
+    const cutoff = this.cutoff();
+    const tEnd = Math.min(this.view.t1, cutoff);
     const dimLane = this.selectedLane >= 0 && lane.index !== this.selectedLane;
     let clipLeft = -Infinity;
     let i = spans.firstAbove('end', t0);
     while (i < spans.length && spans.start[i] < tEnd) {
       const x0 = Math.max((spans.start[i] - t0) / nsPerPx, clipLeft);
-      const x1 = (spans.end[i] - t0) / nsPerPx;
+      const x1 = (Math.min(spans.end[i], cutoff) - t0) / nsPerPx;
       const dim = dimLane && !this.runsSelected(lane, spans.state[i], spans.label[i], spans.start[i], selected);
       if (x1 - x0 < 1) {
         // Everything that ends inside this pixel column collapses into one sliver, so a frame
@@ -560,8 +678,10 @@ export class Timeline {
     const barY = batch.thin ? y + (h - THIN_BAR_HEIGHT) / 2 : y;
     const barH = batch.thin ? THIN_BAR_HEIGHT : h;
     batch.rects.push(left, barY, right - left, barH);
+    this.drawnSpans += 1;
     if (right - left >= LABEL_MIN_WIDTH) {
-      const text = this.spanText(lane, state, label, line, start);
+      // A picture names some spans in its own words (opponent thinking); the others keep the plain text.
+      const text = this.theme.spanText(lane, state, this.model, label, start) ?? this.spanText(lane, state, label, line, start);
       // A thin bar has no room inside: its text sits just above the line.
       const textY = batch.thin ? y - 8 : y;
       if (text) this.texts.push({ x: left, y: textY, w: right - left, h, text, color: batch.text, alpha: batch.alpha });
@@ -722,7 +842,7 @@ export class Timeline {
     for (let row = firstRow; row < endRow; row += 1) {
       const lane = this.model.lanes[this.rows.order[row]];
       const outcome = lane.outcome;
-      if (!outcome || lane.kind === 'event_loop') continue;
+      if (!outcome || lane.kind === 'event_loop' || outcome.t > this.cutoff()) continue;
       const x = this.timeToX(outcome.t);
       if (x < -8 || x > this.width + 8) continue;
       const { y, h } = this.barGeometry(row);
@@ -761,7 +881,7 @@ export class Timeline {
     const points = this.model.points;
     const nsPerPx = this.nsPerPx();
     const first = points.firstAtLeast('t', this.view.t0 - 8 * nsPerPx);
-    const last = points.firstAbove('t', this.view.t1 + 8 * nsPerPx);
+    const last = points.firstAbove('t', Math.min(this.view.t1 + 8 * nsPerPx, this.cutoff()));
     if (first >= last) return;
     const arrows = { [POINT.spawn]: [], [POINT.wake]: [], [POINT.cancel]: [] };
     const markers = { [POINT.print]: [], [POINT.diagnostic]: [], [POINT.exception]: [] };
@@ -800,7 +920,7 @@ export class Timeline {
       const down = to.y > from.y;
       const y0 = down ? from.y + from.h : from.y;
       const y1 = down ? to.y : to.y + to.h;
-      if (Math.max(y0, y1) < AXIS_HEIGHT || Math.min(y0, y1) > this.height) continue;
+      if (Math.max(y0, y1) < this.axisHeight || Math.min(y0, y1) > this.height) continue;
       const tip = down ? y1 - 1 : y1 + 1;
       ctx.moveTo(x, y0);
       ctx.lineTo(x, down ? tip - 4 : tip + 4);
@@ -873,12 +993,13 @@ export class Timeline {
 
   drawFocusOutlines(now) {
     const ctx = this.ctx;
-    for (const [span, width] of [[this.selectedSpan, 2], [this.hover?.type === 'span' ? this.hover : null, 1.5]]) {
+    const outlined = [[this.selectedSpan, 2], [this.hover?.type === 'span' ? this.hover : null, 1.5], [this.moment, 2]];
+    for (const [span, width] of outlined) {
       if (!span) continue;
       const row = this.rows.rowOf[span.laneIndex];
-      if (row < 0) continue;
+      if (!(row >= 0)) continue;
       const { y, h } = this.barGeometry(row);
-      const end = this.currentEnd(span, now);
+      const end = Math.min(this.currentEnd(span, now), now);
       const x0 = Math.max(this.timeToX(span.start), -2);
       const x1 = Math.min(this.timeToX(end), this.width + 2);
       if (x1 < 0 || x0 > this.width) continue;
@@ -900,30 +1021,31 @@ export class Timeline {
   }
 
   drawAxis({ ticks, label }) {
+    if (!this.axisHeight) return;
     const ctx = this.ctx;
     ctx.fillStyle = THEME.background;
-    ctx.fillRect(0, 0, this.width, AXIS_HEIGHT);
+    ctx.fillRect(0, 0, this.width, this.axisHeight);
     ctx.fillStyle = THEME.axisLine;
-    ctx.fillRect(0, AXIS_HEIGHT - 1, this.width, 1);
+    ctx.fillRect(0, this.axisHeight - 1, this.width, 1);
     ctx.font = `11px ${this.fontFamily}`;
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'left';
     for (const t of ticks) {
       const x = Math.round(this.timeToX(t));
       ctx.fillStyle = THEME.axisLine;
-      ctx.fillRect(x, AXIS_HEIGHT - 7, 1, 6);
+      ctx.fillRect(x, this.axisHeight - 7, 1, 6);
       ctx.fillStyle = THEME.axisText;
-      ctx.fillText(label(t), x + 4, AXIS_HEIGHT / 2 - 1);
+      ctx.fillText(label(t), x + 4, this.axisHeight / 2 - 1);
     }
   }
 
   /** A thin thumb on the right edge when there are more lanes than fit. */
   drawScrollbar() {
-    const visible = this.height - AXIS_HEIGHT;
+    const visible = this.height - this.axisHeight;
     const total = this.rows.total;
     if (total <= visible) return;
     const thumb = Math.max(24, (visible * visible) / total);
-    const top = AXIS_HEIGHT + ((visible - thumb) * this.scrollY) / (total - visible);
+    const top = this.axisHeight + ((visible - thumb) * this.scrollY) / (total - visible);
     this.ctx.fillStyle = 'rgba(100, 116, 139, 0.45)';
     this.ctx.beginPath();
     this.ctx.roundRect(this.width - 7, top + 2, 4, thumb - 4, 2);
@@ -939,15 +1061,15 @@ export class Timeline {
     ctx.lineWidth = 1.5;
     ctx.setLineDash(dash);
     ctx.beginPath();
-    ctx.moveTo(x, AXIS_HEIGHT - 4);
+    ctx.moveTo(x, this.axisHeight - 4);
     ctx.lineTo(x, this.height);
     ctx.stroke();
     ctx.setLineDash([]);
     ctx.fillStyle = color;
     ctx.beginPath();
-    ctx.moveTo(x - 5, AXIS_HEIGHT - 9);
-    ctx.lineTo(x + 5, AXIS_HEIGHT - 9);
-    ctx.lineTo(x, AXIS_HEIGHT - 3);
+    ctx.moveTo(x - 5, this.axisHeight - 9);
+    ctx.lineTo(x + 5, this.axisHeight - 9);
+    ctx.lineTo(x, this.axisHeight - 3);
     ctx.closePath();
     ctx.fill();
   }
@@ -956,7 +1078,8 @@ export class Timeline {
 
   /** What is under view point (x, y): a span, a print/diagnostic/exception marker, a bare row, or null. */
   hitTest(x, y) {
-    if (!this.model) return null;
+    // During a replay nothing after the playhead is drawn, so nothing there can be hovered.
+    if (!this.model || this.xToTime(x) > this.cutoff()) return null;
     this.syncRows();
     const row = this.rowAtY(y);
     if (row < 0) return null;
@@ -1198,7 +1321,7 @@ export class Timeline {
       if (laneId && lane.id !== laneId) continue;
       const row = this.rows.rowOf[laneIndex];
       const { y, h } = this.barGeometry(row);
-      if (y < AXIS_HEIGHT || y + h > this.height) continue;
+      if (y < this.axisHeight || y + h > this.height) continue;
       const s = lane.spans;
       const count = s.length + (lane.open ? 1 : 0);
       for (let i = 0; i < count; i += 1) {
@@ -1207,10 +1330,12 @@ export class Timeline {
             ? this.spanInfo(lane, s.state[i], s.label[i], s.line[i], s.start[i], s.end[i], false)
             : this.spanInfo(lane, lane.open.state, lane.open.label, lane.open.line, lane.open.start, now, true);
         const { start, end } = info;
+        // During a replay only what had started by the playhead is on screen, cut at it.
+        if (start >= this.cutoff()) continue;
         if (state && info.stateName !== state) continue;
         if (label && !info.label.includes(label)) continue;
         const x0 = Math.max(this.timeToX(start), 0);
-        const x1 = Math.min(this.timeToX(end), this.width);
+        const x1 = Math.min(this.timeToX(Math.min(end, this.cutoff())), this.width);
         if (x1 < x0) continue;
         yield { ...this.publicSpan(info), rect: { x: box.left + x0, y: box.top + y, width: x1 - x0, height: h } };
       }

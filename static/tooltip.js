@@ -2,18 +2,21 @@
 
 import { formatDuration } from './format.js';
 import { POINT, STATE } from './model.js';
+import { themeNamed } from './themes.js';
 
 const POINT_WORDS = { [POINT.print]: 'print', [POINT.diagnostic]: 'diagnostic', [POINT.exception]: 'exception' };
 
 export class Tooltip {
   constructor(element) {
     this.element = element;
+    /** The picture (themes.js) whose words the card adds: "opponent thinking" on a chess board. */
+    this.theme = themeNamed('plain');
   }
 
   /** Shows the card for `hit` near (x, y), in the pixels of the element's positioned parent, kept inside `bounds`. */
   show(hit, model, { x, y, bounds }) {
     const card = this.element;
-    card.replaceChildren(...(hit.type === 'point' ? pointParts(hit) : spanParts(hit, model)));
+    card.replaceChildren(...(hit.type === 'point' ? pointParts(hit) : spanParts(hit, model, this.theme)));
     card.hidden = false;
     const width = card.offsetWidth;
     const height = card.offsetHeight;
@@ -50,13 +53,15 @@ function pointParts(hit) {
   ];
 }
 
-function spanParts(hit, model) {
-  const word = stateWord(hit, model);
+function spanParts(hit, model, theme) {
+  const word = theme.stateWord(hit.lane, hit.state, model) ?? stateWord(hit, model);
   const duration = formatDuration(hit.end - hit.start);
   const state = document.createElement('div');
   state.className = 'tip-state-row';
   state.append(line(`tip-state tip-${hit.stateName.replace(/\s.*/, '')}`, word), document.createTextNode(` · ${duration}${hit.open ? ' so far' : ''}`));
   const parts = [title(hit.lane), state, line('tip-main', describeSpan(hit, model))];
+  const picture = theme.picture(hit.lane, hit.state, model);
+  if (picture) parts.push(line('tip-picture', picture));
   if (hit.line > 0) parts.push(line('tip-meta', `line ${hit.line}`));
   parts.push(line('tip-meta', `${formatDuration(hit.start)} → ${hit.open ? 'now' : formatDuration(hit.end)}`));
   return parts;

@@ -169,6 +169,14 @@ differential_tests! {
     Shared catalog_thread_pool_from_asyncio => "catalog/14-thread-pool-from-asyncio.py";
     Serial catalog_lost_updates => "catalog/15-lost-updates.py";
     Serial catalog_tasks_vs_threads => "catalog/16-tasks-vs-threads.py";
+    Shared catalog_awaits_in_turn => "catalog/17-awaits-in-turn.py";
+    Shared catalog_awaits_at_once => "catalog/18-awaits-at-once.py";
+    Serial catalog_cpu_in_threads => "catalog/19-cpu-in-threads.py";
+    Serial catalog_cpu_in_processes => "catalog/20-cpu-in-processes.py";
+    Shared catalog_blocking_client => "catalog/21-blocking-client.py";
+    Shared catalog_async_client => "catalog/22-async-client.py";
+    Shared catalog_exhibition_in_turn => "catalog/23-exhibition-in-turn.py";
+    Shared catalog_exhibition_simultaneous => "catalog/24-exhibition-simultaneous.py";
 }
 
 #[test]

@@ -1,25 +1,20 @@
 //! HTTP tests against a real server on a loopback port: starting and cancelling runs, errors,
-//! the event stream with its resumption and heartbeat, limits, unwatched runs, static files and
-//! graceful shutdown.
+//! the event stream with its resumption and heartbeat, limits, unwatched runs, the Chrome trace
+//! download, static files and graceful shutdown.
 
-use std::net::SocketAddr;
+mod common;
+
 use std::time::{Duration, Instant};
 
-use http_body_util::{BodyExt, Full};
-use hyper::body::{Bytes, Incoming};
-use hyper::client::conn::http1;
-use hyper::header::{self, HeaderMap};
-use hyper::{Method, Request, Response, StatusCode};
-use hyper_util::rt::TokioIo;
-use interleave::web::{self, AppState};
+use http_body_util::BodyExt;
+use hyper::body::Incoming;
+use hyper::header;
+use hyper::{Method, StatusCode};
+use interleave::web;
 use serde_json::{json, Value};
-use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::oneshot;
-use tokio::task::JoinHandle;
 use tokio::time::timeout;
 
-/// Every wait in these tests is bounded by this.
-const PATIENCE: Duration = Duration::from_secs(30);
+use common::server::{Server, PATIENCE};
 
 /// A short program that prints around a real sleep.
 const HELLO: &str = "import asyncio\n\nasync def main():\n    print(\"start\")\n    await asyncio.sleep(0.05)\n    print(\"end\")\n\nasyncio.run(main())\n";
@@ -37,116 +32,8 @@ const ENDLESS: [&str; 2] = [
 /// How soon a cancelled run must have ended.
 const CANCEL_WITHIN: Duration = Duration::from_secs(2);
 
-/// A server on `127.0.0.1:0`, in this process.
-struct Server {
-    addr: SocketAddr,
-    state: AppState,
-    stop: oneshot::Sender<()>,
-    task: JoinHandle<std::io::Result<()>>,
-}
-
+/// Event-stream readers, on top of the shared test server.
 impl Server {
-    async fn start() -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let addr = listener.local_addr().expect("local address");
-        let state = AppState::default();
-        let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(web::serve(listener, state.clone(), async {
-            let _ = stopped.await;
-        }));
-        Server {
-            addr,
-            state,
-            stop,
-            task,
-        }
-    }
-
-    /// Asks for a graceful shutdown and waits for the server to finish it.
-    async fn stop(self) {
-        let _ = self.stop.send(());
-        timeout(PATIENCE, self.task)
-            .await
-            .expect("the server shuts down in time")
-            .expect("the server task did not panic")
-            .expect("the server ended without error");
-    }
-
-    async fn send(
-        &self,
-        method: Method,
-        path: &str,
-        headers: &[(&str, &str)],
-        body: Option<Value>,
-    ) -> Response<Incoming> {
-        let stream = TcpStream::connect(self.addr).await.expect("connect");
-        let (mut sender, connection) = http1::handshake(TokioIo::new(stream))
-            .await
-            .expect("HTTP handshake");
-        tokio::spawn(connection);
-        let mut request = Request::builder()
-            .method(method)
-            .uri(path)
-            .header(header::HOST, self.addr.to_string());
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        let body = match body {
-            Some(json) => {
-                request = request.header(header::CONTENT_TYPE, "application/json");
-                Bytes::from(json.to_string())
-            }
-            None => Bytes::new(),
-        };
-        let request = request.body(Full::new(body)).expect("request");
-        timeout(PATIENCE, sender.send_request(request))
-            .await
-            .expect("a response in time")
-            .expect("a response")
-    }
-
-    async fn call(
-        &self,
-        method: Method,
-        path: &str,
-        headers: &[(&str, &str)],
-        body: Option<Value>,
-    ) -> Reply {
-        let response = self.send(method, path, headers, body).await;
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = timeout(PATIENCE, response.into_body().collect())
-            .await
-            .expect("the body in time")
-            .expect("the body")
-            .to_bytes();
-        Reply {
-            status,
-            headers,
-            body,
-        }
-    }
-
-    async fn get(&self, path: &str) -> Reply {
-        self.call(Method::GET, path, &[], None).await
-    }
-
-    async fn post(&self, path: &str, body: Value) -> Reply {
-        self.call(Method::POST, path, &[], Some(body)).await
-    }
-
-    async fn cancel(&self, id: &str) -> Reply {
-        let path = format!("/api/runs/{id}/cancel");
-        self.call(Method::POST, &path, &[], None).await
-    }
-
-    /// Starts a run and returns its id.
-    async fn start_run(&self, body: Value) -> String {
-        let reply = self.post("/api/runs", body).await;
-        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
-        reply.json()["id"].as_str().expect("an id").to_string()
-    }
-
     async fn events(&self, path: &str, headers: &[(&str, &str)]) -> SseReader {
         let response = self.send(Method::GET, path, headers, None).await;
         assert_eq!(response.status(), StatusCode::OK);
@@ -169,23 +56,6 @@ impl Server {
     async fn whole_stream(&self, id: &str) -> Vec<Message> {
         self.all_events(&format!("/api/runs/{id}/events"), &[])
             .await
-    }
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Bytes,
-}
-
-impl Reply {
-    fn json(&self) -> Value {
-        serde_json::from_slice(&self.body)
-            .unwrap_or_else(|e| panic!("JSON body ({e}): {}", self.text()))
-    }
-
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
     }
 }
 
@@ -367,6 +237,46 @@ async fn a_catalog_scenario_runs_and_streams_to_the_end() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scenarios_carry_their_theme_and_comparisons_name_two_of_them() {
+    let server = Server::start().await;
+    let scenarios = server.get("/api/scenarios").await.json();
+    let scenarios = scenarios.as_array().expect("a list of scenarios");
+    let theme_of = |id: &str| {
+        let scenario = scenarios.iter().find(|s| s["id"] == id);
+        scenario.unwrap_or_else(|| panic!("scenario {id}"))["theme"].clone()
+    };
+    assert_eq!(theme_of("grandmaster"), "chess");
+    assert_eq!(theme_of("exhibition-simultaneous"), "chess");
+    assert_eq!(theme_of("two-bakers"), "bakery");
+    assert_eq!(theme_of("hello"), Value::Null);
+
+    let reply = server.get("/api/comparisons").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let comparisons = reply.json();
+    let comparisons = comparisons.as_array().expect("a list of comparisons");
+    assert!(comparisons.len() >= 4, "{comparisons:?}");
+    for pair in comparisons {
+        let fields = pair.as_object().expect("an object");
+        let mut keys: Vec<&str> = fields.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, ["concept", "id", "left", "right", "summary", "title"]);
+        assert_ne!(pair["left"], pair["right"]);
+        for side in ["left", "right"] {
+            assert!(
+                scenarios.iter().any(|s| s["id"] == pair[side]),
+                "{side} of {pair} is a scenario"
+            );
+        }
+    }
+    let exhibition = comparisons
+        .iter()
+        .find(|pair| pair["id"] == "simultaneous-exhibition")
+        .expect("the simultaneous exhibition");
+    assert_eq!(exhibition["right"], "exhibition-simultaneous");
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_source_run_records_its_output() {
     let server = Server::start().await;
     let id = server.start_run(json!({ "source": HELLO })).await;
@@ -454,12 +364,46 @@ async fn unknown_runs_are_404() {
     for path in [
         "/api/runs/r000000000000",
         "/api/runs/r000000000000/events",
+        "/api/runs/r000000000000/trace.json",
         "/nowhere",
     ] {
         let reply = server.get(path).await;
         assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
         assert_eq!(reply.json()["error"]["kind"], "not_found");
     }
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_finished_run_downloads_as_a_chrome_trace() {
+    let server = Server::start().await;
+    let id = server.start_run(json!({ "scenario": "hello" })).await;
+    let path = format!("/api/runs/{id}/trace.json");
+    let early = server.get(&path).await;
+    assert_eq!(early.status, StatusCode::CONFLICT, "{}", early.text());
+    assert!(early.json()["error"]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("still running")));
+
+    check_stream(&server.whole_stream(&id).await, 1);
+    let reply = server.get(&path).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    assert_eq!(reply.headers[header::CONTENT_TYPE], "application/json");
+    assert_eq!(
+        reply.headers[header::CONTENT_DISPOSITION],
+        "attachment; filename=\"interleave-hello.trace.json\""
+    );
+    let trace = reply.json();
+    let document = server.get(&format!("/api/runs/{id}")).await.json();
+    let slices = trace["traceEvents"]
+        .as_array()
+        .expect("traceEvents")
+        .iter()
+        .filter(|e| e["ph"] == "B")
+        .count();
+    assert_eq!(Some(slices), document["spans"].as_array().map(Vec::len));
+    assert_eq!(trace["otherData"]["scenario"], "hello");
+    assert_eq!(trace["otherData"]["format_version"], 1);
     server.stop().await;
 }
 

@@ -462,40 +462,8 @@ pub enum WireKind {
     },
 }
 
-const LANE_KINDS: [LaneKind; 5] = [
-    LaneKind::EventLoop,
-    LaneKind::Task,
-    LaneKind::Thread,
-    LaneKind::Process,
-    LaneKind::Core,
-];
-
-const STATES: [State; 10] = [
-    State::Running,
-    State::Awaiting,
-    State::Ready,
-    State::Blocked,
-    State::WaitingGil,
-    State::Native,
-    State::Idle,
-    State::Done,
-    State::Cancelled,
-    State::Failed,
-];
-
-const DIAGNOSTICS: [DiagnosticKind; 5] = [
-    DiagnosticKind::BlockingCall,
-    DiagnosticKind::LongStep,
-    DiagnosticKind::NeverAwaited,
-    DiagnosticKind::ExceptionNeverRetrieved,
-    DiagnosticKind::Limit,
-];
-
-fn named<T: Copy>(all: &[T], name: &str, wire_name: fn(T) -> &'static str) -> Marshal<T> {
-    all.iter()
-        .copied()
-        .find(|x| wire_name(*x) == name)
-        .ok_or_else(|| malformed(format!("unknown name {name}")))
+fn named<T>(name: &str, from_wire_name: fn(&str) -> Option<T>) -> Marshal<T> {
+    from_wire_name(name).ok_or_else(|| malformed(format!("unknown name {name}")))
 }
 
 fn text(s: &Option<Arc<str>>) -> Option<String> {
@@ -564,14 +532,14 @@ pub fn event(w: WireEvent) -> Marshal<Event> {
             parent,
             pid,
         } => EventKind::Lane {
-            kind: named(&LANE_KINDS, &kind, LaneKind::as_str)?,
+            kind: named(&kind, LaneKind::from_wire_name)?,
             name: Arc::from(name),
             detail: detail.map(Arc::from),
             parent,
             pid,
         },
         WireKind::State { state, label, line } => EventKind::State {
-            state: named(&STATES, &state, State::as_str)?,
+            state: named(&state, State::from_wire_name)?,
             label: label.map(Arc::from),
             line,
         },
@@ -591,7 +559,7 @@ pub fn event(w: WireEvent) -> Marshal<Event> {
             message,
             line,
         } => EventKind::Diagnostic {
-            kind: named(&DIAGNOSTICS, &kind, DiagnosticKind::as_str)?,
+            kind: named(&kind, DiagnosticKind::from_wire_name)?,
             message: Arc::from(message),
             line,
         },

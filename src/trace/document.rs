@@ -15,6 +15,9 @@ use super::lanes::{LaneId, LaneTable};
 use super::spans::{Span, SpanBuilder};
 use super::wire::{self, Object};
 
+/// The version of the trace format this build writes and reads (`format_version`).
+pub const FORMAT_VERSION: u64 = 1;
+
 /// Identifies the run a document describes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RunMeta {
@@ -160,7 +163,7 @@ impl TraceDocument {
         let mut out = String::with_capacity(256 + self.events.len() * 96 + self.spans.len() * 96);
         let mut doc = Object::open(&mut out);
         doc.str("format", "interleave-trace");
-        doc.u64("format_version", 1);
+        doc.u64("format_version", FORMAT_VERSION);
         doc.raw("run", &self.run_json());
         doc.raw("lanes", &self.lanes_json());
         doc.raw("spans", &self.spans_json());
@@ -305,6 +308,18 @@ pub fn summary_json(summary: &Summary) -> String {
     obj.u64("events", summary.events);
     obj.close();
     out
+}
+
+/// A duration for people: `1.002 s`, `350.0 ms`, `350 µs`.
+pub fn human_duration(ns: u64) -> String {
+    let ns = ns as f64;
+    if ns >= 1e9 {
+        format!("{:.3} s", ns / 1e9)
+    } else if ns >= 1e6 {
+        format!("{:.1} ms", ns / 1e6)
+    } else {
+        format!("{:.0} µs", ns / 1e3)
+    }
 }
 
 /// The summary of a run from its events alone, without building the rest of the document.
@@ -803,6 +818,13 @@ mod tests {
             (last.state, last.start_ns, last.end_ns),
             (State::Awaiting, 70, 90)
         );
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(human_duration(1_002_003_000), "1.002 s");
+        assert_eq!(human_duration(350_000_000), "350.0 ms");
+        assert_eq!(human_duration(350_000), "350 µs");
     }
 
     #[test]

@@ -156,6 +156,20 @@ pub struct RunEnd {
 }
 
 impl LaneKind {
+    /// Every lane kind, in declaration order.
+    pub const ALL: [LaneKind; 5] = [
+        LaneKind::EventLoop,
+        LaneKind::Task,
+        LaneKind::Thread,
+        LaneKind::Process,
+        LaneKind::Core,
+    ];
+
+    /// The lane kind whose wire name is `name`.
+    pub fn from_wire_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == name)
+    }
+
     /// The wire name (`event_loop`, `task`, ...), as serde writes it.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -169,6 +183,25 @@ impl LaneKind {
 }
 
 impl State {
+    /// Every state, the non-terminal ones first.
+    pub const ALL: [State; 10] = [
+        State::Running,
+        State::Awaiting,
+        State::Ready,
+        State::Blocked,
+        State::WaitingGil,
+        State::Native,
+        State::Idle,
+        State::Done,
+        State::Cancelled,
+        State::Failed,
+    ];
+
+    /// The state whose wire name is `name`.
+    pub fn from_wire_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|state| state.as_str() == name)
+    }
+
     /// The wire name (`running`, `waiting_gil`, ...), as serde writes it.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -187,6 +220,20 @@ impl State {
 }
 
 impl DiagnosticKind {
+    /// Every diagnostic kind.
+    pub const ALL: [DiagnosticKind; 5] = [
+        DiagnosticKind::BlockingCall,
+        DiagnosticKind::LongStep,
+        DiagnosticKind::NeverAwaited,
+        DiagnosticKind::ExceptionNeverRetrieved,
+        DiagnosticKind::Limit,
+    ];
+
+    /// The diagnostic kind whose wire name is `name`.
+    pub fn from_wire_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == name)
+    }
+
     /// The wire name (`blocking_call`, ...), as serde writes it.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -200,6 +247,15 @@ impl DiagnosticKind {
 }
 
 impl RunStatus {
+    /// Every status a run can have.
+    pub const ALL: [RunStatus; 5] = [
+        RunStatus::Running,
+        RunStatus::Ok,
+        RunStatus::Error,
+        RunStatus::Cancelled,
+        RunStatus::Limit,
+    ];
+
     /// The wire name (`running`, `ok`, ...), as serde writes it.
     pub const fn as_str(self) -> &'static str {
         match self {

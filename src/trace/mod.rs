@@ -5,11 +5,17 @@
 //! - [`spans`]: the one rule that turns state transitions into timeline spans.
 //! - [`document`]: the trace document of a whole run, with its summary.
 //! - [`wire`]: events as JSON objects, fast enough for the live stream.
+//! - [`chrome`]: the document as a Chrome Trace Event Format file, for Perfetto and speedscope.
+//! - [`import`]: a trace document read back from JSON, refused with a reason when malformed.
 //!
 //! The format itself is specified in `docs/trace-format.md`.
 
+pub mod chrome;
 pub mod document;
 pub mod event;
+pub mod import;
 pub mod lanes;
 pub mod spans;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod wire;

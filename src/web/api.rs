@@ -15,9 +15,11 @@ use super::error::AppError;
 use super::runs::RunEntry;
 use super::{AppState, Limits};
 use crate::catalog;
+use crate::catalog::comparisons::Comparison;
 use crate::exec::{self, RunOptions};
 use crate::lang;
 use crate::record::log::RunLog;
+use crate::trace::chrome;
 use crate::trace::document::TraceDocument;
 
 /// `GET /api/scenarios`: every built-in scenario with its source.
@@ -31,11 +33,18 @@ pub async fn scenarios_index() -> Json<Value> {
                 "summary": s.summary,
                 "concept": s.concept,
                 "notice": s.notice,
+                "theme": s.theme,
                 "source": s.source,
             })
         })
         .collect();
     Json(Value::Array(scenarios))
+}
+
+/// `GET /api/comparisons`: the built-in pairs of scenarios to run side by side, each naming its
+/// `left` and `right` scenario by id.
+pub async fn comparisons_index() -> Json<&'static [Comparison]> {
+    Json(catalog::comparisons::all())
 }
 
 /// A validated `POST /api/runs` body.
@@ -197,12 +206,7 @@ pub async fn runs_show(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let entry = find_run(&state, &id)?;
-    let json = tokio::task::spawn_blocking(move || {
-        let slice = entry.log.snapshot();
-        TraceDocument::build(entry.meta(), slice.iter(), slice.end()).to_json()
-    })
-    .await
-    .map_err(|e| AppError::Internal(format!("building the trace document failed: {e}")))?;
+    let json = with_document(entry, |doc| doc.to_json()).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/json"),
@@ -211,6 +215,67 @@ pub async fn runs_show(
         json,
     )
         .into_response())
+}
+
+/// `GET /api/runs/{id}/trace.json`: the Chrome trace of a finished run, as a download; a run
+/// still going answers 409.
+pub async fn runs_chrome_trace(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let entry = find_run(&state, &id)?;
+    if entry.log.end().is_none() {
+        return Err(AppError::Conflict(format!(
+            "run '{id}' is still running; its Chrome trace can be downloaded once it has ended"
+        )));
+    }
+    with_document(entry, chrome_trace_download).await
+}
+
+/// Builds the trace document of `entry` as it is now and hands it to `use_document`, both on a
+/// blocking thread: a big run takes a while to fold.
+pub async fn with_document<T: Send + 'static>(
+    entry: Arc<RunEntry>,
+    use_document: impl FnOnce(&TraceDocument) -> T + Send + 'static,
+) -> Result<T, AppError> {
+    tokio::task::spawn_blocking(move || {
+        let slice = entry.log.snapshot();
+        use_document(&TraceDocument::build(
+            entry.meta(),
+            slice.iter(),
+            slice.end(),
+        ))
+    })
+    .await
+    .map_err(|e| AppError::Internal(format!("building the trace document failed: {e}")))
+}
+
+/// `doc` as a Chrome Trace Event Format download named after its scenario, or else its run:
+/// `interleave-gather.trace.json`.
+pub fn chrome_trace_download(doc: &TraceDocument) -> Response {
+    let meta = &doc.run.meta;
+    // A run's scenario id is whatever the client sent: only plain names go into the header.
+    let is_safe = |name: &&str| {
+        !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    };
+    let name = [meta.scenario.as_deref(), Some(meta.id.as_str())]
+        .into_iter()
+        .flatten()
+        .find(is_safe)
+        .unwrap_or("run");
+    let disposition = format!("attachment; filename=\"interleave-{name}.trace.json\"");
+    (
+        [
+            (header::CONTENT_TYPE, "application/json".to_string()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        chrome::to_chrome_json(doc),
+    )
+        .into_response()
 }
 
 /// `POST /api/runs/{id}/cancel`: asks a live run to stop and answers 202 at once; the run then

@@ -10,6 +10,7 @@ use axum::Json;
 use serde_json::json;
 
 use crate::lang::SyntaxError;
+use crate::store::StoreError;
 
 #[derive(Debug)]
 pub enum AppError {
@@ -26,6 +27,8 @@ pub enum AppError {
     Conflict(String),
     /// The server cannot take the request now (too many runs, or shutting down).
     Unavailable(String),
+    /// The snapshot database has no room left; nothing was saved.
+    StorageFull(String),
     /// A fault on our side; the message is logged, never sent.
     Internal(String),
 }
@@ -52,7 +55,18 @@ impl AppError {
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::StorageFull(_) => StatusCode::INSUFFICIENT_STORAGE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+/// A full database is the one store failure the client hears about; the rest are ours.
+impl From<StoreError> for AppError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::Full => AppError::StorageFull(error.to_string()),
+            other => AppError::Internal(other.to_string()),
         }
     }
 }
@@ -83,6 +97,7 @@ impl IntoResponse for AppError {
             AppError::NotFound(message) => plain("not_found", &message),
             AppError::Conflict(message) => plain("conflict", &message),
             AppError::Unavailable(message) => plain("unavailable", &message),
+            AppError::StorageFull(message) => plain("storage_full", &message),
             AppError::Internal(detail) => {
                 tracing::error!(%detail, "internal error while answering a request");
                 plain("internal", "internal server error")
@@ -143,6 +158,23 @@ mod tests {
         let (status, body) = render(error).await;
         assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
         assert_eq!(body["error"]["message"], "internal server error");
+        assert!(!body.to_string().contains("secret"));
+    }
+
+    #[tokio::test]
+    async fn a_full_store_is_507_and_other_store_faults_stay_private() {
+        let (status, body) = render(AppError::from(StoreError::Full)).await;
+        assert_eq!(status, StatusCode::INSUFFICIENT_STORAGE);
+        assert_eq!(body["error"]["kind"], "storage_full");
+        assert!(body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("full")));
+        let open = StoreError::Open {
+            path: "/secret/interleave.db".into(),
+            reason: "denied".into(),
+        };
+        let (status, body) = render(AppError::from(open)).await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
         assert!(!body.to_string().contains("secret"));
     }
 

