@@ -217,7 +217,7 @@ test('the chess picture: the grandmaster scenario draws the loop as the grandmas
   assert.equal(await page.getAttribute('[data-theme-choice="chess"]', 'aria-checked'), 'true');
   assert.match(await page.textContent('#lane-labels .lane-label.kind-event_loop'), /♔\s*grandmaster/);
   assert.match(await page.textContent('#lane-labels .lane-label:has-text("Task-2")'), /♟\s*board 1/);
-  assert.match(await page.textContent('.legend [data-legend="awaiting"]'), /opponent thinking/);
+  assert.match(await page.textContent('.timeline-panel .legend [data-legend="awaiting"]'), /opponent thinking/);
 
   const all = await sentences();
   assertInOrder(all, [

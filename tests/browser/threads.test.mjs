@@ -116,8 +116,8 @@ test('two CPU-bound threads get badged thread lanes, hatched GIL waits and CPU-c
   assert.equal(await page.textContent('#stats [data-stat="threads"]'), '2');
   assert.match(await page.textContent('#stats [data-stat="cores"]'), /^\d+ of \d+$/);
   assert.ok(await page.locator('#stats [data-stat="busy"]').isHidden(), 'the loop-busy figure is still shown');
-  assert.ok(await page.locator('.legend [data-legend="gil"]').isVisible(), 'the legend does not explain the GIL hatch');
-  assert.ok(await page.locator('.legend [data-legend="ready"]').isHidden(), 'the legend shows asyncio states this run has not');
+  assert.ok(await page.locator('.timeline-panel .legend [data-legend="gil"]').isVisible(), 'the legend does not explain the GIL hatch');
+  assert.ok(await page.locator('.timeline-panel .legend [data-legend="ready"]').isHidden(), 'the legend shows asyncio states this run has not');
 
   // Hovering a GIL wait says what it is and how long it lasted.
   await page.mouse.move(waiting.rect.x + Math.min(waiting.rect.width / 2, 20), waiting.rect.y + waiting.rect.height / 2);
