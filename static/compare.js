@@ -6,6 +6,7 @@ import { Legend } from './legend.js';
 import { RunModel } from './model.js';
 import { StatsBar } from './panels.js';
 import { followRun } from './stream.js';
+import { currentTheme, onThemeChange, setTheme } from './themes.js';
 import { TimeWindow, Timeline } from './timeline.js';
 
 /** Wall times less than this share of the slower one apart are "about the same". */
@@ -196,6 +197,21 @@ export class CompareView {
     this.sides = { left: new Side('left', 'A', this.timeWindow), right: new Side('right', 'B', this.timeWindow) };
     this.legend = new Legend(this.cloneLegend());
     this.bindControls();
+    this.applyTheme(currentTheme());
+    onThemeChange((theme) => this.applyTheme(theme));
+  }
+
+  /** Both runs and the legend speak the page's theme (the chess exhibition draws boards). */
+  applyTheme(theme) {
+    for (const side of Object.values(this.sides)) side.timeline.setTheme(theme);
+    this.legend.setTheme(theme);
+    this.scheduleFrame();
+  }
+
+  /** The theme both scenarios name, if they name the same one. */
+  pairTheme(leftId, rightId) {
+    const [left, right] = [leftId, rightId].map((id) => this.scenarios.find((scenario) => scenario.id === id)?.theme ?? null);
+    return left === right && left ? left : 'plain';
   }
 
   get open() {
@@ -282,6 +298,7 @@ export class CompareView {
 
   /** Shows the view for a new comparison and returns its generation. */
   begin(heading) {
+    if (!this.open) this.themeBefore = currentTheme().name;
     this.generation += 1;
     this.onOpen?.();
     for (const side of Object.values(this.sides)) side.stop();
@@ -311,6 +328,7 @@ export class CompareView {
     for (const side of Object.values(this.sides)) side.stop();
     this.root.hidden = true;
     $('.workspace').hidden = false;
+    setTheme(this.themeBefore);
     this.setStatus('idle');
   }
 
@@ -326,6 +344,7 @@ export class CompareView {
   async runPair(pair) {
     this.pair = pair;
     const generation = this.begin(pair);
+    setTheme(this.pairTheme(pair.left, pair.right));
     const { left, right } = this.sides;
     left.reset(this.scenarioTitle(pair.left));
     right.reset(this.scenarioTitle(pair.right));
@@ -380,6 +399,7 @@ export class CompareView {
     this.pair = this.pairs.find((pair) => pair.left === this.scenarioOf(left.trace) && pair.right === this.scenarioOf(right.trace)) ?? null;
     const title = this.pair?.title ?? `${this.sideTitle(left.trace)} vs ${this.sideTitle(right.trace)}`;
     this.showHeading(this.pair ?? { title, summary: 'Two shared runs on one time axis.', concept: '' });
+    setTheme(left.view?.theme ?? this.pairTheme(left.trace.run.scenario, right.trace.run.scenario));
     document.title = `${title} · Interleave`;
     for (const [side, snapshot] of [[this.sides.left, left], [this.sides.right, right]]) {
       side.reset(this.sideTitle(snapshot.trace));
@@ -490,10 +510,11 @@ export class CompareView {
 
   /** The window on screen if the user zoomed or panned; a fitted view needs none. */
   savedView() {
-    if (this.timeWindow.follow) return {};
+    const theme = currentTheme().name;
+    if (this.timeWindow.follow) return { theme };
     const { t0, t1 } = this.timeWindow.view;
     const t0Ns = Math.max(0, Math.round(t0));
-    return { t0_ns: t0Ns, t1_ns: Math.max(Math.round(t1), t0Ns + 1) };
+    return { t0_ns: t0Ns, t1_ns: Math.max(Math.round(t1), t0Ns + 1), theme };
   }
 
   showLink(url, note) {

@@ -198,6 +198,19 @@ test('leaving the compare view returns to the playground', async () => {
   assert.equal(await page.isVisible(`.scenario[data-scenario="${pair.left}"]`), true);
 });
 
+test('the simultaneous exhibition compares in the chess picture, and leaving restores the playground\'s picture', async () => {
+  const before = await page.getAttribute('body', 'data-theme');
+  await page.click('.comparison[data-comparison="simultaneous-exhibition"]');
+  await page.waitForSelector('#compare-view[data-compare-status="done"]', { timeout: RUN_TIMEOUT_MS });
+  assert.equal(await page.getAttribute('body', 'data-theme'), 'chess');
+  for (const side of SIDES) {
+    const labels = page.locator(`.compare-track[data-side="${side}"] .lane-label`);
+    assert.match(await labels.allTextContents().then((texts) => texts.join(' ')), /♔\s*grandmaster.*♟\s*board 1/s, `side ${side} is not drawn as the exhibition`);
+  }
+  await page.click('#compare-back');
+  assert.equal(await page.getAttribute('body', 'data-theme'), before);
+});
+
 test('the page raised no script errors', () => {
   assert.deepEqual(pageErrors, []);
 });
