@@ -42,10 +42,12 @@ pub struct Scenario {
     pub source: &'static str,
 }
 
-/// The picture a scenario acts out, named by its optional `theme` field.
+/// How the timeline is drawn: plainly, or as one of the tutorials' two pictures. A scenario's
+/// optional `theme` field names a picture; a snapshot's view can name any theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Theme {
+    Plain,
     /// A grandmaster (the event loop) playing many boards (the tasks).
     Chess,
     /// Bakers, cakes and the oven: one baker is concurrency, two bakers are parallelism.
@@ -53,21 +55,29 @@ pub enum Theme {
 }
 
 impl Theme {
-    const ALL: [Theme; 2] = [Theme::Chess, Theme::Bakery];
+    const ALL: [Theme; 3] = [Theme::Plain, Theme::Chess, Theme::Bakery];
+    /// The themes a scenario's metadata may name.
+    const PICTURES: [Theme; 2] = [Theme::Chess, Theme::Bakery];
 
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
+            Theme::Plain => "plain",
             Theme::Chess => "chess",
             Theme::Bakery => "bakery",
         }
     }
 
+    /// The theme called `name` (`"chess"`), if there is one.
+    pub fn from_name(name: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|theme| theme.as_str() == name)
+    }
+
     fn parse(value: &str) -> Result<Theme, String> {
-        Theme::ALL
+        Theme::PICTURES
             .into_iter()
             .find(|theme| theme.as_str() == value)
             .ok_or_else(|| {
-                let names: Vec<&str> = Theme::ALL.iter().map(|theme| theme.as_str()).collect();
+                let names: Vec<&str> = Theme::PICTURES.iter().map(|theme| theme.as_str()).collect();
                 format!(
                     "field `theme`: unknown theme `{value}` (allowed: {})",
                     names.join(", ")

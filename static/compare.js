@@ -4,7 +4,8 @@ import { cancelRun, createSnapshot, getSnapshot, listComparisons, listScenarios,
 import { formatDuration } from './format.js';
 import { Legend } from './legend.js';
 import { RunModel } from './model.js';
-import { StatsBar } from './panels.js';
+import { StatsBar, element } from './panels.js';
+import { copyText, windowView } from './share.js';
 import { followRun } from './stream.js';
 import { currentTheme, onThemeChange, setTheme } from './themes.js';
 import { TimeWindow, Timeline } from './timeline.js';
@@ -28,13 +29,6 @@ function verdict(leftNs, rightNs) {
 /** "3.1×" below ten, "12×" above: a ratio reads best with two significant digits. */
 function ratioText(ratio) {
   return `${ratio < 10 ? ratio.toFixed(1) : Math.round(ratio)}×`;
-}
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 /** A copy of a `<template>`'s single top element. */
@@ -510,11 +504,7 @@ export class CompareView {
 
   /** The window on screen if the user zoomed or panned; a fitted view needs none. */
   savedView() {
-    const theme = currentTheme().name;
-    if (this.timeWindow.follow) return { theme };
-    const { t0, t1 } = this.timeWindow.view;
-    const t0Ns = Math.max(0, Math.round(t0));
-    return { t0_ns: t0Ns, t1_ns: Math.max(Math.round(t1), t0Ns + 1), theme };
+    return { ...windowView(this.timeWindow), theme: currentTheme().name };
   }
 
   showLink(url, note) {
@@ -526,11 +516,10 @@ export class CompareView {
 
   async copyLink() {
     const input = $('#compare-link');
-    try {
-      await navigator.clipboard.writeText(input.value);
+    if (await copyText(input.value)) {
       $('#compare-share-note').textContent = 'Copied.';
-    } catch {
-      // Without clipboard access the link is selected, ready for Ctrl+C.
+    } else {
+      // Without any way to copy, the link is selected, ready for Ctrl+C.
       input.select();
       $('#compare-share-note').textContent = 'Press Ctrl+C to copy the selected link.';
     }

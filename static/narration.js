@@ -9,6 +9,7 @@
 import { formatDuration, formatTimestamp } from './format.js';
 import { POINT, STATE } from './model.js';
 import { laneColor } from './palette.js';
+import { element } from './panels.js';
 import { currentTheme, laneRole } from './themes.js';
 
 /** Rows in the DOM at most; the rest of a long run is reached with "earlier" / "later" buttons. */
@@ -371,13 +372,6 @@ function partsText(model, parts, theme) {
       return name + detail;
     })
     .join('');
-}
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 function partsNodes(model, parts, theme) {

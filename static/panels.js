@@ -12,7 +12,8 @@ const DIAGNOSTIC_TITLES = {
   exception: 'An exception escaped',
 };
 
-function element(tag, className, text) {
+/** A new `tag` element with an optional class and text. */
+export function element(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;

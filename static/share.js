@@ -14,15 +14,18 @@ const COPIED_MS = 2000;
 const URL_VIEW_PARAMS = ['t0', 't1', 'lane', 'theme'];
 
 /**
- * A timeline's view as a snapshot stores it: the visible window, unless it shows the whole run
- * (the shared page then fits the run to its own width), the selected lane's id and the page's theme.
+ * A time window (a timeline's, or one timelines share) as a snapshot stores it: `{t0_ns, t1_ns}`,
+ * or nothing when it shows the whole run (the shared page then fits the run to its own width).
  */
+export function windowView({ follow, view }) {
+  if (follow) return {};
+  const t0Ns = Math.max(0, Math.round(view.t0));
+  return { t0_ns: t0Ns, t1_ns: Math.max(t0Ns + 1, Math.round(view.t1)) };
+}
+
+/** A timeline's view as a snapshot stores it: its window, the selected lane's id and the page's theme. */
 export function snapshotView(timeline) {
-  const view = {};
-  if (!timeline.follow) {
-    view.t0_ns = Math.max(0, Math.round(timeline.view.t0));
-    view.t1_ns = Math.max(view.t0_ns + 1, Math.round(timeline.view.t1));
-  }
+  const view = windowView(timeline);
   const lane = timeline.model?.lanes[timeline.selectedLane];
   if (lane) view.lane = lane.id;
   view.theme = currentTheme().name;
@@ -130,7 +133,7 @@ export function closableMenu(details) {
  * Puts `text` on the clipboard; resolves to whether that worked. Without the Clipboard API (or
  * its permission) the text is copied through a selected, off-screen text field.
  */
-async function copyText(text) {
+export async function copyText(text) {
   try {
     await navigator.clipboard.writeText(text);
     return true;

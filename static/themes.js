@@ -83,7 +83,9 @@ const castings = new WeakMap();
  * baker 3). Numbers follow declaration order, so a lane keeps its number as later ones arrive.
  */
 function casting(model) {
-  const key = `${model.lanes.length}|${model.taskCount}|${model.threadCount}|${model.processCount}`;
+  // A number, not a string: this runs for every themed span drawn. The four counts only ever
+  // grow, so their sum changes whenever one of them does.
+  const key = model.lanes.length + model.taskCount + model.threadCount + model.processCount;
   const known = castings.get(model);
   if (known?.key === key) return known;
   const hostIndex = model.taskCount > 1 ? model.lanes.find((lane) => lane.kind === 'task')?.index ?? -1 : -1;

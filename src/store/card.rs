@@ -87,11 +87,17 @@ fn ending(doc: &TraceDocument) -> Option<String> {
 }
 
 fn shorten(text: &str) -> String {
-    if text.chars().count() <= QUOTE_CHARS {
+    cut(text, QUOTE_CHARS)
+}
+
+/// `text` if it has at most `max_chars` characters, else its start with an ellipsis, in
+/// `max_chars` characters.
+pub fn cut(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
         return text.to_string();
     }
-    let cut: String = text.chars().take(QUOTE_CHARS - 1).collect();
-    format!("{}…", cut.trim_end())
+    let start: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+    format!("{}…", start.trim_end())
 }
 
 #[cfg(test)]

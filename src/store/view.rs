@@ -5,32 +5,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::catalog::Theme;
 use crate::trace::document::TraceDocument;
-
-/// How the timeline is drawn: plainly, or as one of the two pictures of the tutorials.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Theme {
-    Plain,
-    Chess,
-    Bakery,
-}
-
-const THEMES: [Theme; 3] = [Theme::Plain, Theme::Chess, Theme::Bakery];
-
-impl Theme {
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Theme::Plain => "plain",
-            Theme::Chess => "chess",
-            Theme::Bakery => "bakery",
-        }
-    }
-
-    /// The theme called `name` (`"chess"`), if there is one.
-    pub fn from_name(name: &str) -> Option<Theme> {
-        THEMES.into_iter().find(|theme| theme.as_str() == name)
-    }
-}
 
 /// Where a shared page opens; every part is optional (the whole run, no lane selected).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -169,20 +169,22 @@ pub async fn snapshot_document(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    let snapshot = find_snapshot(&state, id).await?;
-    let disposition = format!(
-        "attachment; filename=\"interleave-{}.json\"",
-        snapshot.card.id
-    );
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/json".to_string()),
-            (header::CONTENT_DISPOSITION, disposition),
-            (header::CACHE_CONTROL, IMMUTABLE.to_string()),
-        ],
-        snapshot.document.to_json(),
-    )
-        .into_response())
+    with_snapshot(&state, id, |snapshot| {
+        let disposition = format!(
+            "attachment; filename=\"interleave-{}.json\"",
+            snapshot.card.id
+        );
+        (
+            [
+                (header::CONTENT_TYPE, "application/json".to_string()),
+                (header::CONTENT_DISPOSITION, disposition),
+                (header::CACHE_CONTROL, IMMUTABLE.to_string()),
+            ],
+            snapshot.document.to_json(),
+        )
+            .into_response()
+    })
+    .await
 }
 
 /// `GET /s/{id}/trace.json`: the Chrome trace (Perfetto, speedscope), as a download.
@@ -190,8 +192,10 @@ pub async fn snapshot_chrome_trace(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    let snapshot = find_snapshot(&state, id).await?;
-    Ok(chrome_trace_download(&snapshot.document))
+    with_snapshot(&state, id, |snapshot| {
+        chrome_trace_download(&snapshot.document)
+    })
+    .await
 }
 
 /// `GET /s/{id}/preview.svg`: the picture of the timeline.
@@ -199,8 +203,8 @@ pub async fn snapshot_preview_svg(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    let snapshot = find_snapshot(&state, id).await?;
-    Ok(image("image/svg+xml", preview::svg(&snapshot.document)))
+    let svg = with_snapshot(&state, id, |snapshot| preview::svg(&snapshot.document)).await?;
+    Ok(image("image/svg+xml", svg))
 }
 
 /// `GET /s/{id}/preview.png`: the same picture as PNG, for the `og:image` tag.
@@ -208,11 +212,11 @@ pub async fn snapshot_preview_png(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    let snapshot = find_snapshot(&state, id).await?;
-    let png = tokio::task::spawn_blocking(move || preview::png(&preview::svg(&snapshot.document)))
-        .await
-        .map_err(|e| AppError::Internal(format!("drawing a preview failed: {e}")))?
-        .map_err(AppError::Internal)?;
+    let png = with_snapshot(&state, id, |snapshot| {
+        preview::png(&preview::svg(&snapshot.document))
+    })
+    .await?
+    .map_err(AppError::Internal)?;
     Ok(image("image/png", png))
 }
 
@@ -244,10 +248,19 @@ async fn find_card(state: &AppState, id: String) -> Result<SnapshotCard, PageErr
     card.ok_or(PageError::UnknownSnapshot(id))
 }
 
-async fn find_snapshot(state: &AppState, id: String) -> Result<Snapshot, PageError> {
+/// Loads snapshot `id` and hands it to `use_snapshot`, both off the async workers: decoding
+/// and writing out a big trace take a while.
+async fn with_snapshot<T: Send + 'static>(
+    state: &AppState,
+    id: String,
+    use_snapshot: impl FnOnce(&Snapshot) -> T + Send + 'static,
+) -> Result<T, PageError> {
     let lookup = id.clone();
-    let snapshot = with_store(state, move |store| Ok(store.load(&lookup)?)).await?;
-    snapshot.ok_or(PageError::UnknownSnapshot(id))
+    let used = with_store(state, move |store| {
+        Ok(store.load(&lookup)?.map(|snapshot| use_snapshot(&snapshot)))
+    })
+    .await?;
+    used.ok_or(PageError::UnknownSnapshot(id))
 }
 
 /// `scheme://host` of the request, as the client addressed the server (through a proxy too).

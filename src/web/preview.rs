@@ -423,11 +423,7 @@ fn text(out: &mut String, x: f64, y: f64, size: f64, color: &str, weight: u16, c
 /// `text`, cut with an ellipsis to fit about `width` pixels at `size`.
 fn fit(text: &str, width: f64, size: f64) -> String {
     let room = (width / (size * 0.56)).max(4.0) as usize;
-    if text.chars().count() <= room {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(room - 1).collect();
-    format!("{}…", cut.trim_end())
+    card::cut(text, room)
 }
 
 fn escape(text: &str) -> String {
