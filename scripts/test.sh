@@ -22,5 +22,8 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 fi
 
 cargo build --locked
-cargo test --locked
-INTERLEAVE_BIN="$PWD/target/debug/interleave" tests/browser/run.sh
+# Every suite runs even when one fails, so a single run reports every failure.
+status=0
+cargo test --locked --no-fail-fast || status=$?
+INTERLEAVE_BIN="$PWD/target/debug/interleave" tests/browser/run.sh || status=$?
+[ "$status" -eq 0 ] || fail "some tests failed (exit $status): see the output above"

@@ -11,7 +11,9 @@ mod common;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use common::{lanes, plain_threads_ratio, run_ok, spans_in, total_overlap_ns};
+use common::{
+    lanes, plain_threads_parallelism, run_ok, spans_in, total_overlap_ns, two_cores_free,
+};
 use interleave::trace::document::TraceDocument;
 use interleave::trace::event::{LaneIx, LaneKind, State, LOOP_LANE};
 use interleave::trace::spans::Span;
@@ -177,15 +179,9 @@ fn assert_native_overlap(doc: &TraceDocument) {
     );
 }
 
-/// Asserts that two core lanes ran threads at once for a good part of one hash (`one` s).
-fn assert_two_cores_busy(doc: &TraceDocument, one: f64) {
-    let both_busy = cross_core_overlap_ns(doc);
-    assert!(
-        both_busy as f64 >= one * 1e9 / 5.0,
-        "two cores ran the threads at once for {} ms (one hash: {:.1} ms)",
-        both_busy / MS,
-        one * 1e3
-    );
+/// Whether two core lanes ran threads at once for a good part of one hash (`one` s).
+fn two_cores_busy(doc: &TraceDocument, one: f64) -> bool {
+    cross_core_overlap_ns(doc) as f64 >= one * 1e9 / 5.0
 }
 
 #[test]
@@ -193,24 +189,25 @@ fn threads_hashing_50_mb_overlap_in_native_spans_and_run_in_parallel() {
     let _timed = TIMED.lock().unwrap_or_else(|e| e.into_inner());
     let mut slow = Vec::new();
     for _ in 0..ATTEMPTS {
-        let plain_before = plain_threads_ratio();
+        let plain_before = plain_threads_parallelism();
         let (doc, one, two) = hashing_run();
         assert_native_overlap(&doc);
         if cores() < 2 {
             return;
         }
-        if two < 1.5 * one {
-            assert_two_cores_busy(&doc, one);
+        if two < 1.5 * one && two_cores_busy(&doc, one) {
             return;
         }
-        slow.push((two / one, plain_before.max(plain_threads_ratio())));
+        let plain = plain_before.max(plain_threads_parallelism());
+        slow.push((two / one, cross_core_overlap_ns(&doc) / MS, plain));
         std::thread::sleep(PAUSE);
     }
-    // Only a machine whose second core was taken around each attempt excuses it.
+    // Only a machine whose second core was taken around each attempt excuses it: then plain
+    // Rust threads doing the same work did not get two cores either.
     assert!(
-        slow.iter().all(|(_, plain)| *plain >= 1.5),
-        "two threads × 50 MB should take < 1.5× one hash, as plain threads did meanwhile; \
-         (Interleave, plain threads before or after) ratios: {slow:.2?}"
+        slow.iter().all(|(_, _, plain)| !two_cores_free(*plain)),
+        "two threads × 50 MB should take < 1.5× one hash, on two cores at once, as plain threads \
+         did meanwhile; (time ratio, ms both cores busy, cores' worth plain threads got): {slow:.2?}"
     );
     eprintln!("no second core was free to show parallel hashing: {slow:.2?}");
 }

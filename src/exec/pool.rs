@@ -187,8 +187,6 @@ fn work(interp: Arc<Interp>, shared: Arc<Shared>, lane: LaneIx, started: Sender<
         recorder::state(lane, State::Running, None, job.line);
         let site = thread_site(job.line);
         let result = ctx.call_value(0, &job.func, Args::positional(job.args), &site);
-        recorder::state(lane, State::Idle, None, 0);
-        control.gil.release();
         let outcome = match result {
             Ok(v) => Outcome::Value(v),
             Err(ctrl) => match ctrl.into_signal() {
@@ -196,8 +194,12 @@ fn work(interp: Arc<Interp>, shared: Arc<Shared>, lane: LaneIx, started: Sender<
                 _ => Outcome::Cancelled(super::objects::cancelled_error(None)),
             },
         };
+        // Still holding the GIL, as CPython's worker does: a thread woken by the result
+        // cannot submit again before this worker counts as idle, so it gets the job.
         job.future.complete(outcome);
         shared.idle.fetch_add(1, Ordering::AcqRel);
+        recorder::state(lane, State::Idle, None, 0);
+        control.gil.release();
         if control.is_cancelled() {
             break;
         }

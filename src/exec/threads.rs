@@ -134,7 +134,10 @@ impl ThreadObj {
         worker
     }
 
+    /// Marks the thread finished. Its buffered events reach the run log first: a joiner may
+    /// end the run right after, and the trace must not lose the thread's last moments.
     pub fn finish(&self) {
+        recorder::flush();
         self.set_life(|l| l.finished = true);
     }
 
@@ -243,7 +246,7 @@ impl ThreadObj {
             }
         };
         recorder::state(lane, end, None, 0);
-        self.set_life(|l| l.finished = true);
+        self.finish();
         control.gil.release();
     }
 

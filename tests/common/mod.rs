@@ -75,19 +75,39 @@ pub fn total_overlap_ns(a: &[&Span], b: &[&Span]) -> u64 {
         .sum()
 }
 
-/// How much longer two plain Rust threads take than one for the same work, right now: near 1
-/// when the machine really runs two threads at once, near 2 when other load leaves one core.
-pub fn plain_threads_ratio() -> f64 {
+/// Cores' worth of CPU two plain Rust threads get right now while each hashes the same buffer:
+/// their CPU time over the wall time. Near 2 when the machine really runs two threads at once,
+/// near 1 (or below) when other load leaves them one core between them.
+pub fn plain_threads_parallelism() -> f64 {
     use sha2::{Digest, Sha256};
     use std::time::Instant;
     let data = vec![b'x'; 20_000_000];
-    let start = Instant::now();
-    Sha256::digest(&data);
-    let one = start.elapsed();
-    let start = Instant::now();
-    std::thread::scope(|s| {
-        s.spawn(|| Sha256::digest(&data));
+    let hash = || {
+        let cpu_before = thread_cpu_s();
         Sha256::digest(&data);
+        thread_cpu_s() - cpu_before
+    };
+    let start = Instant::now();
+    let cpu = std::thread::scope(|s| {
+        let other = s.spawn(hash);
+        hash() + other.join().expect("a hashing thread")
     });
-    start.elapsed().as_secs_f64() / one.as_secs_f64()
+    cpu / start.elapsed().as_secs_f64()
+}
+
+/// Whether [`plain_threads_parallelism`] saw two cores free for this run's threads.
+pub fn two_cores_free(parallelism: f64) -> bool {
+    parallelism >= 1.6
+}
+
+/// The CPU time the calling thread has used, in seconds.
+fn thread_cpu_s() -> f64 {
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `now` is a valid timespec to write to; this clock exists on every Linux.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
+    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)");
+    now.tv_sec as f64 + now.tv_nsec as f64 / 1e9
 }
