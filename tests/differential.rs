@@ -99,6 +99,7 @@ differential_tests! {
     Shared gather_failure_siblings => "tests/corpus/gather_failure_siblings.py";
     Shared gather_star_args => "tests/corpus/gather_star_args.py";
     Shared lang_assert_global_unpack => "tests/corpus/lang_assert_global_unpack.py";
+    Shared iterators_resume => "tests/corpus/iterators_resume.py";
     Shared lang_builtins => "tests/corpus/lang_builtins.py";
     Shared lang_collections => "tests/corpus/lang_collections.py";
     Shared lang_comprehensions => "tests/corpus/lang_comprehensions.py";
@@ -131,6 +132,7 @@ differential_tests! {
     Shared io_threads_overlap => "tests/corpus/io_threads_overlap.py";
     Shared lock_acquire_release => "tests/corpus/lock_acquire_release.py";
     Shared pool_as_completed => "tests/corpus/pool_as_completed.py";
+    Shared pool_results_as_they_come => "tests/corpus/pool_results_as_they_come.py";
     Shared pool_exception_and_shutdown => "tests/corpus/pool_exception_and_shutdown.py";
     Shared pool_map => "tests/corpus/pool_map.py";
     Shared pool_name_counter => "tests/corpus/pool_name_counter.py";

@@ -453,7 +453,7 @@ if __name__ == '__main__':
         first = pool.map(pid_after, [0.05, 0.05, 0.05, 0.05])
         second = pool.map(pid_after, [0.05, 0.05, 0.05])
         seen = {}
-        for pid in first + second:
+        for pid in list(first) + list(second):
             seen[pid] = True
         for pid in seen:
             print('worker', pid)

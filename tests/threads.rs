@@ -1,6 +1,7 @@
 //! Physics of threads: under the GIL two CPU-bound threads take turns and take the sum of their
 //! times; without it (free-threaded mode) they run Python at the same moment; pool threads wake
-//! the task that awaited them; a lock keeps threads out of a critical section together.
+//! the task that awaited them; a lock keeps threads out of a critical section together;
+//! `as_completed` hands out each result as its job ends.
 
 mod common;
 
@@ -196,4 +197,44 @@ print(counter)
             .any(|s| s.label.as_deref() == Some("lock"))
     });
     assert!(blocked_on_lock, "some thread waited for the lock");
+}
+
+#[test]
+fn as_completed_hands_out_each_result_when_it_is_ready() {
+    let _serial = one_at_a_time();
+    let doc = run_ok(
+        "\
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+
+
+def brew(seconds):
+    time.sleep(seconds)
+    return seconds
+
+
+with ThreadPoolExecutor(max_workers=3) as pool:
+    futures = [pool.submit(brew, s) for s in [0.3, 0.1, 0.2]]
+    for future in as_completed(futures):
+        print(future.result())
+",
+    );
+    assert_eq!(doc.stdout(), "0.1\n0.2\n0.3\n");
+    // Each result is printed when its job ends, not once all of them have.
+    for (line, seconds) in doc.output.iter().zip([100, 200, 300]) {
+        let late_ms = (line.t_ns / MS).abs_diff(seconds);
+        assert!(
+            late_ms < 50,
+            "{} printed at {} ms, its job took {seconds} ms",
+            line.text.trim_end(),
+            line.t_ns / MS
+        );
+    }
+    // Between results the main thread waits in the loop, without the GIL.
+    let waits: Vec<_> = lanes(&doc, LaneKind::EventLoop)
+        .into_iter()
+        .flat_map(|ix| spans_in(&doc, ix, State::Blocked))
+        .filter(|s| s.label.as_deref() == Some("as_completed(futures)"))
+        .collect();
+    assert_eq!(waits.len(), 3, "one wait per result: {waits:?}");
 }

@@ -1,6 +1,8 @@
 //! `concurrent.futures.Future`: a thread-safe result slot that pool workers (threads or
-//! processes) complete and any thread can wait on, plus `as_completed`.
+//! processes) complete and any thread can wait on, plus `as_completed` and `executor.map`,
+//! iterators that wait for each item as the iteration reaches it.
 
+use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -9,12 +11,12 @@ use parking_lot::{Condvar, Mutex};
 use super::control::RunControl;
 use super::objects::Outcome;
 use super::threads::blocking;
-use crate::lang::builtins::float_arg;
+use crate::lang::builtins::{float_arg, no_attribute};
 use crate::lang::error::{Ctrl, Eval, ExcKind};
 use crate::lang::function::Args;
 use crate::lang::object::{downcast, object, CallCx, NativeFn, PyObject};
 use crate::lang::ops;
-use crate::lang::value::Value;
+use crate::lang::value::{NativeIter, Value};
 
 /// How often a waiting thread looks at the run's cancellation.
 const WAIT_SLICE: Duration = Duration::from_millis(20);
@@ -95,15 +97,12 @@ impl CFuture {
 
     /// Blocks the calling thread (its lane shows it, the GIL is released) until the future
     /// is done or `timeout` seconds pass; fails with `TimeoutError` in that case.
-    pub fn wait_done(&self, cx: &CallCx, timeout: Option<f64>) -> Eval<()> {
+    pub fn wait_done(&self, site: &WaitSite, timeout: Option<f64>) -> Eval<()> {
         if self.outcome().is_some() {
             return Ok(());
         }
-        let control = &cx.ctx.interp.control;
         let until = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.max(0.0)));
-        if blocking(control, &cx.site.text, cx.site.line, || {
-            self.wait(until, control)
-        })? {
+        if site.blocking(|| self.wait(until, &site.control))? {
             Ok(())
         } else {
             Err(Ctrl::raise(ExcKind::TimeoutError, ""))
@@ -111,9 +110,31 @@ impl CFuture {
     }
 
     /// `future.result(timeout)`.
-    pub fn result(&self, cx: &CallCx, timeout: Option<f64>) -> Eval {
-        self.wait_done(cx, timeout)?;
+    pub fn result(&self, site: &WaitSite, timeout: Option<f64>) -> Eval {
+        self.wait_done(site, timeout)?;
         self.outcome().expect("waited until done").to_eval()
+    }
+}
+
+/// Where a thread waits for futures: the call its lane shows while blocked, and the run whose
+/// cancellation ends the wait. Iterators keep the site of the call that made them.
+pub struct WaitSite {
+    control: Arc<RunControl>,
+    label: Arc<str>,
+    line: u32,
+}
+
+impl WaitSite {
+    pub fn of(cx: &CallCx) -> WaitSite {
+        WaitSite {
+            control: cx.ctx.interp.control.clone(),
+            label: cx.site.text.clone(),
+            line: cx.site.line,
+        }
+    }
+
+    fn blocking<T>(&self, wait: impl FnOnce() -> Eval<T>) -> Eval<T> {
+        blocking(&self.control, &self.label, self.line, wait)
     }
 }
 
@@ -152,12 +173,10 @@ pub fn executor_method(ex: &dyn Executor, cx: &CallCx, name: &str, mut args: Arg
     }
 }
 
-/// `map`: submits every job at once, then collects the results in input order.
+/// `map`: submits every job at once and returns an iterator over the results in input order,
+/// each waited for when the iteration reaches it (CPython's `result_iterator`).
 fn executor_map(ex: &dyn Executor, cx: &CallCx, mut args: Args) -> Eval {
-    let timeout = match args.take_kw("timeout") {
-        None | Some(Value::None) => None,
-        Some(t) => Some(float_arg(&t, "map")?),
-    };
+    let until = deadline(args.take_kw("timeout"), "map")?;
     args.take_kw("chunksize");
     args.no_more_kw("map")?;
     let Some((func, iterables)) = args.pos.split_first() else {
@@ -168,16 +187,65 @@ fn executor_map(ex: &dyn Executor, cx: &CallCx, mut args: Args) -> Eval {
     };
     let columns: Vec<Vec<Value>> = iterables.iter().map(ops::to_vec).collect::<Eval<_>>()?;
     let rows = columns.iter().map(Vec::len).min().unwrap_or(0);
-    let futures: Vec<Arc<CFuture>> = (0..rows)
+    let futures = (0..rows)
         .map(|i| ex.submit(cx, func, columns.iter().map(|c| c[i].clone()).collect()))
         .collect::<Eval<_>>()?;
-    let until = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.max(0.0)));
-    let left = || until.map(|u| u.saturating_duration_since(Instant::now()).as_secs_f64());
-    let results = futures
-        .iter()
-        .map(|f| f.result(cx, left()))
-        .collect::<Eval<_>>()?;
-    Ok(Value::list(results))
+    Ok(object(MapResults {
+        futures: Mutex::new(futures),
+        until,
+        site: WaitSite::of(cx),
+    }))
+}
+
+/// When a `timeout=` given in seconds runs out, counted from now.
+fn deadline(timeout: Option<Value>, what: &str) -> Eval<Option<Instant>> {
+    Ok(match timeout {
+        None | Some(Value::None) => None,
+        Some(t) => {
+            let seconds = float_arg(&t, what)?;
+            Some(Instant::now() + Duration::from_secs_f64(seconds.max(0.0)))
+        }
+    })
+}
+
+/// The seconds left until `until`, as a `timeout` argument.
+fn seconds_left(until: Option<Instant>) -> Option<f64> {
+    until.map(|u| u.saturating_duration_since(Instant::now()).as_secs_f64())
+}
+
+/// The iterator `executor.map` returns.
+struct MapResults {
+    /// The jobs whose results are still to come, in input order.
+    futures: Mutex<VecDeque<Arc<CFuture>>>,
+    until: Option<Instant>,
+    site: WaitSite,
+}
+
+impl NativeIter for MapResults {
+    fn next_item(&self) -> Eval<Option<Value>> {
+        let Some(next) = self.futures.lock().pop_front() else {
+            return Ok(None);
+        };
+        next.result(&self.site, seconds_left(self.until)).map(Some)
+    }
+}
+
+impl PyObject for MapResults {
+    fn type_name(&self) -> &'static str {
+        "generator"
+    }
+
+    fn has_method(&self, _name: &str) -> bool {
+        false
+    }
+
+    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
+        Err(no_attribute(me, name))
+    }
+
+    fn iterator(self: Arc<Self>) -> Option<Arc<dyn NativeIter>> {
+        Some(self)
+    }
 }
 
 /// The value scenarios hold for a [`CFuture`].
@@ -223,7 +291,7 @@ impl PyObject for FutureHandle {
         match name {
             "result" => {
                 let timeout = timeout_arg(&mut args)?;
-                self.0.result(cx, timeout)
+                self.0.result(&WaitSite::of(cx), timeout)
             }
             "done" => Ok(Value::Bool(self.0.outcome().is_some())),
             "running" => Ok(Value::Bool(self.0.outcome().is_none())),
@@ -233,7 +301,7 @@ impl PyObject for FutureHandle {
             ))),
             _ => {
                 let timeout = timeout_arg(&mut args)?;
-                match self.0.result(cx, timeout) {
+                match self.0.result(&WaitSite::of(cx), timeout) {
                     Ok(_) => Ok(Value::None),
                     Err(ctrl) => match ctrl.exception() {
                         Some(e) if e.kind != ExcKind::TimeoutError => {
@@ -247,8 +315,8 @@ impl PyObject for FutureHandle {
     }
 }
 
-/// `concurrent.futures.as_completed(fs, timeout=None)`: the futures in the order they
-/// complete. Waits for all of them, then returns them in completion order.
+/// `concurrent.futures.as_completed(fs, timeout=None)`: an iterator over the futures that
+/// yields each one as it completes (those already done first), waiting in between.
 fn as_completed(cx: &CallCx, mut args: Args) -> Eval {
     let timeout = match args.take_kw("timeout") {
         None | Some(Value::None) => None,
@@ -261,23 +329,153 @@ fn as_completed(cx: &CallCx, mut args: Args) -> Eval {
             "as_completed() missing required argument 'fs'",
         ));
     };
-    let items = ops::to_vec(fs)?;
-    let futures: Vec<(Value, Arc<CFuture>)> = items
-        .into_iter()
-        .map(|v| match downcast::<FutureHandle>(&v) {
-            Some(h) => Ok((v, h.0.clone())),
-            None => Err(Ctrl::raise(
+    let mut left: Vec<(Value, Arc<CFuture>)> = Vec::new();
+    for v in ops::to_vec(fs)? {
+        let Some(handle) = downcast::<FutureHandle>(&v) else {
+            return Err(Ctrl::raise(
                 ExcKind::TypeError,
                 format!("as_completed() expects futures, got {}", v.type_name()),
-            )),
-        })
-        .collect::<Eval<_>>()?;
-    for (_, f) in &futures {
-        f.wait_done(cx, timeout)?;
+            ));
+        };
+        // A set in CPython: a future passed twice comes out once.
+        if !left.iter().any(|(_, f)| Arc::ptr_eq(f, &handle.0)) {
+            left.push((v, handle.0.clone()));
+        }
     }
-    let mut done: Vec<_> = futures.into_iter().collect();
-    done.sort_by_key(|(_, f)| f.done_at());
-    Ok(Value::list(done.into_iter().map(|(v, _)| v).collect()))
+    let completions = Arc::new(Completions::default());
+    for (_, f) in &left {
+        let completions = completions.clone();
+        f.on_done(move |_| completions.bump());
+    }
+    Ok(object(AsCompleted {
+        state: Mutex::new(AsCompletedState {
+            total: left.len(),
+            left,
+            until: None,
+        }),
+        timeout,
+        completions,
+        site: WaitSite::of(cx),
+    }))
+}
+
+/// The iterator `as_completed` returns.
+struct AsCompleted {
+    state: Mutex<AsCompletedState>,
+    timeout: Option<f64>,
+    completions: Arc<Completions>,
+    site: WaitSite,
+}
+
+struct AsCompletedState {
+    /// The futures not yielded yet, with the values that stand for them.
+    left: Vec<(Value, Arc<CFuture>)>,
+    total: usize,
+    /// Set by the first step, when CPython's generator starts its clock.
+    until: Option<Option<Instant>>,
+}
+
+impl AsCompletedState {
+    /// Takes out the future that completed first among those left, if any has.
+    fn take_first_done(&mut self) -> Option<Value> {
+        let (i, _) = self
+            .left
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, f))| f.done_at().map(|at| (i, at)))
+            .min_by_key(|(_, at)| *at)?;
+        Some(self.left.remove(i).0)
+    }
+}
+
+/// Counts the completions of a group of futures, so a thread can wait for the next one.
+#[derive(Default)]
+struct Completions {
+    count: Mutex<u64>,
+    changed: Condvar,
+}
+
+impl Completions {
+    fn bump(&self) {
+        *self.count.lock() += 1;
+        self.changed.notify_all();
+    }
+
+    fn seen(&self) -> u64 {
+        *self.count.lock()
+    }
+
+    /// Waits (the caller has released the GIL) for a completion after `seen`; `false` when
+    /// `until` passed first.
+    fn wait_after(&self, seen: u64, until: Option<Instant>, control: &RunControl) -> Eval<bool> {
+        let mut count = self.count.lock();
+        while *count == seen {
+            control.check()?;
+            let slice = match until {
+                Some(u) if Instant::now() >= u => return Ok(false),
+                Some(u) => (u - Instant::now()).min(WAIT_SLICE),
+                None => WAIT_SLICE,
+            };
+            self.changed.wait_for(&mut count, slice);
+        }
+        Ok(true)
+    }
+}
+
+impl NativeIter for AsCompleted {
+    fn next_item(&self) -> Eval<Option<Value>> {
+        loop {
+            let seen = self.completions.seen();
+            let until = {
+                let mut state = self.state.lock();
+                if state.left.is_empty() {
+                    return Ok(None);
+                }
+                if let Some(done) = state.take_first_done() {
+                    return Ok(Some(done));
+                }
+                let timeout = self.timeout;
+                *state.until.get_or_insert_with(|| {
+                    timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.max(0.0)))
+                })
+            };
+            // The state is not held while waiting: a thread that steps this iterator meanwhile
+            // finds nothing done and waits too.
+            let control = &self.site.control;
+            if !self
+                .site
+                .blocking(|| self.completions.wait_after(seen, until, control))?
+            {
+                let state = self.state.lock();
+                return Err(Ctrl::raise(
+                    ExcKind::TimeoutError,
+                    format!(
+                        "{} (of {}) futures unfinished",
+                        state.left.len(),
+                        state.total
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+impl PyObject for AsCompleted {
+    fn type_name(&self) -> &'static str {
+        "generator"
+    }
+
+    fn has_method(&self, _name: &str) -> bool {
+        false
+    }
+
+    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
+        Err(no_attribute(me, name))
+    }
+
+    fn iterator(self: Arc<Self>) -> Option<Arc<dyn NativeIter>> {
+        Some(self)
+    }
 }
 
 pub static AS_COMPLETED: NativeFn = NativeFn {

@@ -456,7 +456,7 @@ fn sum(mut args: Args) -> Eval {
     arity("sum", &args, 1, 2)?;
     let mut total = args.pos.get(1).cloned().or(start).unwrap_or(Value::Int(0));
     let mut it = ops::iterate(&args.pos[0])?;
-    while let Some(v) = it.next_value() {
+    while let Some(v) = it.next_value()? {
         total = ops::binary(super::ir::BinOp::Add, &total, &v)?;
     }
     Ok(total)
@@ -822,7 +822,7 @@ fn methods_of(v: &Value) -> &'static [&'static str] {
     }
 }
 
-fn no_attribute(v: &Value, name: &str) -> Ctrl {
+pub(crate) fn no_attribute(v: &Value, name: &str) -> Ctrl {
     match v {
         Value::Module(m) => Ctrl::raise(
             ExcKind::AttributeError,

@@ -182,7 +182,7 @@ impl Ctx {
             StmtKind::For(target, iter, body, orelse) => {
                 let iterable = self.eval(frame, iter)?;
                 let mut it = ops::iterate(&iterable)?;
-                while let Some(item) = it.next_value() {
+                while let Some(item) = it.next_value()? {
                     self.interp.control.tick()?;
                     match target {
                         Target::Var(Var::Local(i), _) => frame.locals[*i as usize] = Some(item),
@@ -585,7 +585,7 @@ impl Ctx {
         };
         let iterable = self.eval(frame, &g.iter)?;
         let mut it = ops::iterate(&iterable)?;
-        'items: while let Some(item) = it.next_value() {
+        'items: while let Some(item) = it.next_value()? {
             self.interp.control.tick()?;
             self.assign(frame, &g.target, item)?;
             for cond in &g.conditions {

@@ -84,7 +84,7 @@ impl Ctx {
             StmtKind::For(target, iter, body, orelse) => {
                 let iterable = self.eval_async(frame, iter).await?;
                 let mut it = ops::iterate(&iterable)?;
-                while let Some(item) = it.next_value() {
+                while let Some(item) = it.next_value()? {
                     self.interp.control.tick()?;
                     self.assign(frame, target, item)?;
                     if !loop_step(self.exec_block_async(frame, body).await)? {
@@ -304,7 +304,7 @@ impl Ctx {
             };
             let iterable = self.eval_async(frame, &g.iter).await?;
             let mut it = ops::iterate(&iterable)?;
-            'items: while let Some(item) = it.next_value() {
+            'items: while let Some(item) = it.next_value()? {
                 self.interp.control.tick()?;
                 self.assign(frame, &g.target, item)?;
                 for cond in &g.conditions {

@@ -8,7 +8,7 @@ use super::error::{Ctrl, Eval, ExcKind};
 use super::eval::Ctx;
 use super::function::Args;
 use super::ir::Call;
-use super::value::Value;
+use super::value::{NativeIter, Value};
 
 /// Everything a native function needs from its call site.
 pub struct CallCx<'a> {
@@ -57,6 +57,11 @@ pub trait PyObject: Any + Send + Sync {
     /// `with obj:` exit (runs whether or not the body raised).
     fn exit(&self, _cx: &CallCx) -> Eval<()> {
         Ok(())
+    }
+
+    /// The object as an iterator, if it is one (a generator that native code drives).
+    fn iterator(self: Arc<Self>) -> Option<Arc<dyn NativeIter>> {
+        None
     }
 }
 

@@ -451,21 +451,17 @@ pub fn iterate(v: &Value) -> Eval<IterState> {
         ),
         Value::Dict(d) => items(d.lock().values().map(|(k, _)| k.clone()).collect()),
         Value::Bytes(b) => items(b.iter().map(|&x| Value::Int(i64::from(x))).collect()),
-        Value::Iter(it) => {
-            let mut rest = Vec::new();
-            let mut state = it.lock();
-            while let Some(v) = state.next_value() {
-                rest.push(v);
-            }
-            items(rest)
-        }
-        other => {
-            return Err(type_error(format!(
-                "'{}' object is not iterable",
-                other.type_name()
-            )))
-        }
+        Value::Iter(it) => IterState::Shared(it.clone()),
+        Value::Object(o) => match o.clone().iterator() {
+            Some(native) => IterState::Native(native),
+            None => return Err(not_iterable(v)),
+        },
+        other => return Err(not_iterable(other)),
     })
+}
+
+fn not_iterable(v: &Value) -> Ctrl {
+    type_error(format!("'{}' object is not iterable", v.type_name()))
 }
 
 fn items(v: Vec<Value>) -> IterState {
@@ -483,7 +479,7 @@ pub fn to_vec(v: &Value) -> Eval<Vec<Value>> {
         other => {
             let mut it = iterate(other)?;
             let mut out = Vec::new();
-            while let Some(x) = it.next_value() {
+            while let Some(x) = it.next_value()? {
                 out.push(x);
             }
             Ok(out)

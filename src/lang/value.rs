@@ -10,7 +10,7 @@ use indexmap::IndexMap;
 use parking_lot::Mutex;
 
 use super::builtins::Builtin;
-use super::error::{ExcKind, Exception};
+use super::error::{Ctrl, Eval, ExcKind, Exception};
 use super::format::float_repr;
 use super::function::{BoundMethod, Coroutine, Function};
 use super::object::{NativeFn, PyObject};
@@ -129,15 +129,38 @@ impl RangeObj {
 /// The state of an iterator over a snapshot of a container (Python iterates live lists; the
 /// scenarios never mutate a list while iterating it, so a snapshot is indistinguishable).
 pub enum IterState {
-    Range { next: i64, stop: i64, step: i64 },
-    Items { items: Arc<[Value]>, pos: usize },
-    Enumerate { inner: Box<IterState>, count: i64 },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    Items {
+        items: Arc<[Value]>,
+        pos: usize,
+    },
+    Enumerate {
+        inner: Box<IterState>,
+        count: i64,
+    },
     Zip(Vec<IterState>),
+    /// An iterator object iterated again: stepped in place, so a loop that breaks out of it
+    /// leaves the rest in it, as in Python.
+    Shared(Arc<Mutex<IterState>>),
+    /// Items native code produces as they become available (futures as they complete).
+    Native(Arc<dyn NativeIter>),
+}
+
+/// An iterator implemented natively, whose next item may have to be waited for (its lane
+/// shows the wait, without the GIL, as a generator blocked in CPython would).
+pub trait NativeIter: Send + Sync {
+    fn next_item(&self) -> Eval<Option<Value>>;
 }
 
 impl IterState {
-    pub fn next_value(&mut self) -> Option<Value> {
-        match self {
+    /// The next item, `None` once exhausted; waiting for a native item can fail.
+    #[inline]
+    pub fn next_value(&mut self) -> Eval<Option<Value>> {
+        Ok(match self {
             IterState::Range { next, stop, step } => {
                 let more = if *step > 0 {
                     *next < *stop
@@ -145,19 +168,21 @@ impl IterState {
                     *next > *stop
                 };
                 if !more {
-                    return None;
+                    return Ok(None);
                 }
                 let v = *next;
                 *next += *step;
                 Some(Value::Int(v))
             }
             IterState::Items { items, pos } => {
-                let v = items.get(*pos)?.clone();
-                *pos += 1;
-                Some(v)
+                let v = items.get(*pos).cloned();
+                *pos += usize::from(v.is_some());
+                v
             }
             IterState::Enumerate { inner, count } => {
-                let v = inner.next_value()?;
+                let Some(v) = inner.next_value()? else {
+                    return Ok(None);
+                };
                 let i = *count;
                 *count += 1;
                 Some(Value::tuple(vec![Value::Int(i), v]))
@@ -165,11 +190,26 @@ impl IterState {
             IterState::Zip(iters) => {
                 let mut items = Vec::with_capacity(iters.len());
                 for it in iters.iter_mut() {
-                    items.push(it.next_value()?);
+                    let Some(v) = it.next_value()? else {
+                        return Ok(None);
+                    };
+                    items.push(v);
                 }
                 Some(Value::tuple(items))
             }
-        }
+            // Only a thread stepping the same iterator while it waits for a native item can
+            // find it locked: CPython refuses that with the same error for its generators.
+            IterState::Shared(shared) => match shared.try_lock() {
+                Some(mut state) => return state.next_value(),
+                None => {
+                    return Err(Ctrl::raise(
+                        ExcKind::ValueError,
+                        "generator already executing",
+                    ))
+                }
+            },
+            IterState::Native(native) => return native.next_item(),
+        })
     }
 }
 
