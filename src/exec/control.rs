@@ -16,6 +16,18 @@ use crate::record::recorder::{self, Clock};
 
 /// How often (in loop iterations and calls) the evaluator looks at the clock.
 const CHECK_EVERY: u32 = 4096;
+/// How often a thread waiting for another thread or process looks at the run's cancellation.
+pub const WAIT_SLICE: Duration = Duration::from_millis(20);
+
+/// How long a cancellable wait may sleep before it looks again: a slice, less when `until`
+/// comes sooner; `None` once `until` has passed.
+pub fn wait_slice(until: Option<Instant>) -> Option<Duration> {
+    let Some(until) = until else {
+        return Some(WAIT_SLICE);
+    };
+    let left = until.checked_duration_since(Instant::now())?;
+    (!left.is_zero()).then(|| left.min(WAIT_SLICE))
+}
 
 thread_local! {
     /// Per-thread tick counter: counting must not cost an atomic operation per iteration.

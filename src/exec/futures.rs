@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use parking_lot::{Condvar, Mutex};
 
-use super::control::RunControl;
+use super::control::{wait_slice, RunControl};
 use super::objects::Outcome;
 use super::threads::blocking;
 use crate::lang::builtins::{float_arg, no_attribute};
@@ -17,9 +17,6 @@ use crate::lang::function::Args;
 use crate::lang::object::{downcast, object, CallCx, NativeFn, PyObject};
 use crate::lang::ops;
 use crate::lang::value::{NativeIter, Value};
-
-/// How often a waiting thread looks at the run's cancellation.
-const WAIT_SLICE: Duration = Duration::from_millis(20);
 
 type DoneFn = Box<dyn FnOnce(&Outcome) + Send>;
 
@@ -85,10 +82,8 @@ impl CFuture {
         let mut slot = self.slot.lock();
         while slot.outcome.is_none() {
             control.check()?;
-            let slice = match until {
-                Some(u) if Instant::now() >= u => return Ok(false),
-                Some(u) => (u - Instant::now()).min(WAIT_SLICE),
-                None => WAIT_SLICE,
+            let Some(slice) = wait_slice(until) else {
+                return Ok(false);
             };
             self.done.wait_for(&mut slot, slice);
         }
@@ -101,7 +96,7 @@ impl CFuture {
         if self.outcome().is_some() {
             return Ok(());
         }
-        let until = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.max(0.0)));
+        let until = timeout.map(seconds_from_now);
         if site.blocking(|| self.wait(until, &site.control))? {
             Ok(())
         } else {
@@ -176,7 +171,7 @@ pub fn executor_method(ex: &dyn Executor, cx: &CallCx, name: &str, mut args: Arg
 /// `map`: submits every job at once and returns an iterator over the results in input order,
 /// each waited for when the iteration reaches it (CPython's `result_iterator`).
 fn executor_map(ex: &dyn Executor, cx: &CallCx, mut args: Args) -> Eval {
-    let until = deadline(args.take_kw("timeout"), "map")?;
+    let until = timeout_seconds(args.take_kw("timeout"), "map")?.map(seconds_from_now);
     args.take_kw("chunksize");
     args.no_more_kw("map")?;
     let Some((func, iterables)) = args.pos.split_first() else {
@@ -197,15 +192,17 @@ fn executor_map(ex: &dyn Executor, cx: &CallCx, mut args: Args) -> Eval {
     }))
 }
 
-/// When a `timeout=` given in seconds runs out, counted from now.
-fn deadline(timeout: Option<Value>, what: &str) -> Eval<Option<Instant>> {
-    Ok(match timeout {
-        None | Some(Value::None) => None,
-        Some(t) => {
-            let seconds = float_arg(&t, what)?;
-            Some(Instant::now() + Duration::from_secs_f64(seconds.max(0.0)))
-        }
-    })
+/// A `timeout=` argument in seconds; `None` and a missing one wait for ever.
+fn timeout_seconds(timeout: Option<Value>, what: &str) -> Eval<Option<f64>> {
+    match timeout {
+        None | Some(Value::None) => Ok(None),
+        Some(t) => Ok(Some(float_arg(&t, what)?)),
+    }
+}
+
+/// The moment `seconds` from now (a negative timeout has already run out).
+fn seconds_from_now(seconds: f64) -> Instant {
+    Instant::now() + Duration::from_secs_f64(seconds.max(0.0))
 }
 
 /// The seconds left until `until`, as a `timeout` argument.
@@ -256,13 +253,10 @@ pub fn future_value(f: Arc<CFuture>) -> Value {
 }
 
 fn timeout_arg(args: &mut Args) -> Eval<Option<f64>> {
-    match args
+    let timeout = args
         .take_kw("timeout")
-        .or_else(|| args.pos.first().cloned())
-    {
-        None | Some(Value::None) => Ok(None),
-        Some(t) => Ok(Some(float_arg(&t, "timeout")?)),
-    }
+        .or_else(|| args.pos.first().cloned());
+    timeout_seconds(timeout, "timeout")
 }
 
 impl PyObject for FutureHandle {
@@ -318,10 +312,7 @@ impl PyObject for FutureHandle {
 /// `concurrent.futures.as_completed(fs, timeout=None)`: an iterator over the futures that
 /// yields each one as it completes (those already done first), waiting in between.
 fn as_completed(cx: &CallCx, mut args: Args) -> Eval {
-    let timeout = match args.take_kw("timeout") {
-        None | Some(Value::None) => None,
-        Some(t) => Some(float_arg(&t, "as_completed")?),
-    };
+    let timeout = timeout_seconds(args.take_kw("timeout"), "as_completed")?;
     args.no_more_kw("as_completed")?;
     let Some(fs) = args.pos.first() else {
         return Err(Ctrl::raise(
@@ -411,10 +402,8 @@ impl Completions {
         let mut count = self.count.lock();
         while *count == seen {
             control.check()?;
-            let slice = match until {
-                Some(u) if Instant::now() >= u => return Ok(false),
-                Some(u) => (u - Instant::now()).min(WAIT_SLICE),
-                None => WAIT_SLICE,
+            let Some(slice) = wait_slice(until) else {
+                return Ok(false);
             };
             self.changed.wait_for(&mut count, slice);
         }
@@ -434,10 +423,9 @@ impl NativeIter for AsCompleted {
                 if let Some(done) = state.take_first_done() {
                     return Ok(Some(done));
                 }
-                let timeout = self.timeout;
-                *state.until.get_or_insert_with(|| {
-                    timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.max(0.0)))
-                })
+                *state
+                    .until
+                    .get_or_insert_with(|| self.timeout.map(seconds_from_now))
             };
             // The state is not held while waiting: a thread that steps this iterator meanwhile
             // finds nothing done and waits too.

@@ -21,7 +21,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use super::control::RunControl;
+use super::control::{wait_slice, RunControl};
 use super::futures::{executor_method, CFuture, Executor, EXECUTOR_METHODS};
 use super::marshal::{self, Job, Reply, Setup, WireError, WireEvent};
 use super::objects::Outcome;
@@ -46,8 +46,6 @@ use crate::trace::event::{
 /// The worker's mode: one `Process` job, or a pool's jobs until stdin closes.
 const PROCESS_FLAG: &str = "--process";
 const POOL_FLAG: &str = "--pool";
-/// How often a wait looks at the run's cancellation and deadline.
-const WAIT_SLICE: Duration = Duration::from_millis(20);
 /// A child's own time limit ends this long after the run's: the run stops its children itself
 /// when its limit is reached, so a child never ends first and passes for finished.
 const LIMIT_GRACE: Duration = Duration::from_secs(1);
@@ -370,10 +368,8 @@ impl Child {
         let mut life = self.life.lock();
         while !life.done {
             control.check()?;
-            let slice = match until {
-                Some(u) if Instant::now() >= u => return Ok(false),
-                Some(u) => (u - Instant::now()).min(WAIT_SLICE),
-                None => WAIT_SLICE,
+            let Some(slice) = wait_slice(until) else {
+                return Ok(false);
             };
             self.changed.wait_for(&mut life, slice);
         }

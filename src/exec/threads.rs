@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use parking_lot::{Condvar, Mutex};
 
-use super::control::RunControl;
+use super::control::{wait_slice, RunControl, WAIT_SLICE};
 use super::event_loop::{self, current_task, STALL_NS};
 use super::gil;
 use crate::lang::error::{Ctrl, Eval, ExcKind};
@@ -20,8 +20,6 @@ use crate::lang::value::Value;
 use crate::record::recorder;
 use crate::trace::event::{DiagnosticKind, EventKind, LaneIx, LaneKind, State, LOOP_LANE};
 
-/// How often a blocked wait looks at the run's cancellation.
-const WAIT_SLICE: Duration = Duration::from_millis(20);
 /// Threads run deep Python recursion too.
 pub const THREAD_STACK: usize = 256 << 20;
 
@@ -163,10 +161,8 @@ impl ThreadObj {
             if !ignore_cancel && control.is_cancelled() {
                 return;
             }
-            let slice = match until {
-                Some(u) if Instant::now() >= u => return,
-                Some(u) => (u - Instant::now()).min(WAIT_SLICE),
-                None => WAIT_SLICE,
+            let Some(slice) = wait_slice(until) else {
+                return;
             };
             self.changed.wait_for(&mut life, slice);
         }
@@ -428,10 +424,8 @@ impl LockObj {
                     return Ok(true);
                 }
                 control.check()?;
-                let slice = match until {
-                    Some(u) if Instant::now() >= u => return Ok(false),
-                    Some(u) => (u - Instant::now()).min(WAIT_SLICE),
-                    None => WAIT_SLICE,
+                let Some(slice) = wait_slice(until) else {
+                    return Ok(false);
                 };
                 self.released.wait_for(&mut locked, slice);
             }
