@@ -11,10 +11,10 @@ use parking_lot::{Condvar, Mutex};
 use super::control::{wait_slice, RunControl};
 use super::objects::Outcome;
 use super::threads::blocking;
-use crate::lang::builtins::{float_arg, no_attribute};
+use crate::lang::builtins::float_arg;
 use crate::lang::error::{Ctrl, Eval, ExcKind};
 use crate::lang::function::Args;
-use crate::lang::object::{downcast, object, CallCx, NativeFn, PyObject};
+use crate::lang::object::{downcast, generator, object, CallCx, NativeFn, PyObject};
 use crate::lang::ops;
 use crate::lang::value::{NativeIter, Value};
 
@@ -185,7 +185,7 @@ fn executor_map(ex: &dyn Executor, cx: &CallCx, mut args: Args) -> Eval {
     let futures = (0..rows)
         .map(|i| ex.submit(cx, func, columns.iter().map(|c| c[i].clone()).collect()))
         .collect::<Eval<_>>()?;
-    Ok(object(MapResults {
+    Ok(generator(MapResults {
         futures: Mutex::new(futures),
         until,
         site: WaitSite::of(cx),
@@ -224,24 +224,6 @@ impl NativeIter for MapResults {
             return Ok(None);
         };
         next.result(&self.site, seconds_left(self.until)).map(Some)
-    }
-}
-
-impl PyObject for MapResults {
-    fn type_name(&self) -> &'static str {
-        "generator"
-    }
-
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(no_attribute(me, name))
-    }
-
-    fn iterator(self: Arc<Self>) -> Option<Arc<dyn NativeIter>> {
-        Some(self)
     }
 }
 
@@ -338,7 +320,7 @@ fn as_completed(cx: &CallCx, mut args: Args) -> Eval {
         let completions = completions.clone();
         f.on_done(move |_| completions.bump());
     }
-    Ok(object(AsCompleted {
+    Ok(generator(AsCompleted {
         state: Mutex::new(AsCompletedState {
             total: left.len(),
             left,
@@ -445,24 +427,6 @@ impl NativeIter for AsCompleted {
                 ));
             }
         }
-    }
-}
-
-impl PyObject for AsCompleted {
-    fn type_name(&self) -> &'static str {
-        "generator"
-    }
-
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(no_attribute(me, name))
-    }
-
-    fn iterator(self: Arc<Self>) -> Option<Arc<dyn NativeIter>> {
-        Some(self)
     }
 }
 

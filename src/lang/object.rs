@@ -4,6 +4,7 @@
 use std::any::Any;
 use std::sync::Arc;
 
+use super::builtins::no_attribute;
 use super::error::{Ctrl, Eval, ExcKind};
 use super::eval::Ctx;
 use super::function::Args;
@@ -60,7 +61,7 @@ pub trait PyObject: Any + Send + Sync {
     }
 
     /// The object as an iterator, if it is one (a generator that native code drives).
-    fn iterator(self: Arc<Self>) -> Option<Arc<dyn NativeIter>> {
+    fn iterator(&self) -> Option<Arc<dyn NativeIter>> {
         None
     }
 }
@@ -78,6 +79,33 @@ pub fn not_a_context_manager(v: &Value) -> Ctrl {
 /// Wraps a library object as a value.
 pub fn object(o: impl PyObject) -> Value {
     Value::Object(Arc::new(o))
+}
+
+/// A generator that native code drives (`as_completed`, `executor.map`): it can only be
+/// iterated.
+struct Generator(Arc<dyn NativeIter>);
+
+impl PyObject for Generator {
+    fn type_name(&self) -> &'static str {
+        "generator"
+    }
+
+    fn has_method(&self, _name: &str) -> bool {
+        false
+    }
+
+    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
+        Err(no_attribute(me, name))
+    }
+
+    fn iterator(&self) -> Option<Arc<dyn NativeIter>> {
+        Some(self.0.clone())
+    }
+}
+
+/// Wraps a native iterator as a Python generator.
+pub fn generator(items: impl NativeIter + 'static) -> Value {
+    object(Generator(Arc::new(items)))
 }
 
 /// The object behind `v` as a concrete type, if it is one.

@@ -452,7 +452,7 @@ pub fn iterate(v: &Value) -> Eval<IterState> {
         Value::Dict(d) => items(d.lock().values().map(|(k, _)| k.clone()).collect()),
         Value::Bytes(b) => items(b.iter().map(|&x| Value::Int(i64::from(x))).collect()),
         Value::Iter(it) => IterState::Shared(it.clone()),
-        Value::Object(o) => match o.clone().iterator() {
+        Value::Object(o) => match o.iterator() {
             Some(native) => IterState::Native(native),
             None => return Err(not_iterable(v)),
         },
