@@ -133,19 +133,44 @@ impl WaitSite {
     }
 }
 
-/// What thread and process pools have in common: `submit` and `shutdown`; `map` and the
-/// Python-facing methods are built on them once, in [`executor_method`].
+/// What thread and process pools have in common: `submit` and `shutdown`; `map`, the
+/// Python-facing methods and the `with` block are built on them once, below.
 pub trait Executor {
+    /// The Python class name, e.g. `ThreadPoolExecutor`.
+    const TYPE_NAME: &'static str;
     fn submit(&self, cx: &CallCx, func: &Value, args: Vec<Value>) -> Eval<Arc<CFuture>>;
     fn shutdown(&self, cx: &CallCx, wait: bool) -> Eval<()>;
 }
 
 /// The executor methods scenarios call.
-pub const EXECUTOR_METHODS: [&str; 3] = ["submit", "map", "shutdown"];
+const EXECUTOR_METHODS: [&str; 3] = ["submit", "map", "shutdown"];
+
+impl<E: Executor + Send + Sync + 'static> PyObject for E {
+    fn type_name(&self) -> &'static str {
+        E::TYPE_NAME
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        EXECUTOR_METHODS.contains(&name)
+    }
+
+    fn call_method(&self, cx: &CallCx, _me: &Value, name: &str, args: Args) -> Eval {
+        executor_method(self, cx, name, args)
+    }
+
+    fn enter(&self, _cx: &CallCx, me: &Value) -> Eval {
+        Ok(me.clone())
+    }
+
+    /// Leaving the `with` block shuts the pool down and waits for its workers.
+    fn exit(&self, cx: &CallCx) -> Eval<()> {
+        self.shutdown(cx, true)
+    }
+}
 
 /// `executor.submit(fn, *args)`, `executor.map(fn, *iterables, timeout=None)` and
 /// `executor.shutdown(wait=True)`.
-pub fn executor_method(ex: &dyn Executor, cx: &CallCx, name: &str, mut args: Args) -> Eval {
+fn executor_method(ex: &impl Executor, cx: &CallCx, name: &str, mut args: Args) -> Eval {
     match name {
         "submit" => {
             if args.pos.is_empty() {
@@ -170,7 +195,7 @@ pub fn executor_method(ex: &dyn Executor, cx: &CallCx, name: &str, mut args: Arg
 
 /// `map`: submits every job at once and returns an iterator over the results in input order,
 /// each waited for when the iteration reaches it (CPython's `result_iterator`).
-fn executor_map(ex: &dyn Executor, cx: &CallCx, mut args: Args) -> Eval {
+fn executor_map(ex: &impl Executor, cx: &CallCx, mut args: Args) -> Eval {
     let until = timeout_seconds(args.take_kw("timeout"), "map")?.map(seconds_from_now);
     args.take_kw("chunksize");
     args.no_more_kw("map")?;

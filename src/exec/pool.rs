@@ -11,14 +11,14 @@ use std::time::Duration;
 use parking_lot::{Condvar, Mutex};
 
 use super::control::RunControl;
-use super::futures::{executor_method, CFuture, Executor, EXECUTOR_METHODS};
+use super::futures::{CFuture, Executor};
 use super::gil;
 use super::objects::Outcome;
 use super::threads::{thread_site, ThreadObj};
 use crate::lang::error::{Ctrl, Eval, ExcKind};
 use crate::lang::eval::{Ctx, Interp};
 use crate::lang::function::Args;
-use crate::lang::object::{object, CallCx, NativeFn, PyObject};
+use crate::lang::object::{object, CallCx, NativeFn};
 use crate::lang::value::Value;
 use crate::record::recorder;
 use crate::trace::event::{EventKind, LaneIx, LaneKind, State, LOOP_LANE};
@@ -225,34 +225,14 @@ fn next_job(shared: &Shared, control: &RunControl, lane: LaneIx) -> Option<Job> 
 }
 
 impl Executor for ThreadPool {
+    const TYPE_NAME: &'static str = "ThreadPoolExecutor";
+
     fn submit(&self, cx: &CallCx, func: &Value, args: Vec<Value>) -> Eval<Arc<CFuture>> {
         self.submit_job(cx, func, args)
     }
 
     fn shutdown(&self, cx: &CallCx, wait: bool) -> Eval<()> {
         self.shutdown_pool(cx, wait)
-    }
-}
-
-impl PyObject for ThreadPool {
-    fn type_name(&self) -> &'static str {
-        "ThreadPoolExecutor"
-    }
-
-    fn has_method(&self, name: &str) -> bool {
-        EXECUTOR_METHODS.contains(&name)
-    }
-
-    fn call_method(&self, cx: &CallCx, _me: &Value, name: &str, args: Args) -> Eval {
-        executor_method(self, cx, name, args)
-    }
-
-    fn enter(&self, _cx: &CallCx, me: &Value) -> Eval {
-        Ok(me.clone())
-    }
-
-    fn exit(&self, cx: &CallCx) -> Eval<()> {
-        self.shutdown_pool(cx, true)
     }
 }
 

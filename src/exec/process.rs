@@ -22,7 +22,7 @@ use serde::Serialize;
 use serde_json::Value as Json;
 
 use super::control::{wait_slice, RunControl};
-use super::futures::{executor_method, CFuture, Executor, EXECUTOR_METHODS};
+use super::futures::{CFuture, Executor};
 use super::marshal::{self, Job, Reply, Setup, WireError, WireEvent};
 use super::objects::Outcome;
 use super::threads::{self, blocking};
@@ -976,34 +976,14 @@ impl Replies for WorkerReplies {
 }
 
 impl Executor for ProcessPool {
+    const TYPE_NAME: &'static str = "ProcessPoolExecutor";
+
     fn submit(&self, cx: &CallCx, func: &Value, args: Vec<Value>) -> Eval<Arc<CFuture>> {
         self.submit_job(cx, func, args)
     }
 
     fn shutdown(&self, cx: &CallCx, wait: bool) -> Eval<()> {
         self.shutdown_pool(cx, wait)
-    }
-}
-
-impl PyObject for ProcessPool {
-    fn type_name(&self) -> &'static str {
-        "ProcessPoolExecutor"
-    }
-
-    fn has_method(&self, name: &str) -> bool {
-        EXECUTOR_METHODS.contains(&name)
-    }
-
-    fn call_method(&self, cx: &CallCx, _me: &Value, name: &str, args: Args) -> Eval {
-        executor_method(self, cx, name, args)
-    }
-
-    fn enter(&self, _cx: &CallCx, me: &Value) -> Eval {
-        Ok(me.clone())
-    }
-
-    fn exit(&self, cx: &CallCx) -> Eval<()> {
-        self.shutdown(cx, true)
     }
 }
 
