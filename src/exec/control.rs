@@ -4,14 +4,16 @@ use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use parking_lot::{Condvar, Mutex};
+use parking_lot::{Condvar, Mutex, MutexGuard};
 use tokio::sync::Notify;
 
 use super::gil::Gil;
 use super::process::Children;
 use super::threads::Registry;
 use super::RunOptions;
+use crate::lang::builtins::float_arg;
 use crate::lang::error::{Abort, Ctrl, Eval};
+use crate::lang::value::Value;
 use crate::record::recorder::{self, Clock};
 
 /// How often (in loop iterations and calls) the evaluator looks at the clock.
@@ -27,6 +29,39 @@ pub fn wait_slice(until: Option<Instant>) -> Option<Duration> {
     };
     let left = until.checked_duration_since(Instant::now())?;
     (!left.is_zero()).then(|| left.min(WAIT_SLICE))
+}
+
+/// Waits on `changed` (the caller has released the GIL) while `pending` holds for the guarded
+/// state, looking at the run's cancellation every slice: `true` once it no longer holds,
+/// `false` when `until` passed first, an abort when the run stops.
+pub fn wait_while<T>(
+    changed: &Condvar,
+    guard: &mut MutexGuard<'_, T>,
+    until: Option<Instant>,
+    control: &RunControl,
+    mut pending: impl FnMut(&T) -> bool,
+) -> Eval<bool> {
+    while pending(guard) {
+        control.check()?;
+        let Some(slice) = wait_slice(until) else {
+            return Ok(false);
+        };
+        changed.wait_for(guard, slice);
+    }
+    Ok(true)
+}
+
+/// A `timeout` argument in seconds (`None`: wait for ever; below zero: do not wait).
+pub fn timeout_arg(v: Option<Value>, what: &str) -> Eval<Option<Duration>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(t) => Ok(Some(Duration::from_secs_f64(float_arg(&t, what)?.max(0.0)))),
+    }
+}
+
+/// When a wait of `timeout` that starts now runs out.
+pub fn deadline(timeout: Option<Duration>) -> Option<Instant> {
+    timeout.map(|t| Instant::now() + t)
 }
 
 thread_local! {

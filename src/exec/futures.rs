@@ -8,10 +8,9 @@ use std::time::{Duration, Instant};
 
 use parking_lot::{Condvar, Mutex};
 
-use super::control::{wait_slice, RunControl};
+use super::control::{deadline, timeout_arg, wait_while, RunControl};
 use super::objects::Outcome;
 use super::threads::blocking;
-use crate::lang::builtins::float_arg;
 use crate::lang::error::{Ctrl, Eval, ExcKind};
 use crate::lang::function::Args;
 use crate::lang::object::{downcast, generator, object, CallCx, NativeFn, PyObject};
@@ -80,23 +79,17 @@ impl CFuture {
     /// Waits (the caller has released the GIL) until done, `until` passes, or the run stops.
     fn wait(&self, until: Option<Instant>, control: &RunControl) -> Eval<bool> {
         let mut slot = self.slot.lock();
-        while slot.outcome.is_none() {
-            control.check()?;
-            let Some(slice) = wait_slice(until) else {
-                return Ok(false);
-            };
-            self.done.wait_for(&mut slot, slice);
-        }
-        Ok(true)
+        wait_while(&self.done, &mut slot, until, control, |slot| {
+            slot.outcome.is_none()
+        })
     }
 
     /// Blocks the calling thread (its lane shows it, the GIL is released) until the future
-    /// is done or `timeout` seconds pass; fails with `TimeoutError` in that case.
-    pub fn wait_done(&self, site: &WaitSite, timeout: Option<f64>) -> Eval<()> {
+    /// is done or `until` passes; fails with `TimeoutError` in that case.
+    pub fn wait_done(&self, site: &WaitSite, until: Option<Instant>) -> Eval<()> {
         if self.outcome().is_some() {
             return Ok(());
         }
-        let until = timeout.map(seconds_from_now);
         if site.blocking(|| self.wait(until, &site.control))? {
             Ok(())
         } else {
@@ -104,9 +97,9 @@ impl CFuture {
         }
     }
 
-    /// `future.result(timeout)`.
-    pub fn result(&self, site: &WaitSite, timeout: Option<f64>) -> Eval {
-        self.wait_done(site, timeout)?;
+    /// `future.result(timeout)`, the timeout running out at `until`.
+    pub fn result(&self, site: &WaitSite, until: Option<Instant>) -> Eval {
+        self.wait_done(site, until)?;
         self.outcome().expect("waited until done").to_eval()
     }
 }
@@ -196,7 +189,7 @@ fn executor_method(ex: &impl Executor, cx: &CallCx, name: &str, mut args: Args) 
 /// `map`: submits every job at once and returns an iterator over the results in input order,
 /// each waited for when the iteration reaches it (CPython's `result_iterator`).
 fn executor_map(ex: &impl Executor, cx: &CallCx, mut args: Args) -> Eval {
-    let until = timeout_seconds(args.take_kw("timeout"), "map")?.map(seconds_from_now);
+    let until = deadline(timeout_arg(args.take_kw("timeout"), "map")?);
     args.take_kw("chunksize");
     args.no_more_kw("map")?;
     let Some((func, iterables)) = args.pos.split_first() else {
@@ -217,24 +210,6 @@ fn executor_map(ex: &impl Executor, cx: &CallCx, mut args: Args) -> Eval {
     }))
 }
 
-/// A `timeout=` argument in seconds; `None` and a missing one wait for ever.
-fn timeout_seconds(timeout: Option<Value>, what: &str) -> Eval<Option<f64>> {
-    match timeout {
-        None | Some(Value::None) => Ok(None),
-        Some(t) => Ok(Some(float_arg(&t, what)?)),
-    }
-}
-
-/// The moment `seconds` from now (a negative timeout has already run out).
-fn seconds_from_now(seconds: f64) -> Instant {
-    Instant::now() + Duration::from_secs_f64(seconds.max(0.0))
-}
-
-/// The seconds left until `until`, as a `timeout` argument.
-fn seconds_left(until: Option<Instant>) -> Option<f64> {
-    until.map(|u| u.saturating_duration_since(Instant::now()).as_secs_f64())
-}
-
 /// The iterator `executor.map` returns.
 struct MapResults {
     /// The jobs whose results are still to come, in input order.
@@ -248,7 +223,7 @@ impl NativeIter for MapResults {
         let Some(next) = self.futures.lock().pop_front() else {
             return Ok(None);
         };
-        next.result(&self.site, seconds_left(self.until)).map(Some)
+        next.result(&self.site, self.until).map(Some)
     }
 }
 
@@ -259,11 +234,12 @@ pub fn future_value(f: Arc<CFuture>) -> Value {
     object(FutureHandle(f))
 }
 
-fn timeout_arg(args: &mut Args) -> Eval<Option<f64>> {
+/// When a `result(timeout)` or `exception(timeout)` call stops waiting.
+fn result_deadline(args: &mut Args) -> Eval<Option<Instant>> {
     let timeout = args
         .take_kw("timeout")
         .or_else(|| args.pos.first().cloned());
-    timeout_seconds(timeout, "timeout")
+    Ok(deadline(timeout_arg(timeout, "timeout")?))
 }
 
 impl PyObject for FutureHandle {
@@ -291,8 +267,8 @@ impl PyObject for FutureHandle {
     fn call_method(&self, cx: &CallCx, _me: &Value, name: &str, mut args: Args) -> Eval {
         match name {
             "result" => {
-                let timeout = timeout_arg(&mut args)?;
-                self.0.result(&WaitSite::of(cx), timeout)
+                let until = result_deadline(&mut args)?;
+                self.0.result(&WaitSite::of(cx), until)
             }
             "done" => Ok(Value::Bool(self.0.outcome().is_some())),
             "running" => Ok(Value::Bool(self.0.outcome().is_none())),
@@ -301,8 +277,8 @@ impl PyObject for FutureHandle {
                 Some(Outcome::Cancelled(_))
             ))),
             _ => {
-                let timeout = timeout_arg(&mut args)?;
-                match self.0.result(&WaitSite::of(cx), timeout) {
+                let until = result_deadline(&mut args)?;
+                match self.0.result(&WaitSite::of(cx), until) {
                     Ok(_) => Ok(Value::None),
                     Err(ctrl) => match ctrl.exception() {
                         Some(e) if e.kind != ExcKind::TimeoutError => {
@@ -319,7 +295,7 @@ impl PyObject for FutureHandle {
 /// `concurrent.futures.as_completed(fs, timeout=None)`: an iterator over the futures that
 /// yields each one as it completes (those already done first), waiting in between.
 fn as_completed(cx: &CallCx, mut args: Args) -> Eval {
-    let timeout = timeout_seconds(args.take_kw("timeout"), "as_completed")?;
+    let timeout = timeout_arg(args.take_kw("timeout"), "as_completed")?;
     args.no_more_kw("as_completed")?;
     let Some(fs) = args.pos.first() else {
         return Err(Ctrl::raise(
@@ -360,7 +336,7 @@ fn as_completed(cx: &CallCx, mut args: Args) -> Eval {
 /// The iterator `as_completed` returns.
 struct AsCompleted {
     state: Mutex<AsCompletedState>,
-    timeout: Option<f64>,
+    timeout: Option<Duration>,
     completions: Arc<Completions>,
     site: WaitSite,
 }
@@ -407,14 +383,9 @@ impl Completions {
     /// `until` passed first.
     fn wait_after(&self, seen: u64, until: Option<Instant>, control: &RunControl) -> Eval<bool> {
         let mut count = self.count.lock();
-        while *count == seen {
-            control.check()?;
-            let Some(slice) = wait_slice(until) else {
-                return Ok(false);
-            };
-            self.changed.wait_for(&mut count, slice);
-        }
-        Ok(true)
+        wait_while(&self.changed, &mut count, until, control, |count| {
+            *count == seen
+        })
     }
 }
 
@@ -430,9 +401,7 @@ impl NativeIter for AsCompleted {
                 if let Some(done) = state.take_first_done() {
                     return Ok(Some(done));
                 }
-                *state
-                    .until
-                    .get_or_insert_with(|| self.timeout.map(seconds_from_now))
+                *state.until.get_or_insert_with(|| deadline(self.timeout))
             };
             // The state is not held while waiting: a thread that steps this iterator meanwhile
             // finds nothing done and waits too.

@@ -17,7 +17,7 @@ use crate::lang::eval::Ctx;
 use crate::lang::function::Frame;
 use crate::lang::ir::Var;
 use crate::lang::value::{Dict, Module, RangeObj, Value};
-use crate::trace::event::{DiagnosticKind, Event, EventKind, LaneKind, State, TraceFrame};
+use crate::trace::event::{Event, EventKind, TraceFrame, WireName};
 
 /// Containers nested deeper than this do not cross (it also stops a list that holds itself).
 const MAX_DEPTH: usize = 200;
@@ -462,8 +462,8 @@ pub enum WireKind {
     },
 }
 
-fn named<T>(name: &str, from_wire_name: fn(&str) -> Option<T>) -> Marshal<T> {
-    from_wire_name(name).ok_or_else(|| malformed(format!("unknown name {name}")))
+fn named<T: WireName>(name: &str) -> Marshal<T> {
+    T::from_wire_name(name).ok_or_else(|| malformed(format!("unknown name {name}")))
 }
 
 fn text(s: &Option<Arc<str>>) -> Option<String> {
@@ -532,14 +532,14 @@ pub fn event(w: WireEvent) -> Marshal<Event> {
             parent,
             pid,
         } => EventKind::Lane {
-            kind: named(&kind, LaneKind::from_wire_name)?,
+            kind: named(&kind)?,
             name: Arc::from(name),
             detail: detail.map(Arc::from),
             parent,
             pid,
         },
         WireKind::State { state, label, line } => EventKind::State {
-            state: named(&state, State::from_wire_name)?,
+            state: named(&state)?,
             label: label.map(Arc::from),
             line,
         },
@@ -559,7 +559,7 @@ pub fn event(w: WireEvent) -> Marshal<Event> {
             message,
             line,
         } => EventKind::Diagnostic {
-            kind: named(&kind, DiagnosticKind::from_wire_name)?,
+            kind: named(&kind)?,
             message: Arc::from(message),
             line,
         },
@@ -579,6 +579,7 @@ mod tests {
     use crate::exec::RunOptions;
     use crate::lang::eval::Interp;
     use crate::record::recorder::Clock;
+    use crate::trace::event::{DiagnosticKind, LaneKind, State};
 
     /// A context whose module body has run.
     fn module(source: &str) -> Ctx {

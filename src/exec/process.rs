@@ -21,13 +21,12 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use super::control::{wait_slice, RunControl};
+use super::control::{deadline, timeout_arg, wait_while, RunControl};
 use super::futures::{CFuture, Executor};
 use super::marshal::{self, Job, Reply, Setup, WireError, WireEvent};
 use super::objects::Outcome;
 use super::threads::{self, blocking};
 use super::{event_loop, gil, RunOptions};
-use crate::lang::builtins::float_arg;
 use crate::lang::error::{Abort, Ctrl, Eval, ExcKind, Exception, Signal};
 use crate::lang::eval::{Ctx, Interp};
 use crate::lang::function::Args;
@@ -366,14 +365,7 @@ impl Child {
     /// (false) or the run stops (an abort).
     fn wait_done(&self, until: Option<Instant>, control: &RunControl) -> Eval<bool> {
         let mut life = self.life.lock();
-        while !life.done {
-            control.check()?;
-            let Some(slice) = wait_slice(until) else {
-                return Ok(false);
-            };
-            self.changed.wait_for(&mut life, slice);
-        }
-        Ok(true)
+        wait_while(&self.changed, &mut life, until, control, |life| !life.done)
     }
 
     fn is_alive(&self) -> bool {
@@ -589,13 +581,6 @@ fn callable_label(v: &Value) -> String {
     }
 }
 
-fn timeout_arg(v: Option<Value>, what: &str) -> Eval<Option<Duration>> {
-    match v {
-        None | Some(Value::None) => Ok(None),
-        Some(t) => Ok(Some(Duration::from_secs_f64(float_arg(&t, what)?.max(0.0)))),
-    }
-}
-
 // ---- multiprocessing.Process -------------------------------------------------------------------
 
 /// A `multiprocessing.Process`.
@@ -650,7 +635,7 @@ impl ProcessObj {
         };
         let timeout = timeout_arg(args.take_kw("timeout").or_else(|| args.pos.pop()), "join")?;
         let control = &cx.ctx.interp.control;
-        let until = timeout.map(|t| Instant::now() + t);
+        let until = deadline(timeout);
         blocking(control, &cx.site.text, cx.site.line, || {
             child.wait_done(until, control)
         })?;

@@ -4,11 +4,11 @@
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use parking_lot::{Condvar, Mutex};
 
-use super::control::{wait_slice, RunControl, WAIT_SLICE};
+use super::control::{deadline, timeout_arg, wait_slice, wait_while, RunControl, WAIT_SLICE};
 use super::event_loop::{self, current_task, STALL_NS};
 use super::gil;
 use crate::lang::error::{Ctrl, Eval, ExcKind};
@@ -155,7 +155,7 @@ impl ThreadObj {
 
     /// Waits until the thread finished (or `timeout` passed, or the run was cancelled).
     fn wait_finished(&self, timeout: Option<Duration>, control: &RunControl, ignore_cancel: bool) {
-        let until = timeout.map(|t| Instant::now() + t);
+        let until = deadline(timeout);
         let mut life = self.life.lock();
         while life.started && !life.finished {
             if !ignore_cancel && control.is_cancelled() {
@@ -272,12 +272,7 @@ impl ThreadObj {
                 "cannot join thread before it is started",
             ));
         }
-        let timeout = match args.pos.first() {
-            None | Some(Value::None) => None,
-            Some(v) => Some(Duration::from_secs_f64(
-                crate::lang::builtins::float_arg(v, "join")?.max(0.0),
-            )),
-        };
+        let timeout = timeout_arg(args.pos.first().cloned(), "join")?;
         let control = &cx.ctx.interp.control;
         blocking(control, &cx.site.text, cx.site.line, || {
             self.wait_finished(timeout, control, false);
@@ -415,20 +410,16 @@ impl LockObj {
             return Ok(false);
         }
         let control = &cx.ctx.interp.control;
-        let until = timeout.map(|t| Instant::now() + t);
+        let until = deadline(timeout);
         blocking(control, &cx.site.text, cx.site.line, || {
             let mut locked = self.locked.lock();
-            loop {
-                if !*locked {
-                    *locked = true;
-                    return Ok(true);
-                }
-                control.check()?;
-                let Some(slice) = wait_slice(until) else {
-                    return Ok(false);
-                };
-                self.released.wait_for(&mut locked, slice);
+            let free = wait_while(&self.released, &mut locked, until, control, |locked| {
+                *locked
+            })?;
+            if free {
+                *locked = true;
             }
+            Ok(free)
         })
     }
 

@@ -235,7 +235,7 @@ impl<'a> Encoder<'a> {
         self.col(col).uint(index);
     }
 
-    /// `None` as 0, a string as its index + 1.
+    /// `None` as a 0 flag; a string as a 1 flag, then the string.
     fn opt_string(&mut self, col: Col, s: Option<&'a str>) {
         match s {
             Some(s) => {

@@ -19,17 +19,16 @@ pub fn to_chrome_json(doc: &TraceDocument) -> String {
     write_metadata(&mut events, doc, &layout);
     write_slices(&mut events, doc, &layout);
     write_point_events(&mut events, doc, &layout);
-    let mut out = String::with_capacity(events.out.len() + 512);
-    let mut root = Object::open(&mut out);
-    events.out.push(']');
-    root.raw("traceEvents", &events.out);
-    root.str("displayTimeUnit", "ms");
-    root.raw("otherData", &other_data(doc));
-    root.close();
+    // The events are written in place in the document, which is closed around them.
+    let mut out = events.out;
+    out.push_str("],\"displayTimeUnit\":\"ms\",\"otherData\":");
+    out.push_str(&other_data(doc));
+    out.push('}');
     out
 }
 
-/// The `traceEvents` array being written, one object after another.
+/// The document being written, up to the end of its `traceEvents` array, one event after
+/// another.
 struct EventList {
     out: String,
     empty: bool,
@@ -38,7 +37,7 @@ struct EventList {
 impl EventList {
     fn with_capacity(capacity: usize) -> Self {
         let mut out = String::with_capacity(capacity);
-        out.push('[');
+        out.push_str("{\"traceEvents\":[");
         EventList { out, empty: true }
     }
 

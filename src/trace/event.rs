@@ -165,11 +165,6 @@ impl LaneKind {
         LaneKind::Core,
     ];
 
-    /// The lane kind whose wire name is `name`.
-    pub fn from_wire_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.as_str() == name)
-    }
-
     /// The wire name (`event_loop`, `task`, ...), as serde writes it.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -197,11 +192,6 @@ impl State {
         State::Failed,
     ];
 
-    /// The state whose wire name is `name`.
-    pub fn from_wire_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|state| state.as_str() == name)
-    }
-
     /// The wire name (`running`, `waiting_gil`, ...), as serde writes it.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -228,11 +218,6 @@ impl DiagnosticKind {
         DiagnosticKind::ExceptionNeverRetrieved,
         DiagnosticKind::Limit,
     ];
-
-    /// The diagnostic kind whose wire name is `name`.
-    pub fn from_wire_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|kind| kind.as_str() == name)
-    }
 
     /// The wire name (`blocking_call`, ...), as serde writes it.
     pub const fn as_str(self) -> &'static str {
@@ -286,5 +271,50 @@ impl EventKind {
     /// Point events are drawn as markers; lane declarations and state transitions are not.
     pub const fn is_point(&self) -> bool {
         !matches!(self, EventKind::Lane { .. } | EventKind::State { .. })
+    }
+}
+
+/// The enums the trace format names by their wire names (`event_loop`, `waiting_gil`, ...).
+pub trait WireName: Copy + 'static {
+    /// What a value is called in an error message.
+    const WHAT: &'static str;
+    const ALL: &'static [Self];
+    fn wire_name(self) -> &'static str;
+
+    /// The value whose wire name is `name`.
+    fn from_wire_name(name: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|x| x.wire_name() == name)
+    }
+}
+
+impl WireName for LaneKind {
+    const WHAT: &'static str = "lane kind";
+    const ALL: &'static [Self] = &LaneKind::ALL;
+    fn wire_name(self) -> &'static str {
+        self.as_str()
+    }
+}
+
+impl WireName for State {
+    const WHAT: &'static str = "state";
+    const ALL: &'static [Self] = &State::ALL;
+    fn wire_name(self) -> &'static str {
+        self.as_str()
+    }
+}
+
+impl WireName for DiagnosticKind {
+    const WHAT: &'static str = "diagnostic kind";
+    const ALL: &'static [Self] = &DiagnosticKind::ALL;
+    fn wire_name(self) -> &'static str {
+        self.as_str()
+    }
+}
+
+impl WireName for RunStatus {
+    const WHAT: &'static str = "run status";
+    const ALL: &'static [Self] = &RunStatus::ALL;
+    fn wire_name(self) -> &'static str {
+        self.as_str()
     }
 }

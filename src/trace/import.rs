@@ -16,9 +16,7 @@ use super::document::{
     Diagnostic, DocumentParts, LaneInfo, OutputText, RunInfo, RunMeta, Summary, TraceDocument,
     FORMAT_VERSION,
 };
-use super::event::{
-    DiagnosticKind, Event, EventKind, LaneIx, LaneKind, RunError, RunStatus, State, TraceFrame,
-};
+use super::event::{Event, EventKind, LaneIx, LaneKind, RunError, State, TraceFrame, WireName};
 use super::lanes::LaneId;
 use super::spans::Span;
 
@@ -399,46 +397,6 @@ fn read_items<T>(
     root.array(name)?.read(read)
 }
 
-/// The enums a document names by their wire names.
-trait WireName: Copy + 'static {
-    /// What a value is called in an error message.
-    const WHAT: &'static str;
-    const ALL: &'static [Self];
-    fn wire_name(self) -> &'static str;
-}
-
-impl WireName for LaneKind {
-    const WHAT: &'static str = "lane kind";
-    const ALL: &'static [Self] = &LaneKind::ALL;
-    fn wire_name(self) -> &'static str {
-        self.as_str()
-    }
-}
-
-impl WireName for State {
-    const WHAT: &'static str = "state";
-    const ALL: &'static [Self] = &State::ALL;
-    fn wire_name(self) -> &'static str {
-        self.as_str()
-    }
-}
-
-impl WireName for DiagnosticKind {
-    const WHAT: &'static str = "diagnostic kind";
-    const ALL: &'static [Self] = &DiagnosticKind::ALL;
-    fn wire_name(self) -> &'static str {
-        self.as_str()
-    }
-}
-
-impl WireName for RunStatus {
-    const WHAT: &'static str = "run status";
-    const ALL: &'static [Self] = &RunStatus::ALL;
-    fn wire_name(self) -> &'static str {
-        self.as_str()
-    }
-}
-
 /// A JSON object being read, with the path that names it in errors (`spans[3]`; empty for the
 /// document itself).
 struct Fields<'a> {
@@ -566,22 +524,18 @@ impl<'a> Fields<'a> {
     /// A string naming one of a fixed set of values (a state, a lane kind...).
     fn named<T: WireName>(&self, name: &str) -> Result<T> {
         let value = self.str(name)?;
-        T::ALL
-            .iter()
-            .copied()
-            .find(|x| x.wire_name() == value)
-            .ok_or_else(|| {
-                let path = self.path_of(name);
-                let choices: Vec<&str> = T::ALL.iter().map(|x| x.wire_name()).collect();
-                refuse(
-                    &path,
-                    format!(
-                        "{path} is \"{value}\", which is not a {}; it is one of {}",
-                        T::WHAT,
-                        choices.join(", ")
-                    ),
-                )
-            })
+        T::from_wire_name(value).ok_or_else(|| {
+            let path = self.path_of(name);
+            let choices: Vec<&str> = T::ALL.iter().map(|x| x.wire_name()).collect();
+            refuse(
+                &path,
+                format!(
+                    "{path} is \"{value}\", which is not a {}; it is one of {}",
+                    T::WHAT,
+                    choices.join(", ")
+                ),
+            )
+        })
     }
 
     fn terminal_state(&self, name: &str) -> Result<State> {

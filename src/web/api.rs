@@ -224,7 +224,7 @@ pub async fn runs_chrome_trace(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let entry = find_run(&state, &id)?;
-    if entry.log.end().is_none() {
+    if entry.is_running() {
         return Err(AppError::Conflict(format!(
             "run '{id}' is still running; its Chrome trace can be downloaded once it has ended"
         )));

@@ -291,9 +291,11 @@ impl Plot {
         shown: &[&LaneInfo],
         colors: &HashMap<u32, &'static str>,
     ) -> Vec<Vec<Option<Paint>>> {
-        let row_of: HashMap<u32, usize> =
-            shown.iter().enumerate().map(|(i, l)| (l.ix, i)).collect();
-        let kinds: HashMap<u32, LaneKind> = doc.lanes.iter().map(|l| (l.ix, l.kind)).collect();
+        let row_of: HashMap<u32, (usize, LaneKind)> = shown
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.ix, (i, l.kind)))
+            .collect();
         let by_name: HashMap<&str, &'static str> = doc
             .lanes
             .iter()
@@ -302,7 +304,7 @@ impl Plot {
             .collect();
         let mut columns = vec![vec![None; self.width]; shown.len()];
         for span in &doc.spans {
-            let (Some(&row), Some(&kind)) = (row_of.get(&span.lane), kinds.get(&span.lane)) else {
+            let Some(&(row, kind)) = row_of.get(&span.lane) else {
                 continue;
             };
             let own = colors.get(&span.lane).copied().unwrap_or(NEUTRAL_COLOR);

@@ -30,7 +30,10 @@ pub async fn snapshots_create(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, AppError> {
     let body = body.map_err(|rejection| AppError::bad_request(rejection.body_text()))?;
-    let value: Value = serde_json::from_slice(&body)
+    // An uploaded trace can be tens of megabytes: parsed off the async threads.
+    let value: Value = tokio::task::spawn_blocking(move || serde_json::from_slice(&body))
+        .await
+        .map_err(|e| AppError::Internal(format!("parsing a snapshot request failed: {e}")))?
         .map_err(|e| AppError::bad_request(format!("the body is not valid JSON: {e}")))?;
     let Value::Object(mut fields) = value else {
         return Err(AppError::bad_request(
@@ -137,12 +140,13 @@ pub async fn snapshots_show(
     let json = with_store(&state, move |store| {
         let snapshot = store.load(&lookup)?;
         Ok(snapshot.map(|s| {
-            let mut out = String::with_capacity(s.document.events.len() * 96 + 4096);
+            let trace = s.document.to_json();
+            let mut out = String::with_capacity(trace.len() + 512);
             let mut obj = Object::open(&mut out);
             obj.str("id", &s.card.id);
             obj.u64("created_at", u64::try_from(s.card.created_at).unwrap_or(0));
             obj.raw("view", &s.card.view.to_value().to_string());
-            obj.raw("trace", &s.document.to_json());
+            obj.raw("trace", &trace);
             obj.close();
             out
         }))
