@@ -5,7 +5,7 @@ import { formatDuration } from './format.js';
 import { Legend } from './legend.js';
 import { RunModel } from './model.js';
 import { StatsBar, element } from './panels.js';
-import { copyText, windowView } from './share.js';
+import { copyFromField, windowView } from './share.js';
 import { followRun } from './stream.js';
 import { currentTheme, onThemeChange, setTheme } from './themes.js';
 import { TimeWindow, Timeline } from './timeline.js';
@@ -514,14 +514,11 @@ export class CompareView {
     $('#compare-share-note').textContent = note;
   }
 
-  async copyLink() {
-    const input = $('#compare-link');
-    if (await copyText(input.value)) {
-      $('#compare-share-note').textContent = 'Copied.';
-    } else {
-      // Without any way to copy, the link is selected, ready for Ctrl+C.
-      input.select();
-      $('#compare-share-note').textContent = 'Press Ctrl+C to copy the selected link.';
-    }
+  /** Copies the comparison's link, or leaves it selected for the user to copy. */
+  copyLink() {
+    const say = (text) => {
+      $('#compare-share-note').textContent = text;
+    };
+    return copyFromField($('#compare-link'), say, { copied: 'Copied.', fallback: 'Press Ctrl+C to copy the selected link.' });
   }
 }

@@ -115,6 +115,15 @@ function spanColumns() {
   return new Columns({ start: Float64Array, end: Float64Array, state: Uint8Array, label: Int32Array, line: Int32Array });
 }
 
+/** Span `i` of a lane (`i === spans.length` is the open one) as `{state, label, line, start, end}`. */
+export function spanAt(lane, i) {
+  const spans = lane.spans;
+  if (i < spans.length) {
+    return { state: spans.state[i], label: spans.label[i], line: spans.line[i], start: spans.start[i], end: spans.end[i] };
+  }
+  return { state: lane.open.state, label: lane.open.label, line: lane.open.line, start: lane.open.start, end: Infinity };
+}
+
 /** Point events of the whole run, sorted by time. `other` is the target/child lane, `ref` an index into `texts`. */
 function pointColumns() {
   return new Columns({ t: Float64Array, kind: Uint8Array, lane: Int32Array, other: Int32Array, line: Int32Array, ref: Int32Array });

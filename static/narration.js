@@ -7,7 +7,7 @@
 // current theme (themes.js), so the chess picture says "board 2" where the plain one says "Task-2".
 
 import { formatDuration, formatTimestamp } from './format.js';
-import { POINT, STATE } from './model.js';
+import { POINT, STATE, spanAt } from './model.js';
 import { laneColor } from './palette.js';
 import { element } from './panels.js';
 import { currentTheme, laneRole } from './themes.js';
@@ -87,15 +87,6 @@ function stepOf(model, moment, entered) {
   if (moment.type === 'outcome') return outcomeStep(moment.lane);
   if (moment.type === 'point') return pointStep(model, moment.i);
   return { t: moment.t, kind: 'end', lane: -1, other: -1, label: '', line: 0, text: model.end.status, end: moment.t };
-}
-
-/** Span `i` of a lane (`i === spans.length` is the open one) as `{state, label, line, start, end}`. */
-function spanAt(lane, i) {
-  const spans = lane.spans;
-  if (i < spans.length) {
-    return { state: spans.state[i], label: spans.label[i], line: spans.line[i], start: spans.start[i], end: spans.end[i] };
-  }
-  return { state: lane.open.state, label: lane.open.label, line: lane.open.line, start: lane.open.start, end: Infinity };
 }
 
 function spanStep(model, lane, i, entered) {

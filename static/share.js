@@ -133,7 +133,7 @@ export function closableMenu(details) {
  * Puts `text` on the clipboard; resolves to whether that worked. Without the Clipboard API (or
  * its permission) the text is copied through a selected, off-screen text field.
  */
-export async function copyText(text) {
+async function copyText(text) {
   try {
     await navigator.clipboard.writeText(text);
     return true;
@@ -159,6 +159,21 @@ export function copyLinkButton(button, link) {
       button.textContent = label;
     }, COPIED_MS);
   });
+}
+
+/**
+ * Copies the link in `input` and tells `say` how it went: `copied`, or `fallback` when nothing
+ * could copy, with the link left selected in its field, ready for Ctrl+C.
+ */
+export async function copyFromField(input, say, { copied, fallback }) {
+  if (await copyText(input.value)) {
+    say(copied);
+    return;
+  }
+  // Focused too: Ctrl+C copies a field's selection only while it has focus.
+  input.focus();
+  input.select();
+  say(fallback);
 }
 
 /**
@@ -199,13 +214,12 @@ export class ShareDialog {
     this.copyButton.focus();
   }
 
-  async copy() {
-    if (await copyText(this.link.value)) {
-      this.say('Copied to the clipboard.');
-    } else {
-      this.link.focus();
-      this.say('Press Ctrl+C (⌘C on a Mac) to copy the selected link.');
-    }
+  /** Copies the snapshot's link, or leaves it selected for the user to copy. */
+  copy() {
+    return copyFromField(this.link, (text) => this.say(text), {
+      copied: 'Copied to the clipboard.',
+      fallback: 'Press Ctrl+C (⌘C on a Mac) to copy the selected link.',
+    });
   }
 
   say(text, { error = false } = {}) {

@@ -9,7 +9,7 @@
 
 import { niceTicks } from './format.js';
 import { LaneLabels } from './lane-labels.js';
-import { POINT, STATE } from './model.js';
+import { POINT, STATE, spanAt } from './model.js';
 import { laneColor } from './palette.js';
 import { themeNamed } from './themes.js';
 import { Tooltip } from './tooltip.js';
@@ -120,18 +120,22 @@ export class TimeWindow {
     return this.members.some((timeline) => timeline.live);
   }
 
-  /** Moves the window; the other members redraw (`origin` is drawing, or asks for its own frame). */
+  /**
+   * Moves the window; the other members redraw (`origin` is drawing, or asks for its own frame).
+   * Returns whether the window moved, so the caller tells of real changes only.
+   */
   move(view, origin) {
-    if (view.t0 === this.view.t0 && view.t1 === this.view.t1) return;
+    if (view.t0 === this.view.t0 && view.t1 === this.view.t1) return false;
     this.view = view;
     for (const timeline of this.members) if (timeline !== origin) timeline.requestDraw();
+    return true;
   }
 }
 
 export class Timeline {
   /**
    * `timeWindow` shares the time window with other timelines; `axis: false` leaves the time axis to
-   * another one; `onView` hears of every change of the visible window or of following the run.
+   * another one; `onView` hears of every change of the visible window.
    */
   constructor({ canvas, labels, tooltip, onHover, onSelect, onView = () => {}, timeWindow = new TimeWindow(), axis = true }) {
     this.canvas = canvas;
@@ -181,8 +185,7 @@ export class Timeline {
   }
 
   set view(view) {
-    this.timeWindow.move(view, this);
-    this.onView();
+    if (this.timeWindow.move(view, this)) this.onView();
   }
 
   /** Whether the view keeps showing the whole run as it grows (until the user zooms or pans). */
@@ -1322,13 +1325,13 @@ export class Timeline {
       const row = this.rows.rowOf[laneIndex];
       const { y, h } = this.barGeometry(row);
       if (y < this.axisHeight || y + h > this.height) continue;
-      const s = lane.spans;
-      const count = s.length + (lane.open ? 1 : 0);
+      const closed = lane.spans.length;
+      const count = closed + (lane.open ? 1 : 0);
       for (let i = 0; i < count; i += 1) {
-        const info =
-          i < s.length
-            ? this.spanInfo(lane, s.state[i], s.label[i], s.line[i], s.start[i], s.end[i], false)
-            : this.spanInfo(lane, lane.open.state, lane.open.label, lane.open.line, lane.open.start, now, true);
+        const span = spanAt(lane, i);
+        // The open span has no end yet; on screen it reaches now.
+        const open = i === closed;
+        const info = this.spanInfo(lane, span.state, span.label, span.line, span.start, open ? now : span.end, open);
         const { start, end } = info;
         // During a replay only what had started by the playhead is on screen, cut at it.
         if (start >= this.cutoff()) continue;
