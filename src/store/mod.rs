@@ -192,9 +192,13 @@ impl Store {
     /// fails with [`StoreError::Full`] as it does when the disk is full.
     pub fn limit_size(&self, bytes: u64) -> Result<(), StoreError> {
         let db = self.db.lock();
-        let page_size: u64 = db.pragma_query_value(None, "page_size", |row| row.get(0))?;
-        let pages = (bytes / page_size.max(1)).max(1);
-        db.pragma_update(None, "max_page_count", pages)?;
+        let page_size: i64 = db.pragma_query_value(None, "page_size", |row| row.get(0))?;
+        let pages = (bytes / page_size.max(1).unsigned_abs()).max(1);
+        db.pragma_update(
+            None,
+            "max_page_count",
+            i64::try_from(pages).unwrap_or(i64::MAX),
+        )?;
         Ok(())
     }
 
@@ -279,7 +283,8 @@ fn read_card(row: &rusqlite::Row) -> rusqlite::Result<SnapshotCard> {
 
 /// Applies the migrations the database has not had yet, each in its own transaction.
 fn migrate(connection: &mut Connection) -> Result<(), StoreError> {
-    let version: usize = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    let version: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    let version = usize::try_from(version).unwrap_or(usize::MAX);
     if version > MIGRATIONS.len() {
         return Err(StoreError::Open {
             path: connection.path().map(PathBuf::from).unwrap_or_default(),
@@ -293,7 +298,7 @@ fn migrate(connection: &mut Connection) -> Result<(), StoreError> {
     for (step, sql) in MIGRATIONS.iter().enumerate().skip(version) {
         let transaction = connection.transaction()?;
         transaction.execute_batch(sql)?;
-        transaction.pragma_update(None, "user_version", step + 1)?;
+        transaction.pragma_update(None, "user_version", step as i64 + 1)?;
         transaction.commit()?;
     }
     Ok(())
@@ -423,7 +428,7 @@ mod tests {
     fn newer_schemas_are_refused() {
         let mut connection = Connection::open_in_memory().expect("a database");
         connection
-            .pragma_update(None, "user_version", MIGRATIONS.len() + 1)
+            .pragma_update(None, "user_version", MIGRATIONS.len() as i64 + 1)
             .expect("set the version");
         let error = migrate(&mut connection).expect_err("refused");
         assert!(error.to_string().contains("newer Interleave"), "{error}");
