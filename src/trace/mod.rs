@@ -7,6 +7,7 @@
 //! - [`wire`]: events as JSON objects, fast enough for the live stream.
 //! - [`chrome`]: the document as a Chrome Trace Event Format file, for Perfetto and speedscope.
 //! - [`import`]: a trace document read back from JSON, refused with a reason when malformed.
+//! - [`varint`]: the LEB128 number encoding of the snapshot codec and the worker pipe.
 //!
 //! The format itself is specified in `docs/trace-format.md`.
 
@@ -18,4 +19,5 @@ pub mod lanes;
 pub mod spans;
 #[cfg(test)]
 pub(crate) mod testing;
+pub mod varint;
 pub mod wire;
