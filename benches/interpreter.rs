@@ -2,7 +2,7 @@
 //!
 //! Run with `cargo bench --bench interpreter`.
 //!
-//! Each program runs in this process through `exec::start`, exactly as the server runs it, with
+//! Each program runs in a worker process through `exec::start`, exactly as the server runs it, with
 //! every event recorded; its time is the run's own duration, from start to end. CPython runs the
 //! same program with `python3 -c`, unrecorded; its wall time minus the median wall time of a
 //! baseline program (CPython's start-up and the program's imports) is its time. Each number is

@@ -79,10 +79,7 @@ fn read_clock() -> f64 {
 /// events the recorder hands a batch to the log, so that cost is included.
 fn record_state_events() -> f64 {
     let log = RunLog::new();
-    recorder::install(
-        RunRecording::new(Arc::clone(&log), Clock::start()),
-        LOOP_LANE,
-    );
+    recorder::install(RunRecording::new(log.clone(), Clock::start()), LOOP_LANE);
     let label: Arc<str> = Arc::from("Task-1");
     let started = Instant::now();
     for i in 0..EVENTS {
@@ -200,7 +197,7 @@ fn loop_steps(record: bool) -> (f64, f64) {
         event_loop::init_thread(current_thread_runtime());
         let log = RunLog::new();
         if record {
-            recorder::install(RunRecording::new(Arc::clone(&log), clock), LOOP_LANE);
+            recorder::install(RunRecording::new(log.clone(), clock), LOOP_LANE);
             recorder::new_lane(LaneKind::EventLoop, Arc::from("event loop"), None, None);
         }
         let ctx = bench_ctx(clock);

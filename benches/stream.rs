@@ -47,9 +47,10 @@ fn main() {
     let state = AppState::default();
     let addr = start_server(&runtime, state.clone());
     let id = state.runs().new_id();
+    let slot = state.runs().reserve(1).expect("a place for the one run");
     let entry = state
         .runs()
-        .insert(RunEntry::new(id.clone(), None, program, log, handle));
+        .insert(RunEntry::new(id.clone(), None, program, log, handle), slot);
     let (mut json_bytes, mut wire_bytes) = (0, 0);
     let [serialise_s, loopback_s] = medians(RUNS, || {
         let (serialised, json) = serialise(&entry.log);

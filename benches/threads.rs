@@ -4,7 +4,7 @@
 //! Run with `cargo bench --bench threads`.
 //!
 //! Each program measures itself with `time.perf_counter()` and prints `name value` lines, so the
-//! same code is timed the same way under both interpreters: Interleave runs it in this process
+//! same code is timed the same way under both interpreters: Interleave runs it in a worker process
 //! through `exec::start` (as the server does), CPython with `python3 -c`. The slice length is
 //! read from Interleave's own trace (CPython's reference, 4.9 ms on a quiet machine, is in
 //! `../shared/notes/threads-gil-processes.md`).
@@ -175,7 +175,7 @@ fn median_slice_ms(doc: &TraceDocument) -> f64 {
 }
 
 fn main() {
-    interleave::exec::process::set_worker_program(env!("CARGO_BIN_EXE_interleave"));
+    interleave::exec::worker::set_program(env!("CARGO_BIN_EXE_interleave"));
     print_machine();
     let [il_start, py_start, il_proc, py_proc, il_sleep, py_sleep, il_slice] =
         medians(RUNS, || {

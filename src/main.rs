@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
-use interleave::exec::{self, RunOptions};
-use interleave::lang::{self, SyntaxError};
+use interleave::exec::{self, RunOptions, StartError};
+use interleave::lang::SyntaxError;
 use interleave::record::log::RunLog;
 use interleave::store::{self, Store};
 use interleave::trace::document::{human_duration, RunMeta, Summary, TraceDocument};
@@ -29,6 +29,9 @@ Usage:
       --json prints the trace document instead of the output.
       Exit status: 0 ok, 1 a Python error or a limit, 2 a syntax or unsupported construct,
       130 interrupted.
+  interleave sandbox-check
+      Show what the sandbox of a run refuses on this machine (files, network, signals,
+      tracing, other programs); exit status 0 when it holds.
   interleave --help | --version
 ";
 
@@ -37,8 +40,9 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("serve") => serve_command(&args[1..]),
         Some("run") => run_command(&args[1..]),
-        // Not in the usage: the child side of `multiprocessing`, started by a run.
-        Some("worker") => exec::process::worker_main(&args[1..]),
+        Some("sandbox-check") => sandbox_check_command(),
+        // Not in the usage: the worker process of a run, or of a run's child process.
+        Some("worker") => exec::worker::worker_main(&args[1..]),
         Some("--version" | "-V") => {
             println!("interleave {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
@@ -175,6 +179,17 @@ async fn shutdown_requested() {
     eprintln!("interleave: shutting down");
 }
 
+fn sandbox_check_command() -> ExitCode {
+    match exec::worker::sandbox_check() {
+        Ok(status) if status.success() => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::FAILURE,
+        Err(error) => {
+            eprintln!("interleave: cannot check the sandbox: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 // ---- run ----
 
 struct RunArgs {
@@ -230,19 +245,22 @@ fn run_command(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let program = match lang::compile(&source) {
-        Ok(program) => program,
-        Err(error) => {
-            eprint!("{}", syntax_report(&args.file, &source, &error));
-            return ExitCode::from(2);
-        }
-    };
     let mut options = RunOptions::default();
     if let Some(limit) = args.time_limit {
         options.time_limit = limit;
     }
     let log = RunLog::new();
-    let handle = exec::start(program, options, Arc::clone(&log));
+    let handle = match exec::start(&source, options, Arc::clone(&log)) {
+        Ok(handle) => handle,
+        Err(StartError::Refused(error)) => {
+            eprint!("{}", syntax_report(&args.file, &source, &error));
+            return ExitCode::from(2);
+        }
+        Err(error) => {
+            eprintln!("interleave: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -8,8 +8,7 @@
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use interleave::exec::{self, process, RunOptions};
-use interleave::lang;
+use interleave::exec::{self, RunOptions};
 use interleave::record::log::RunLog;
 use interleave::trace::document::{LaneInfo, RunMeta, TraceDocument};
 use interleave::trace::event::{EventKind, LaneKind, RunStatus, State, LOOP_LANE};
@@ -22,7 +21,7 @@ static TURN: Mutex<()> = Mutex::new(());
 /// Takes this test's turn and points child processes at the `interleave` binary.
 fn turn() -> MutexGuard<'static, ()> {
     let guard = TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    process::set_worker_program(env!("CARGO_BIN_EXE_interleave"));
+    exec::worker::set_program(env!("CARGO_BIN_EXE_interleave"));
     guard
 }
 
@@ -36,9 +35,10 @@ fn document(source: &str, log: &RunLog) -> TraceDocument {
 }
 
 fn run_with(source: &str, options: RunOptions) -> TraceDocument {
-    let program = lang::compile(source).unwrap_or_else(|e| panic!("does not compile: {e}"));
     let log = RunLog::new();
-    exec::start(program, options, Arc::clone(&log)).join();
+    exec::start(source, options, Arc::clone(&log))
+        .unwrap_or_else(|e| panic!("does not compile: {e}"))
+        .join();
     document(source, &log)
 }
 
@@ -151,11 +151,16 @@ if __name__ == '__main__':
 fn a_process_is_a_real_child_with_a_pid_and_an_exit_code() {
     let _turn = turn();
     let doc = run_ok(EXIT_CODES);
-    let me = std::process::id().to_string();
+    let worker = doc.lanes[LOOP_LANE as usize].pid.to_string();
+    assert_ne!(
+        worker,
+        std::process::id().to_string(),
+        "a run is a process of its own"
+    );
     let child_pid = printed(&doc, "child pid ");
     assert_eq!(child_pid, printed(&doc, "parent pid "));
-    assert_ne!(child_pid, [me.as_str()]);
-    assert_eq!(printed(&doc, "main goes on in "), [me.as_str()]);
+    assert_ne!(child_pid, [worker.as_str()]);
+    assert_eq!(printed(&doc, "main goes on in "), [worker.as_str()]);
     assert_eq!(printed(&doc, "before "), ["None None"]);
     assert_eq!(printed(&doc, "exitcode "), ["0"]);
     assert_eq!(printed(&doc, "failed exitcode "), ["1 False"]);
@@ -583,9 +588,9 @@ if __name__ == '__main__':
 #[test]
 fn a_cancelled_run_kills_its_children() {
     let _turn = turn();
-    let program = lang::compile(SLEEPS_TEN_SECONDS).expect("compiles");
     let log = RunLog::new();
-    let handle = exec::start(program, RunOptions::default(), Arc::clone(&log));
+    let handle =
+        exec::start(SLEEPS_TEN_SECONDS, RunOptions::default(), Arc::clone(&log)).expect("compiles");
     let deadline = Instant::now() + Duration::from_secs(5);
     while !log.events().iter().any(
         |e| matches!(&e.kind, EventKind::Print { text, .. } if text.starts_with("child sleeping")),

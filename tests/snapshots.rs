@@ -15,7 +15,6 @@ use hyper::header;
 use hyper::StatusCode;
 use interleave::catalog;
 use interleave::exec::{self, RunOptions};
-use interleave::lang;
 use interleave::record::log::RunLog;
 use interleave::store::{codec, Store, DATABASE_FILE};
 use interleave::trace::document::{RunMeta, TraceDocument};
@@ -395,9 +394,9 @@ fn a_data_dir_that_cannot_be_opened_stops_the_server() {
 
 /// Runs `source` until it is cancelled after `after`.
 fn run_cancelled(source: &str, after: Duration) -> TraceDocument {
-    let program = lang::compile(source).expect("compiles");
+    common::use_the_real_binary();
     let log = RunLog::new();
-    let handle = exec::start(program, RunOptions::default(), Arc::clone(&log));
+    let handle = exec::start(source, RunOptions::default(), Arc::clone(&log)).expect("compiles");
     std::thread::sleep(after);
     handle.cancel();
     handle.join();

@@ -1,10 +1,9 @@
-//! Running a scenario in this process, as the server does: compile it, start it on its own run
-//! thread, and record every event into a run log.
+//! Running a scenario as the server does: in a worker process of its own, every event it records
+//! sent up the pipe into a run log.
 
 use std::sync::Arc;
 
 use interleave::exec::{self, RunHandle, RunOptions};
-use interleave::lang;
 use interleave::record::log::RunLog;
 use interleave::trace::event::{RunEnd, RunStatus};
 
@@ -31,12 +30,12 @@ asyncio.run(main())
     )
 }
 
-/// Compiles `source` and starts running it.
+/// Starts running `source` in a worker (this benchmark's `interleave` binary).
 pub fn start(source: &str) -> (Arc<RunLog>, RunHandle) {
-    let program = lang::compile(source)
-        .unwrap_or_else(|e| panic!("the benchmark program does not compile: {e}"));
+    exec::worker::set_program(env!("CARGO_BIN_EXE_interleave"));
     let log = RunLog::new();
-    let handle = exec::start(program, RunOptions::default(), Arc::clone(&log));
+    let handle = exec::start(source, RunOptions::default(), Arc::clone(&log))
+        .unwrap_or_else(|e| panic!("the benchmark program does not compile: {e}"));
     (log, handle)
 }
 

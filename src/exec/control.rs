@@ -2,6 +2,7 @@
 
 use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use parking_lot::{Condvar, Mutex, MutexGuard};
@@ -64,6 +65,14 @@ pub fn deadline(timeout: Option<Duration>) -> Option<Instant> {
     timeout.map(|t| Instant::now() + t)
 }
 
+/// What a run stopped by its time limit says.
+pub fn time_limit_message(limit: Duration) -> String {
+    format!(
+        "the run reached its time limit of {} s and was stopped",
+        limit.as_secs_f64()
+    )
+}
+
 thread_local! {
     /// Per-thread tick counter: counting must not cost an atomic operation per iteration.
     static TICKS: Cell<u32> = const { Cell::new(0) };
@@ -74,7 +83,10 @@ pub struct RunControl {
     /// The run's one clock.
     pub clock: Clock,
     pub deadline: Instant,
-    cancelled: AtomicBool,
+    /// Set once the run must stop, for the reason in `stop_reason`.
+    stopped: AtomicBool,
+    /// Why the run stops: cancelled from outside, or the first limit it hit.
+    stop_reason: OnceLock<Abort>,
     program_done: AtomicBool,
     output_bytes: AtomicUsize,
     tasks: AtomicUsize,
@@ -96,9 +108,10 @@ impl RunControl {
         let gil_enabled = options.gil;
         RunControl {
             clock,
-            deadline: Instant::now() + options.time_limit,
+            deadline: clock.instant(0) + options.time_limit,
             options,
-            cancelled: AtomicBool::new(false),
+            stopped: AtomicBool::new(false),
+            stop_reason: OnceLock::new(),
             program_done: AtomicBool::new(false),
             output_bytes: AtomicUsize::new(0),
             tasks: AtomicUsize::new(0),
@@ -111,25 +124,49 @@ impl RunControl {
         }
     }
 
+    /// Stops the run at its next check (within milliseconds): it ends with status `cancelled`.
     pub fn cancel(&self) {
-        self.cancelled.store(true, Ordering::SeqCst);
+        self.stop(Abort::Cancelled);
+    }
+
+    /// Stops the whole run, every thread of it, for `reason` (unless it is already stopping,
+    /// for the reason given first). Returns the reason it stops for.
+    pub fn stop(&self, reason: Abort) -> Abort {
+        let reason = self.stop_reason.get_or_init(|| reason).clone();
+        self.halt();
+        reason
+    }
+
+    /// Stops every thread of the run without a reason of its own: the program failed, and the
+    /// run ends with the program's error.
+    pub fn halt(&self) {
+        self.stopped.store(true, Ordering::SeqCst);
         let _guard = self.sleep_lock.lock();
         self.sleep_cv.notify_all();
         self.loop_notify.notify_one();
     }
 
-    /// Fails with an abort when the run was cancelled or ran out of time. Also the moment a
+    /// Stops the run for a limit it reached; the abort to unwind with.
+    pub fn limit(&self, message: String) -> Ctrl {
+        Ctrl::abort(self.stop(Abort::Limit(message)))
+    }
+
+    /// Why the run is stopping, once it is.
+    pub fn stop_reason(&self) -> Option<&Abort> {
+        self.stop_reason.get()
+    }
+
+    /// Fails with an abort when the run was stopped or ran out of time. Also the moment a
     /// long computation hands what it recorded so far to the live view.
     pub fn check(&self) -> Eval<()> {
         recorder::flush_if_stale();
-        if self.cancelled.load(Ordering::Relaxed) {
-            return Err(Ctrl::abort(Abort::Cancelled));
+        if self.stopped.load(Ordering::Relaxed) {
+            return Err(Ctrl::abort(
+                self.stop_reason().cloned().unwrap_or(Abort::Cancelled),
+            ));
         }
         if Instant::now() >= self.deadline {
-            return Err(Ctrl::abort(Abort::Limit(format!(
-                "the run reached its time limit of {} s and was stopped",
-                self.options.time_limit.as_secs_f64()
-            ))));
+            return Err(self.limit(time_limit_message(self.options.time_limit)));
         }
         Ok(())
     }
@@ -167,16 +204,17 @@ impl RunControl {
         self.program_done.load(Ordering::Acquire)
     }
 
-    pub fn is_cancelled(&self) -> bool {
-        self.cancelled.load(Ordering::Relaxed)
+    /// Whether the run is stopping (cancelled, out of time, or over a limit).
+    pub fn is_stopped(&self) -> bool {
+        self.stopped.load(Ordering::Relaxed)
     }
 
     pub fn check_depth(&self, depth: u32) -> Eval<()> {
         if depth as usize > self.options.max_recursion {
-            return Err(Ctrl::abort(Abort::Limit(format!(
+            return Err(self.limit(format!(
                 "maximum recursion depth exceeded ({} nested calls)",
                 self.options.max_recursion
-            ))));
+            )));
         }
         self.tick()
     }
@@ -185,10 +223,10 @@ impl RunControl {
     pub fn add_output(&self, bytes: usize) -> Eval<()> {
         let total = self.output_bytes.fetch_add(bytes, Ordering::Relaxed) + bytes;
         if total > self.options.max_output_bytes {
-            return Err(Ctrl::abort(Abort::Limit(format!(
+            return Err(self.limit(format!(
                 "the program printed more than {} bytes of output",
                 self.options.max_output_bytes
-            ))));
+            )));
         }
         Ok(())
     }
@@ -197,10 +235,10 @@ impl RunControl {
     pub fn add_task(&self) -> Eval<()> {
         let total = self.tasks.fetch_add(1, Ordering::Relaxed) + 1;
         if total > self.options.max_tasks {
-            return Err(Ctrl::abort(Abort::Limit(format!(
+            return Err(self.limit(format!(
                 "the program created more than {} tasks",
                 self.options.max_tasks
-            ))));
+            )));
         }
         Ok(())
     }

@@ -1,6 +1,5 @@
-//! The wire format between a run and its child processes: scenario values ↔ JSON (what
-//! pickling is to `multiprocessing`), recorded events ↔ JSON, and the messages both sides send
-//! as JSON lines over the child's stdin and stdout.
+//! Scenario values as they cross between a run and its child processes: values ↔ JSON, what
+//! pickling is to `multiprocessing`, and exceptions ↔ JSON.
 //!
 //! Functions cross by name, as pickle sends them: only a function the other side can find under
 //! its own name at module level can be sent, so lambdas and nested functions are refused.
@@ -17,7 +16,7 @@ use crate::lang::eval::Ctx;
 use crate::lang::function::Frame;
 use crate::lang::ir::Var;
 use crate::lang::value::{Dict, Module, RangeObj, Value};
-use crate::trace::event::{Event, EventKind, TraceFrame, WireName};
+use crate::trace::event::TraceFrame;
 
 /// Containers nested deeper than this do not cross (it also stops a list that holds itself).
 const MAX_DEPTH: usize = 200;
@@ -367,209 +366,14 @@ fn exc_kind(name: &str) -> ExcKind {
     ExcKind::by_name(name).unwrap_or(ExcKind::Exception)
 }
 
-// ---- messages --------------------------------------------------------------------------------
-
-/// The first line a run writes to a new child: what to run and under which limits.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Setup {
-    pub source: String,
-    /// The child's name (`Process-3`, `SpawnProcess-1`).
-    pub name: String,
-    /// Its `multiprocessing` identity (`3`, or `3:1` for a child of `Process-3`).
-    pub identity: String,
-    /// The pid of the process that started it.
-    pub parent_pid: u32,
-    /// The run's start on CLOCK_MONOTONIC, in nanoseconds.
-    pub origin_ns: u64,
-    pub gil: bool,
-    /// What is left of the run's time limit (with a grace period: the run stops the child).
-    pub time_left_ns: u64,
-    pub max_tasks: usize,
-    pub max_output_bytes: usize,
-    pub max_recursion: usize,
-    /// A `Process`'s one job (`None` without a target); pool workers read theirs from the
-    /// lines that follow.
-    pub job: Option<Job>,
-}
-
-/// One call for a child to make: `target(*args)`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Job {
-    pub id: u64,
-    /// The function, encoded (by name).
-    pub target: Json,
-    pub args: Vec<Json>,
-}
-
-/// What a child writes to its stdout, one JSON line each.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Reply {
-    /// Events the child recorded, in its own lane numbering.
-    Events(Vec<WireEvent>),
-    /// Job `id` returned (the encoded value) or raised; its events were all sent before.
-    Done {
-        id: u64,
-        outcome: Result<Json, WireError>,
-    },
-}
-
-// ---- events ----------------------------------------------------------------------------------
-
-/// A recorded event on the wire: `[t_ns, lane, {kind: {...}}]`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct WireEvent(pub u64, pub u32, pub WireKind);
-
-/// [`EventKind`] with its enums spelt as their wire names.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WireKind {
-    Lane {
-        kind: String,
-        name: String,
-        detail: Option<String>,
-        parent: Option<u32>,
-        pid: u32,
-    },
-    State {
-        state: String,
-        label: Option<String>,
-        line: u32,
-    },
-    Spawn {
-        child: u32,
-        line: u32,
-    },
-    Wake {
-        target: u32,
-    },
-    Print {
-        text: String,
-        line: u32,
-    },
-    Cancel {
-        target: u32,
-        line: u32,
-    },
-    Exception {
-        message: String,
-        line: u32,
-    },
-    Diagnostic {
-        kind: String,
-        message: String,
-        line: u32,
-    },
-}
-
-fn named<T: WireName>(name: &str) -> Marshal<T> {
-    T::from_wire_name(name).ok_or_else(|| malformed(format!("unknown name {name}")))
-}
-
-fn text(s: &Option<Arc<str>>) -> Option<String> {
-    s.as_deref().map(str::to_string)
-}
-
-/// The wire form of a recorded event.
-pub fn wire_event(e: &Event) -> WireEvent {
-    let kind = match &e.kind {
-        EventKind::Lane {
-            kind,
-            name,
-            detail,
-            parent,
-            pid,
-        } => WireKind::Lane {
-            kind: kind.as_str().to_string(),
-            name: name.to_string(),
-            detail: text(detail),
-            parent: *parent,
-            pid: *pid,
-        },
-        EventKind::State { state, label, line } => WireKind::State {
-            state: state.as_str().to_string(),
-            label: text(label),
-            line: *line,
-        },
-        EventKind::Spawn { child, line } => WireKind::Spawn {
-            child: *child,
-            line: *line,
-        },
-        EventKind::Wake { target } => WireKind::Wake { target: *target },
-        EventKind::Print { text, line } => WireKind::Print {
-            text: text.to_string(),
-            line: *line,
-        },
-        EventKind::Cancel { target, line } => WireKind::Cancel {
-            target: *target,
-            line: *line,
-        },
-        EventKind::Exception { message, line } => WireKind::Exception {
-            message: message.to_string(),
-            line: *line,
-        },
-        EventKind::Diagnostic {
-            kind,
-            message,
-            line,
-        } => WireKind::Diagnostic {
-            kind: kind.as_str().to_string(),
-            message: message.to_string(),
-            line: *line,
-        },
-    };
-    WireEvent(e.t_ns, e.lane, kind)
-}
-
-/// The event `w` stands for, still in the sender's lane numbering (`seq` is left at 0).
-pub fn event(w: WireEvent) -> Marshal<Event> {
-    let WireEvent(t_ns, lane, kind) = w;
-    let kind = match kind {
-        WireKind::Lane {
-            kind,
-            name,
-            detail,
-            parent,
-            pid,
-        } => EventKind::Lane {
-            kind: named(&kind)?,
-            name: Arc::from(name),
-            detail: detail.map(Arc::from),
-            parent,
-            pid,
-        },
-        WireKind::State { state, label, line } => EventKind::State {
-            state: named(&state)?,
-            label: label.map(Arc::from),
-            line,
-        },
-        WireKind::Spawn { child, line } => EventKind::Spawn { child, line },
-        WireKind::Wake { target } => EventKind::Wake { target },
-        WireKind::Print { text, line } => EventKind::Print {
-            text: Arc::from(text),
-            line,
-        },
-        WireKind::Cancel { target, line } => EventKind::Cancel { target, line },
-        WireKind::Exception { message, line } => EventKind::Exception {
-            message: Arc::from(message),
-            line,
-        },
-        WireKind::Diagnostic {
-            kind,
-            message,
-            line,
-        } => EventKind::Diagnostic {
-            kind: named(&kind)?,
-            message: Arc::from(message),
-            line,
-        },
-    };
-    Ok(Event {
-        seq: 0,
-        t_ns,
-        lane,
-        kind,
-    })
+/// `work()` for a function, the type name for anything else: how a job is labelled.
+pub fn callable_label(v: &Value) -> String {
+    match v {
+        Value::Func(f) => format!("{}()", f.def.name),
+        Value::Builtin(b) => format!("{}()", b.name()),
+        Value::Native(f) => format!("{}()", f.name),
+        other => other.type_name().to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -579,7 +383,6 @@ mod tests {
     use crate::exec::RunOptions;
     use crate::lang::eval::Interp;
     use crate::record::recorder::Clock;
-    use crate::trace::event::{DiagnosticKind, LaneKind, State};
 
     /// A context whose module body has run.
     fn module(source: &str) -> Ctx {
@@ -633,56 +436,5 @@ mod tests {
             encode(&coroutine, &global(&coroutine, "x").expect("x is set")),
             Err(MarshalError::Unpicklable("coroutine"))
         );
-    }
-
-    #[test]
-    fn events_come_back_as_they_left() {
-        let at = |lane, kind| Event {
-            seq: 0,
-            t_ns: 1_234,
-            lane,
-            kind,
-        };
-        let events = [
-            at(
-                2,
-                EventKind::Lane {
-                    kind: LaneKind::Thread,
-                    name: "Thread-1".into(),
-                    detail: Some("work()".into()),
-                    parent: Some(0),
-                    pid: 42,
-                },
-            ),
-            at(
-                2,
-                EventKind::State {
-                    state: State::WaitingGil,
-                    label: None,
-                    line: 3,
-                },
-            ),
-            at(0, EventKind::Spawn { child: 2, line: 9 }),
-            at(
-                2,
-                EventKind::Print {
-                    text: "hi\n".into(),
-                    line: 4,
-                },
-            ),
-            at(
-                0,
-                EventKind::Diagnostic {
-                    kind: DiagnosticKind::BlockingCall,
-                    message: "time.sleep(1) blocked".into(),
-                    line: 5,
-                },
-            ),
-        ];
-        for e in events {
-            let text = serde_json::to_string(&wire_event(&e)).expect("serialises");
-            let back = event(serde_json::from_str(&text).expect("parses")).expect("known names");
-            assert_eq!(back, e);
-        }
     }
 }

@@ -102,14 +102,15 @@ impl ThreadPool {
         let mut workers = self.workers.lock();
         if needs_worker && workers.len() < self.max_workers {
             let name = format!("{}_{}", self.prefix, workers.len());
-            workers.push(self.start_worker(cx, name));
+            workers.push(self.start_worker(cx, name)?);
         }
         drop(workers);
         self.shared.work.notify_one();
         Ok(future)
     }
 
-    fn start_worker(&self, cx: &CallCx, name: String) -> JoinHandle<()> {
+    fn start_worker(&self, cx: &CallCx, name: String) -> Eval<JoinHandle<()>> {
+        let ticket = super::threads::thread_ticket()?;
         let lane = recorder::new_lane(
             LaneKind::Thread,
             Arc::from(name.as_str()),
@@ -127,21 +128,18 @@ impl ThreadPool {
         let control = interp.control.clone();
         let shared = self.shared.clone();
         let (started, on_start) = std::sync::mpsc::channel();
-        let handle = std::thread::Builder::new()
-            .name(format!("interleave-{name}"))
-            .stack_size(super::threads::THREAD_STACK)
-            .spawn(move || {
+        let handle =
+            super::threads::spawn_counted(ticket, format!("interleave-{name}"), move || {
                 recorder::install(run, lane);
                 let me = ThreadObj::install_worker(&name, lane, &interp.control.threads);
                 work(interp, shared, lane, started);
                 me.finish();
                 recorder::uninstall();
-            })
-            .expect("the OS can start a thread");
+            })?;
         // Like `Thread.start()`: wait (without the GIL) until the worker runs. It takes the GIL
         // and the job just queued first, so the i-th new worker runs the i-th job, as in CPython.
         control.gil.released(|| on_start.recv().ok());
-        handle
+        Ok(handle)
     }
 
     /// `executor.shutdown(wait=True)`: no new jobs; waits (without the GIL) for the workers.
@@ -200,7 +198,7 @@ fn work(interp: Arc<Interp>, shared: Arc<Shared>, lane: LaneIx, started: Sender<
         shared.idle.fetch_add(1, Ordering::AcqRel);
         recorder::state(lane, State::Idle, None, 0);
         control.gil.release();
-        if control.is_cancelled() {
+        if control.is_stopped() {
             break;
         }
     }

@@ -1,97 +1,52 @@
 //! `multiprocessing.Process` and `concurrent.futures.ProcessPoolExecutor`: child processes that
-//! are this same binary re-executed as `interleave worker`, as Python's *spawn* start method
-//! starts a fresh interpreter. A child re-runs the scenario as `__mp_main__` (so a
-//! `if __name__ == "__main__":` guard is skipped there), runs its job(s), and streams what it
-//! records back as JSON lines; the parent files those events under the child's `process` lane,
-//! on the run's one clock. Every child is killed if need be, and reaped, before its run ends.
+//! are this same binary re-executed as a worker ([`super::worker`]), as Python's *spawn* start
+//! method starts a fresh interpreter. A child re-runs the scenario as `__mp_main__` (so a
+//! `if __name__ == "__main__":` guard is skipped there), runs its job(s), and sends what it
+//! records up its pipe ([`super::pipe`]); the parent files those events under the child's
+//! `process` lane, on the run's one clock. Children stay in their run's process group, so the
+//! supervisor's one signal stops them all; every child is killed if need be, and reaped, before
+//! its run ends.
 
 use std::collections::{HashMap, VecDeque};
-use std::fmt;
-use std::io::{BufRead, BufReader, Stdin, Write};
-use std::os::unix::process::{CommandExt, ExitStatusExt};
-use std::path::PathBuf;
-use std::process::{ChildStdin, ChildStdout, Command, ExitCode, ExitStatus, Stdio};
+use std::io::BufReader;
+use std::os::unix::process::ExitStatusExt;
+use std::process::{ChildStdin, ChildStdout, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use parking_lot::{Condvar, Mutex};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use serde_json::Value as Json;
 
+use super::budget::{self, Refused};
 use super::control::{deadline, timeout_arg, wait_while, RunControl};
 use super::futures::{CFuture, Executor};
-use super::marshal::{self, Job, Reply, Setup, WireError, WireEvent};
+use super::marshal::{self, WireError};
 use super::objects::Outcome;
+use super::pipe::{Frame, FrameReader, PipeError};
+use super::sandbox::LedgerSlot;
+use super::supervisor::wait_exited;
 use super::threads::{self, blocking};
-use super::{event_loop, gil, RunOptions};
-use crate::lang::error::{Abort, Ctrl, Eval, ExcKind, Exception, Signal};
+use super::worker::{self, Down, Job, Role, Setup};
+use crate::lang::error::{Ctrl, Eval, ExcKind, Exception};
 use crate::lang::eval::{Ctx, Interp};
 use crate::lang::function::Args;
-use crate::lang::ir::{Call, Expr, ExprKind};
 use crate::lang::object::{object, CallCx, NativeFn, PyObject};
 use crate::lang::ops;
 use crate::lang::value::Value;
-use crate::lang::{self, Program};
 use crate::record::cores;
-use crate::record::log::RunLog;
-use crate::record::recorder::{self, Clock, RunRecording};
-use crate::trace::event::{
-    Event, EventKind, LaneIx, LaneKind, RunEnd, RunStatus, State, LOOP_LANE,
-};
+use crate::record::recorder::{self, RunRecording};
+use crate::trace::event::{Event, EventKind, LaneIx, LaneKind, State, LOOP_LANE};
 
-/// The worker's mode: one `Process` job, or a pool's jobs until stdin closes.
-const PROCESS_FLAG: &str = "--process";
-const POOL_FLAG: &str = "--pool";
 /// A child's own time limit ends this long after the run's: the run stops its children itself
 /// when its limit is reached, so a child never ends first and passes for finished.
 const LIMIT_GRACE: Duration = Duration::from_secs(1);
-/// How often a child checks that its parent is still there.
-const PARENT_POLL: Duration = Duration::from_millis(50);
-/// The worker runs deep Python recursion, like the run thread.
-const WORKER_STACK: usize = 512 << 20;
 /// What a process lane shows from `start()` until the child reports its first event.
 const STARTING: &str = "starting";
-/// What a pool worker's lane shows between jobs.
-const WAITING_FOR_WORK: &str = "waiting for work";
 /// `concurrent.futures.process.BrokenProcessPool`'s message.
 const BROKEN_POOL: &str = "A process in the process pool was terminated abruptly while the \
                            future was running or pending.";
-
-// ---- the worker program -----------------------------------------------------------------------
-
-static WORKER_PROGRAM: OnceLock<PathBuf> = OnceLock::new();
-
-/// Sets the program started as a child process (by default the running executable). A program
-/// that embeds the library without being `interleave`, such as a test harness, points it at
-/// the `interleave` binary (a test harness started instead rejects the worker's arguments, so
-/// the child fails at once). The first call wins.
-pub fn set_worker_program(path: impl Into<PathBuf>) {
-    let _ = WORKER_PROGRAM.set(path.into());
-}
-
-/// `interleave worker --process|--pool`, with piped stdin and stdout. A child of the run's own
-/// process leads a new process group, which its own children join, so one signal stops them
-/// all.
-fn worker_command(pool: bool, new_group: bool) -> std::io::Result<Command> {
-    let program = match WORKER_PROGRAM.get() {
-        Some(path) => path.clone(),
-        None => std::env::current_exe()?,
-    };
-    let mut command = Command::new(program);
-    command
-        .arg("worker")
-        .arg(if pool { POOL_FLAG } else { PROCESS_FLAG })
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit());
-    if new_group {
-        command.process_group(0);
-    }
-    Ok(command)
-}
 
 // ---- the children of a run ---------------------------------------------------------------------
 
@@ -110,8 +65,11 @@ impl Children {
         self.list.lock().push(child);
     }
 
-    fn in_child(&self) -> bool {
-        self.identity.get().is_some()
+    /// Names this process as the child `identity` (empty for a run's own process).
+    pub fn set_identity(&self, identity: &str) {
+        if !identity.is_empty() {
+            let _ = self.identity.set(identity.to_string());
+        }
     }
 
     /// The identity of the next child: `N`, or `3:N` inside `Process-3`.
@@ -138,14 +96,14 @@ impl Children {
             for child in children.iter().filter(|c| c.pool) {
                 child.close_stdin();
             }
-            if !control.is_cancelled() {
+            if !control.is_stopped() {
                 let _ = children
                     .iter()
                     .filter(|c| !c.daemon)
                     .try_for_each(|c| c.wait_done(None, control).map(drop));
             }
             for child in &children {
-                child.signal(libc::SIGKILL, true);
+                child.signal(libc::SIGKILL);
                 child.join_io();
             }
         });
@@ -160,7 +118,8 @@ struct Child {
     pool: bool,
     /// Killed rather than waited for when the run ends.
     daemon: bool,
-    leads_group: bool,
+    /// Its share of the run's ledger, given back when it has been reaped.
+    ledger: Option<LedgerSlot>,
     stdin: Mutex<Option<ChildStdin>>,
     life: Mutex<Life>,
     changed: Condvar,
@@ -199,10 +158,21 @@ fn launch(cx: &CallCx, l: Launch) -> Eval<Arc<Child>> {
     let control = &cx.ctx.interp.control;
     control.check()?;
     let t0 = recorder::now_ns();
-    let leads_group = !control.processes.in_child();
-    let mut handle = worker_command(l.pool, leads_group)
-        .and_then(|mut command| command.spawn())
-        .map_err(|e| Ctrl::raise(ExcKind::OSError, format!("cannot start a process: {e}")))?;
+    let role = if l.pool { Role::Pool } else { Role::Process };
+    let mut setup = l.setup.clone();
+    setup.ledger = take_slot(control)?;
+    let spawned =
+        worker::command(role).and_then(|mut command| command.stderr(Stdio::inherit()).spawn());
+    let mut handle = match spawned {
+        Ok(handle) => handle,
+        Err(e) => {
+            give_back(setup.ledger);
+            return Err(Ctrl::raise(
+                ExcKind::OSError,
+                format!("cannot start a process: {e}"),
+            ));
+        }
+    };
     let stdout = handle.stdout.take().expect("stdout is piped");
     let run = recorder::current_run().expect("scenario code runs with a recorder");
     let lane = declare_lane(&run, t0, handle.id(), &l, cx.site.line);
@@ -211,7 +181,7 @@ fn launch(cx: &CallCx, l: Launch) -> Eval<Arc<Child>> {
         lane,
         pool: l.pool,
         daemon: l.daemon,
-        leads_group,
+        ledger: setup.ledger,
         stdin: Mutex::new(handle.stdin.take()),
         life: Mutex::new(Life {
             handle: Some(handle),
@@ -222,7 +192,7 @@ fn launch(cx: &CallCx, l: Launch) -> Eval<Arc<Child>> {
         io: Mutex::new(None),
     });
     control.processes.add(child.clone());
-    child.send(&l.setup);
+    child.send(&Down::Setup(setup));
     let follower = child.clone();
     let lanes = LaneMap::new(lane, l.name.clone());
     let replies = l.replies;
@@ -232,6 +202,31 @@ fn launch(cx: &CallCx, l: Launch) -> Eval<Arc<Child>> {
         .expect("the OS can start a thread");
     *child.io.lock() = Some(io);
     Ok(child)
+}
+
+/// A share of the run's ledger for a new child, or Python's error when the run has as many
+/// processes as it may.
+fn take_slot(control: &RunControl) -> Eval<Option<LedgerSlot>> {
+    let Some(ledger) = budget::ledger() else {
+        return Ok(None);
+    };
+    let max = control.options.max_processes as usize;
+    match ledger.take_slot(max) {
+        Some(slot) => Ok(Some(LedgerSlot {
+            fd: budget::ledger_fd(),
+            slot,
+        })),
+        None => Err(Ctrl::raise(
+            ExcKind::RuntimeError,
+            Refused::Processes(max).to_string(),
+        )),
+    }
+}
+
+fn give_back(slot: Option<LedgerSlot>) {
+    if let (Some(ledger), Some(slot)) = (budget::ledger(), slot) {
+        ledger.free_slot(slot.slot);
+    }
 }
 
 /// Declares the child's lane (with its real pid) and the spawn arrow to it, both at `t0`, and
@@ -272,18 +267,20 @@ fn follow(
     mut replies: Option<Box<dyn Replies>>,
 ) {
     recorder::install(run.clone(), child.lane);
-    for line in BufReader::new(stdout).lines() {
-        let Ok(line) = line else { break };
-        match serde_json::from_str::<Reply>(&line) {
-            Ok(Reply::Events(batch)) => run.log.append(lanes.remap(&run, batch)),
-            Ok(Reply::Done { id, outcome }) => {
+    let mut reader = FrameReader::new(BufReader::new(stdout));
+    loop {
+        match reader.next_frame() {
+            Ok(Some(Frame::Events(batch))) => run.sink.append(lanes.remap(&run, batch)),
+            Ok(Some(Frame::Done { id, outcome })) => {
                 if let Some(r) = replies.as_mut() {
                     r.done(id, outcome);
                 }
             }
-            Err(_) => {
+            Ok(Some(_)) => {}
+            Ok(None) | Err(PipeError::Io(_)) => break,
+            Err(PipeError::Damaged(_)) => {
                 // Not our protocol: a child in this state can only be stopped.
-                child.signal(libc::SIGKILL, true);
+                child.signal(libc::SIGKILL);
                 break;
             }
         }
@@ -308,11 +305,9 @@ fn follow(
 
 impl Child {
     /// Writes one message to the child's stdin (a child that is gone shows in its exit status).
-    fn send(&self, message: &impl Serialize) {
-        let mut line = serde_json::to_vec(message).expect("messages serialise");
-        line.push(b'\n');
+    fn send(&self, message: &Down) {
         if let Some(stdin) = self.stdin.lock().as_mut() {
-            let _ = stdin.write_all(&line);
+            let _ = worker::send_down(stdin, message);
         }
     }
 
@@ -322,12 +317,13 @@ impl Child {
 
     /// Waits for the child to exit, then reaps it.
     fn reap(&self) -> ExitStatus {
-        wait_exited(self.pid);
+        wait_exited(self.pid as libc::pid_t);
         let mut life = self.life.lock();
         let mut handle = life.handle.take().expect("a child is reaped once");
         let status = handle.wait().expect("the child is ours to reap");
         life.status = Some(status);
         drop(life);
+        give_back(self.ledger);
         self.close_stdin();
         status
     }
@@ -337,22 +333,15 @@ impl Child {
         self.changed.notify_all();
     }
 
-    /// Sends `signal` to the child (and its group, when `group` and it leads one), unless it
-    /// has been reaped and its pid may belong to another process by now.
-    fn signal(&self, signal: i32, group: bool) {
+    /// Sends `signal` to the child, unless it has been reaped and its pid may belong to another
+    /// process by now. The child's own children notice within a poll that their parent is gone.
+    fn signal(&self, signal: i32) {
         let life = self.life.lock();
         if life.handle.is_none() {
             return;
         }
-        let pid = self.pid as libc::pid_t;
-        // SAFETY: plain system calls; `pid` is our unreaped child, so it names no other process.
-        unsafe {
-            if group && self.leads_group {
-                libc::killpg(pid, signal);
-            } else {
-                libc::kill(pid, signal);
-            }
-        }
+        // SAFETY: a plain system call; `pid` is our unreaped child, so it names no other process.
+        unsafe { libc::kill(self.pid as libc::pid_t, signal) };
     }
 
     fn join_io(&self) {
@@ -379,26 +368,6 @@ impl Child {
             Some(code) => i64::from(code),
             None => -i64::from(status.signal().unwrap_or(0)),
         })
-    }
-}
-
-/// Blocks until child `pid` has exited, leaving it unreaped (so its pid stays ours).
-fn wait_exited(pid: u32) {
-    loop {
-        // SAFETY: an all-zero siginfo_t is valid for waitid to fill in.
-        let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
-        // SAFETY: `info` is a valid siginfo_t; WNOWAIT leaves the child to be reaped later.
-        let r = unsafe {
-            libc::waitid(
-                libc::P_PID,
-                pid as libc::id_t,
-                &mut info,
-                libc::WEXITED | libc::WNOWAIT,
-            )
-        };
-        if r == 0 || std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
-            return;
-        }
     }
 }
 
@@ -438,10 +407,9 @@ impl LaneMap {
         *self.lanes[slot].get_or_insert_with(|| run.alloc_lane())
     }
 
-    fn remap(&mut self, run: &RunRecording, batch: Vec<WireEvent>) -> Vec<Event> {
+    fn remap(&mut self, run: &RunRecording, batch: Vec<Event>) -> Vec<Event> {
         batch
             .into_iter()
-            .filter_map(|w| marshal::event(w).ok())
             .filter_map(|e| self.event(run, e))
             .collect()
     }
@@ -541,19 +509,16 @@ impl LaneMap {
 /// What a new child needs to run the scenario under what is left of this run's limits.
 fn setup(ctx: &Ctx, name: &str, identity: &str, job: Option<Job>) -> Setup {
     let control = &ctx.interp.control;
-    let options = &control.options;
-    let time_left = control.deadline.saturating_duration_since(Instant::now()) + LIMIT_GRACE;
+    let mut options = control.options.clone();
+    options.time_limit += LIMIT_GRACE;
     Setup {
         source: ctx.interp.program.source.to_string(),
         name: name.to_string(),
         identity: identity.to_string(),
         parent_pid: std::process::id(),
         origin_ns: control.clock.monotonic_origin_ns(),
-        gil: options.gil,
-        time_left_ns: u64::try_from(time_left.as_nanos()).unwrap_or(u64::MAX),
-        max_tasks: options.max_tasks,
-        max_output_bytes: options.max_output_bytes,
-        max_recursion: options.max_recursion,
+        options,
+        ledger: None,
         job,
     }
 }
@@ -569,16 +534,6 @@ fn job(ctx: &Ctx, id: u64, target: &Value, args: &[Value]) -> Eval<Job> {
         target: marshal::encode(ctx, target)?,
         args,
     })
-}
-
-/// `work()` for a function, the type name for anything else.
-fn callable_label(v: &Value) -> String {
-    match v {
-        Value::Func(f) => format!("{}()", f.def.name),
-        Value::Builtin(b) => format!("{}()", b.name()),
-        Value::Native(f) => format!("{}()", f.name),
-        other => other.type_name().to_string(),
-    }
 }
 
 // ---- multiprocessing.Process -------------------------------------------------------------------
@@ -610,7 +565,10 @@ impl ProcessObj {
             Some(target) => Some(job(cx.ctx, 0, target, &self.args)?),
             None => None,
         };
-        let detail = self.target.as_ref().map_or("run()".into(), callable_label);
+        let detail = self
+            .target
+            .as_ref()
+            .map_or("run()".into(), marshal::callable_label);
         let launched = launch(
             cx,
             Launch {
@@ -645,7 +603,7 @@ impl ProcessObj {
     /// `terminate()` (SIGTERM) or `kill()` (SIGKILL), to the child alone as Python does.
     fn send_signal(&self, signal: i32) -> Eval {
         if let Some(child) = self.child() {
-            child.signal(signal, false);
+            child.signal(signal);
         }
         Ok(Value::None)
     }
@@ -822,8 +780,8 @@ impl PoolState {
         for worker in self.workers.iter_mut().filter(|w| w.idle()) {
             match self.queue.pop_front() {
                 Some((job, future)) => {
-                    worker.child.send(&job);
                     worker.busy = Some((job.id, future));
+                    worker.child.send(&Down::Job(job));
                 }
                 None if self.shutdown => worker.child.close_stdin(),
                 None => {}
@@ -1006,339 +964,5 @@ pub fn futures_attr(name: &str) -> Option<Value> {
     match name {
         "ProcessPoolExecutor" => Some(Value::Native(&PROCESS_POOL)),
         _ => None,
-    }
-}
-
-// ---- the child side: `interleave worker` -------------------------------------------------------
-
-/// Why a worker could not start.
-#[derive(Debug)]
-pub enum WorkerError {
-    /// Stdin closed (before the setup line, or when a pool worker is let go).
-    Closed,
-    Io(std::io::Error),
-    Message(serde_json::Error),
-    Syntax(lang::SyntaxError),
-}
-
-impl fmt::Display for WorkerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            WorkerError::Closed => f.write_str("stdin closed before the setup line"),
-            WorkerError::Io(e) => write!(f, "cannot read stdin: {e}"),
-            WorkerError::Message(e) => write!(f, "unreadable message: {e}"),
-            WorkerError::Syntax(e) => write!(f, "the scenario does not compile: {e}"),
-        }
-    }
-}
-
-impl std::error::Error for WorkerError {}
-
-/// `interleave worker --process|--pool`, the child side. Reads a [`Setup`] line from stdin,
-/// runs the scenario as `__mp_main__`, then its one job (or, with `--pool`, one job per
-/// following line until stdin closes), streaming its events to stdout. Exit status 0, 1 when
-/// the module or the job failed, 2 when the arguments or the setup could not be read.
-pub fn worker_main(args: &[String]) -> ExitCode {
-    let pool = match args {
-        [flag] if flag == POOL_FLAG => true,
-        [flag] if flag == PROCESS_FLAG => false,
-        _ => {
-            eprintln!("interleave worker: expected {PROCESS_FLAG} or {POOL_FLAG}");
-            return ExitCode::from(2);
-        }
-    };
-    let mut input = BufReader::new(std::io::stdin());
-    let prepared = read_message::<Setup>(&mut input).and_then(|setup| {
-        let program = lang::compile(&setup.source).map_err(WorkerError::Syntax)?;
-        Ok((setup, program))
-    });
-    let (setup, program) = match prepared {
-        Ok(prepared) => prepared,
-        Err(e) => {
-            eprintln!("interleave worker: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    watch_parent(setup.parent_pid);
-    let jobs = if pool {
-        Jobs::Stdin(input)
-    } else {
-        Jobs::One(setup.job.clone())
-    };
-    let worker = std::thread::Builder::new()
-        .name("interleave-worker".into())
-        .stack_size(WORKER_STACK)
-        .spawn(move || serve(setup, program, jobs))
-        .expect("the OS can start a thread");
-    match worker.join() {
-        Ok(true) => ExitCode::SUCCESS,
-        _ => ExitCode::FAILURE,
-    }
-}
-
-fn read_message<T: DeserializeOwned>(input: &mut impl BufRead) -> Result<T, WorkerError> {
-    let mut line = String::new();
-    match input.read_line(&mut line) {
-        Ok(0) => Err(WorkerError::Closed),
-        Ok(_) => serde_json::from_str(&line).map_err(WorkerError::Message),
-        Err(e) => Err(WorkerError::Io(e)),
-    }
-}
-
-/// A child does not outlive its parent by more than a poll: once the parent is gone (the child
-/// has been handed to another process), so is the child, whatever it was doing.
-fn watch_parent(parent: u32) {
-    std::thread::Builder::new()
-        .name("interleave-parent".into())
-        .spawn(move || loop {
-            // SAFETY: getppid has no preconditions and cannot fail.
-            if u32::try_from(unsafe { libc::getppid() }) != Ok(parent) {
-                std::process::exit(1);
-            }
-            std::thread::sleep(PARENT_POLL);
-        })
-        .expect("the OS can start a thread");
-}
-
-/// Where a child's jobs come from.
-enum Jobs {
-    /// A `Process`'s one job.
-    One(Option<Job>),
-    /// A pool worker's: a line each, until stdin closes.
-    Stdin(BufReader<Stdin>),
-}
-
-impl Jobs {
-    fn next(&mut self, control: &RunControl) -> Option<Job> {
-        match self {
-            Jobs::One(job) => job.take(),
-            Jobs::Stdin(input) => {
-                recorder::state(LOOP_LANE, State::Idle, Some(Arc::from(WAITING_FOR_WORK)), 0);
-                recorder::flush();
-                control.gil.released(|| read_message(input).ok())
-            }
-        }
-    }
-
-    fn is_pool(&self) -> bool {
-        matches!(self, Jobs::Stdin(_))
-    }
-}
-
-/// The child's run, on its own big-stack thread: its own clock (agreeing with the parent's),
-/// limits, GIL and log, streamed to stdout as it grows. Returns whether it ended well.
-fn serve(setup: Setup, program: Arc<Program>, jobs: Jobs) -> bool {
-    let options = RunOptions {
-        time_limit: Duration::from_nanos(setup.time_left_ns),
-        max_tasks: setup.max_tasks,
-        max_output_bytes: setup.max_output_bytes,
-        max_recursion: setup.max_recursion,
-        gil: setup.gil,
-    };
-    let clock = Clock::from_monotonic_origin(setup.origin_ns);
-    let control = Arc::new(RunControl::new(options, clock));
-    let _ = control.processes.identity.set(setup.identity.clone());
-    let log = RunLog::new();
-    let outbox = Arc::new(Outbox {
-        log: log.clone(),
-        sent: Mutex::new(0),
-    });
-    let streamer = {
-        let outbox = outbox.clone();
-        std::thread::Builder::new()
-            .name("interleave-stream".into())
-            .spawn(move || outbox.stream())
-            .expect("the OS can start a thread")
-    };
-    let ok = run_child(program, &control, &log, &outbox, &setup.name, jobs);
-    let _ = streamer.join();
-    ok
-}
-
-/// Runs the module body, then the jobs, then ends as a run does: threads joined, children
-/// reaped, the log finished.
-fn run_child(
-    program: Arc<Program>,
-    control: &Arc<RunControl>,
-    log: &Arc<RunLog>,
-    outbox: &Outbox,
-    name: &str,
-    jobs: Jobs,
-) -> bool {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_time()
-        .build()
-        .expect("a current-thread runtime can be built");
-    event_loop::init_thread(runtime);
-    recorder::install(RunRecording::new(log.clone(), control.clock), LOOP_LANE);
-    recorder::new_lane(LaneKind::EventLoop, Arc::from("MainThread"), None, None);
-    let module = Arc::from("<module>");
-    recorder::state(LOOP_LANE, State::Running, Some(Arc::clone(&module)), 0);
-    gil::register_thread(LOOP_LANE, Some(module));
-    threads::ThreadObj::install_main(LOOP_LANE);
-    control.gil.take();
-    let interp = Interp::new(program.clone(), control.clone(), "__mp_main__");
-    let ctx = Ctx::new(Arc::new(interp));
-    let ok = match super::run_program(&ctx, program) {
-        Ok(()) => run_jobs(&ctx, jobs, outbox, name),
-        Err(ctrl) => {
-            report(name, &ctrl);
-            false
-        }
-    };
-    control.threads.join_all(control);
-    control.processes.reap_all(control);
-    control.gil.release();
-    let end = if ok { State::Done } else { State::Failed };
-    recorder::state(LOOP_LANE, end, None, 0);
-    recorder::uninstall();
-    log.finish(RunEnd {
-        status: if ok { RunStatus::Ok } else { RunStatus::Error },
-        duration_ns: control.clock.now_ns(),
-        error: None,
-    });
-    ok
-}
-
-/// Runs jobs until there are no more: false if a `Process`'s job raised or the run stopped.
-fn run_jobs(ctx: &Ctx, mut jobs: Jobs, outbox: &Outbox, name: &str) -> bool {
-    let pool = jobs.is_pool();
-    while let Some(job) = jobs.next(&ctx.interp.control) {
-        let id = job.id;
-        let result = call_job(ctx, job);
-        if let Err(ctrl) = &result {
-            if !pool {
-                report(name, ctrl);
-            }
-        }
-        let stopped = result.as_ref().is_err_and(|c| c.exception().is_none());
-        let raised = result.is_err();
-        recorder::flush();
-        outbox.send(&Reply::Done {
-            id,
-            outcome: outcome(ctx, result),
-        });
-        if stopped || (raised && !pool) {
-            return false;
-        }
-    }
-    true
-}
-
-/// Calls the job's target, its lane labelled with it.
-fn call_job(ctx: &Ctx, job: Job) -> Eval {
-    let target = marshal::decode(ctx, &job.target)?;
-    let args = job
-        .args
-        .iter()
-        .map(|a| marshal::decode(ctx, a))
-        .collect::<Result<Vec<_>, _>>()?;
-    let label: Arc<str> = Arc::from(callable_label(&target));
-    recorder::state(LOOP_LANE, State::Running, Some(label.clone()), 0);
-    gil::set_running_label(Some(label));
-    ctx.call_value(0, &target, Args::positional(args), &job_site())
-}
-
-/// A job's result as it crosses back: the value, or what was raised (a result that cannot
-/// cross raises there, as unpicklable results do).
-fn outcome(ctx: &Ctx, result: Eval) -> Result<Json, WireError> {
-    match result {
-        Ok(v) => marshal::encode(ctx, &v).map_err(|e| marshal::error(ctx, &e.exception())),
-        Err(ctrl) => Err(match ctrl.into_signal() {
-            Signal::Raise(e) => marshal::error(ctx, &e),
-            Signal::Abort(Abort::Limit(message)) => stopped("LimitExceeded", &message),
-            _ => stopped("Cancelled", "the run was stopped before the job finished"),
-        }),
-    }
-}
-
-fn stopped(kind: &str, message: &str) -> WireError {
-    WireError {
-        kind: kind.to_string(),
-        message: message.to_string(),
-        args: None,
-        traceback: Vec::new(),
-    }
-}
-
-/// An uncaught exception in a child: Python prints `Process Process-1:` and the traceback.
-fn report(name: &str, ctrl: &Ctrl) {
-    let Some(e) = ctrl.exception() else {
-        return;
-    };
-    let line = e.traceback.lock().last().map_or(0, |f| f.line);
-    recorder::record(
-        LOOP_LANE,
-        EventKind::Exception {
-            message: Arc::from(format!("Process {name}: {}", e.summary_line())),
-            line,
-        },
-    );
-}
-
-/// The call site recorded for a job's target.
-fn job_site() -> Call {
-    Call {
-        func: Expr {
-            kind: ExprKind::Const(Value::None),
-            awaits: false,
-        },
-        args: Vec::new(),
-        line: 0,
-        text: Arc::from("<process>"),
-    }
-}
-
-/// The child's stdout: its log's events as they come in, and the replies after them.
-struct Outbox {
-    log: Arc<RunLog>,
-    /// The sequence number of the last event sent; held while writing.
-    sent: Mutex<u64>,
-}
-
-impl Outbox {
-    /// Sends the events logged since the last call. False once the log has ended and
-    /// everything in it has been sent.
-    fn pump(&self) -> bool {
-        let mut sent = self.sent.lock();
-        let slice = self.log.read_after(*sent, usize::MAX);
-        match slice.last_seq() {
-            Some(last) => {
-                write_reply(&Reply::Events(
-                    slice.iter().map(marshal::wire_event).collect(),
-                ));
-                *sent = last;
-                true
-            }
-            None => slice.end().is_none(),
-        }
-    }
-
-    /// Sends `reply` after every event logged so far.
-    fn send(&self, reply: &Reply) {
-        self.pump();
-        let _writing = self.sent.lock();
-        write_reply(reply);
-    }
-
-    /// Streams events as the log receives them, until it ends.
-    fn stream(&self) {
-        let waiter = tokio::runtime::Builder::new_current_thread()
-            .build()
-            .expect("a current-thread runtime can be built");
-        while self.pump() {
-            let sent = *self.sent.lock();
-            waiter.block_on(self.log.wait_beyond(sent));
-        }
-    }
-}
-
-/// Writes one line to stdout; if the parent is gone, so is this process.
-fn write_reply(reply: &Reply) {
-    let mut line = serde_json::to_vec(reply).expect("replies serialise");
-    line.push(b'\n');
-    let mut out = std::io::stdout().lock();
-    if out.write_all(&line).and_then(|()| out.flush()).is_err() {
-        std::process::exit(1);
     }
 }

@@ -4,10 +4,12 @@
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 use parking_lot::{Condvar, Mutex};
 
+use super::budget::{self, ThreadTicket};
 use super::control::{deadline, timeout_arg, wait_slice, wait_while, RunControl, WAIT_SLICE};
 use super::event_loop::{self, current_task, STALL_NS};
 use super::gil;
@@ -158,7 +160,7 @@ impl ThreadObj {
         let until = deadline(timeout);
         let mut life = self.life.lock();
         while life.started && !life.finished {
-            if !ignore_cancel && control.is_cancelled() {
+            if !ignore_cancel && control.is_stopped() {
                 return;
             }
             let Some(slice) = wait_slice(until) else {
@@ -179,6 +181,7 @@ impl ThreadObj {
             }
             life.started = true;
         }
+        let ticket = thread_ticket().inspect_err(|_| self.life.lock().started = false)?;
         let interp = cx.ctx.interp.clone();
         let control = interp.control.clone();
         let detail = self.target.as_ref().map(|t| Arc::from(callable_name(t)));
@@ -194,20 +197,11 @@ impl ThreadObj {
         let run = recorder::current_run().expect("scenario code runs with a recorder");
         let me = self.clone();
         let line = cx.site.line;
-        std::thread::Builder::new()
-            .name(format!("interleave-{}", self.name()))
-            .stack_size(THREAD_STACK)
-            .spawn(move || {
-                recorder::install(run, lane);
-                me.run(interp, lane, line);
-                recorder::uninstall();
-            })
-            .map_err(|e| {
-                Ctrl::raise(
-                    ExcKind::RuntimeError,
-                    format!("can't start new thread: {e}"),
-                )
-            })?;
+        spawn_counted(ticket, format!("interleave-{}", self.name()), move || {
+            recorder::install(run, lane);
+            me.run(interp, lane, line);
+            recorder::uninstall();
+        })?;
         control.gil.released(|| {
             let mut life = self.life.lock();
             while !life.running && !life.finished {
@@ -329,6 +323,34 @@ fn me_thread(me: &Value) -> Arc<ThreadObj> {
 }
 
 /// The call site recorded for code a thread runs on its own (its target).
+/// A place for one more thread of scenario code among those the run may have alive at once,
+/// or CPython's `RuntimeError` when there is none.
+pub fn thread_ticket() -> Eval<ThreadTicket> {
+    budget::thread_ticket().map_err(|e| Ctrl::raise(ExcKind::RuntimeError, e.to_string()))
+}
+
+/// Starts an OS thread for scenario code, with room for deep recursion, counted by `ticket`
+/// until it ends.
+pub fn spawn_counted(
+    ticket: ThreadTicket,
+    name: String,
+    body: impl FnOnce() + Send + 'static,
+) -> Eval<JoinHandle<()>> {
+    std::thread::Builder::new()
+        .name(name)
+        .stack_size(THREAD_STACK)
+        .spawn(move || {
+            let _counted = ticket;
+            body();
+        })
+        .map_err(|e| {
+            Ctrl::raise(
+                ExcKind::RuntimeError,
+                format!("can't start new thread: {e}"),
+            )
+        })
+}
+
 pub fn thread_site(line: u32) -> Call {
     Call {
         func: Expr {

@@ -31,6 +31,11 @@ pub struct SyntaxError {
     pub column: u32,
 }
 
+impl SyntaxError {
+    /// Every kind a compile error can have.
+    pub const KINDS: [&'static str; 2] = ["syntax", "unsupported"];
+}
+
 impl std::fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}:{}: {}", self.line, self.column, self.message)

@@ -125,7 +125,7 @@ impl Cores {
         let mut events = Vec::new();
         let core = table.core(run, cpu, &mut events);
         events.extend(core.claim(t_ns, occupant, Some(label)));
-        run.log.append(events);
+        run.sink.append(events);
     }
 
     /// `occupant`, entered with [`Cores::enter_at`], left `cpu` at `t_ns`.
@@ -135,7 +135,7 @@ impl Cores {
             return;
         };
         if let Some(event) = core.release(t_ns, occupant) {
-            run.log.append(vec![event]);
+            run.sink.append(vec![event]);
         }
     }
 }
@@ -172,13 +172,13 @@ impl Table {
         let core = self.core(run, at.cpu, &mut events);
         events.extend(core.claim(t_ns, lane, label));
         self.seen_on.insert(lane, at);
-        run.log.append(events);
+        run.sink.append(events);
     }
 
     fn leave(&mut self, run: &RunRecording, lane: LaneIx) {
         let mut events = Vec::new();
         self.vacate(run.clock.now_ns(), lane, &mut events);
-        run.log.append(events);
+        run.sink.append(events);
     }
 
     /// Moves each executing thread the scheduler has moved to its new core; a thread that has

@@ -13,6 +13,18 @@ use super::cores::Cores;
 use super::log::RunLog;
 use crate::trace::event::{DiagnosticKind, Event, EventKind, LaneIx, LaneKind, State};
 
+/// Where the recorders of a run hand their batches: the run's log, or, in a worker process,
+/// the pipe to the process that started it. Appending never waits for a reader.
+pub trait Sink: Send + Sync {
+    fn append(&self, batch: Vec<Event>);
+}
+
+impl Sink for RunLog {
+    fn append(&self, batch: Vec<Event>) {
+        RunLog::append(self, batch);
+    }
+}
+
 /// Hand a batch to the log once it holds this many events...
 const BATCH_EVENTS: usize = 2048;
 /// ...or once the oldest unflushed event is this old, so the live view stays close behind.
@@ -69,7 +81,7 @@ fn monotonic_ns() -> u64 {
 
 /// What all recorders of one run share.
 pub struct RunRecording {
-    pub log: Arc<RunLog>,
+    pub sink: Arc<dyn Sink>,
     pub clock: Clock,
     next_lane: AtomicU32,
     /// Which thread each CPU core is running.
@@ -77,9 +89,9 @@ pub struct RunRecording {
 }
 
 impl RunRecording {
-    pub fn new(log: Arc<RunLog>, clock: Clock) -> Arc<RunRecording> {
+    pub fn new(sink: Arc<dyn Sink>, clock: Clock) -> Arc<RunRecording> {
         Arc::new(RunRecording {
-            log,
+            sink,
             clock,
             next_lane: AtomicU32::new(0),
             cores: Cores::default(),
@@ -153,7 +165,7 @@ impl Recorder {
     fn flush(&mut self) {
         if !self.buf.is_empty() {
             let batch = std::mem::replace(&mut self.buf, Vec::with_capacity(BATCH_EVENTS));
-            self.run.log.append(batch);
+            self.run.sink.append(batch);
         }
     }
 

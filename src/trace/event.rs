@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Index of a lane inside one run (0 is always the event loop of the main process).
 pub type LaneIx = u32;
@@ -120,7 +120,7 @@ pub enum DiagnosticKind {
 }
 
 /// How a run ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RunStatus {
     Running,
@@ -131,14 +131,14 @@ pub enum RunStatus {
 }
 
 /// One frame of a Python-like traceback.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TraceFrame {
     pub function: String,
     pub line: u32,
 }
 
 /// The error that ended a run (an uncaught exception, or the limit that was hit).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RunError {
     /// `ValueError`, `TimeoutError`, ... or `LimitExceeded` / `Cancelled`.
     pub kind: String,
@@ -147,8 +147,20 @@ pub struct RunError {
     pub traceback: Vec<TraceFrame>,
 }
 
+impl RunError {
+    /// An error that is not a Python exception: a limit, a cancel, a crash.
+    pub fn plain(kind: &str, message: &str) -> RunError {
+        RunError {
+            kind: kind.to_string(),
+            message: message.to_string(),
+            line: 0,
+            traceback: Vec::new(),
+        }
+    }
+}
+
 /// What the executor reports when a run is over.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RunEnd {
     pub status: RunStatus,
     pub duration_ns: u64,

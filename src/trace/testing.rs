@@ -3,7 +3,8 @@
 use std::sync::Arc;
 
 use super::document::{RunMeta, TraceDocument};
-use crate::exec::{self, RunOptions};
+use crate::exec::worker::run_in_this_process;
+use crate::exec::RunOptions;
 use crate::lang;
 use crate::record::log::RunLog;
 
@@ -46,7 +47,7 @@ asyncio.run(main())
 pub fn run_to_document(source: &str) -> TraceDocument {
     let program = lang::compile(source).unwrap_or_else(|e| panic!("does not compile: {e}"));
     let log = RunLog::new();
-    exec::start(program, RunOptions::default(), Arc::clone(&log)).join();
+    run_in_this_process(program, RunOptions::default(), Arc::clone(&log));
     let end = log.end().expect("a joined run has ended");
     let meta = RunMeta {
         id: "r-test".into(),

@@ -16,8 +16,7 @@ use super::runs::RunEntry;
 use super::{AppState, Limits};
 use crate::catalog;
 use crate::catalog::comparisons::Comparison;
-use crate::exec::{self, RunOptions};
-use crate::lang;
+use crate::exec::{self, RunOptions, StartError};
 use crate::record::log::RunLog;
 use crate::trace::chrome;
 use crate::trace::document::TraceDocument;
@@ -67,23 +66,29 @@ pub async fn runs_create(
     if state.is_shutting_down() {
         return Err(AppError::Unavailable("the server is shutting down".into()));
     }
-    let program = lang::compile(&request.source)?;
-    if state.runs().running() >= state.limits().max_running {
+    let Some(slot) = state.runs().reserve(state.limits().max_running) else {
         return Err(AppError::Unavailable(format!(
             "{} runs are already in progress; try again when one has finished",
             state.limits().max_running
         )));
-    }
+    };
     let log = RunLog::new();
-    let handle = exec::start(program, request.options, Arc::clone(&log));
+    let started = {
+        let log = Arc::clone(&log);
+        let source = request.source.clone();
+        tokio::task::spawn_blocking(move || exec::start(&source, request.options, log))
+            .await
+            .map_err(|e| AppError::Internal(format!("starting a run failed: {e}")))?
+    };
+    let handle = started.map_err(|e| match e {
+        StartError::Refused(syntax) => AppError::from(syntax),
+        StartError::Spawn(e) => AppError::Internal(format!("cannot start a worker process: {e}")),
+    })?;
     let id = state.runs().new_id();
-    let entry = state.runs().insert(RunEntry::new(
-        id,
-        request.scenario,
-        request.source,
-        log,
-        handle,
-    ));
+    let entry = state.runs().insert(
+        RunEntry::new(id, request.scenario, request.source, log, handle),
+        slot,
+    );
     Ok(created(&entry))
 }
 

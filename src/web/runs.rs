@@ -97,13 +97,28 @@ impl RunEntry {
 /// All runs the server knows, oldest first.
 pub struct Runs {
     entries: Mutex<IndexMap<String, Arc<RunEntry>>>,
+    /// Runs being started: they hold a place before they are registered.
+    starting: Mutex<usize>,
     retention: Retention,
+}
+
+/// A place for one run among those allowed at once, held from the request until the run is
+/// registered (or its start fails).
+pub struct Slot<'a> {
+    runs: &'a Runs,
+}
+
+impl Drop for Slot<'_> {
+    fn drop(&mut self) {
+        *self.runs.starting.lock() -= 1;
+    }
 }
 
 impl Runs {
     pub fn new(retention: Retention) -> Self {
         Runs {
             entries: Mutex::new(IndexMap::new()),
+            starting: Mutex::new(0),
             retention,
         }
     }
@@ -119,12 +134,25 @@ impl Runs {
         }
     }
 
-    /// Registers a run, evicting finished runs that have outlived the retention policy.
-    pub fn insert(&self, entry: RunEntry) -> Arc<RunEntry> {
+    /// A place for a new run, unless `max_running` runs are running or starting already.
+    pub fn reserve(&self, max_running: usize) -> Option<Slot<'_>> {
+        let mut starting = self.starting.lock();
+        if self.running() + *starting >= max_running {
+            return None;
+        }
+        *starting += 1;
+        Some(Slot { runs: self })
+    }
+
+    /// Registers a run started in `slot`, evicting finished runs that have outlived the
+    /// retention policy.
+    pub fn insert(&self, entry: RunEntry, slot: Slot<'_>) -> Arc<RunEntry> {
         let entry = Arc::new(entry);
         let mut entries = self.entries.lock();
         evict(&mut entries, self.retention, Instant::now());
         entries.insert(entry.id.clone(), Arc::clone(&entry));
+        drop(entries);
+        drop(slot);
         entry
     }
 

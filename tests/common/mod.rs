@@ -8,7 +8,6 @@ pub mod server;
 use std::sync::Arc;
 
 use interleave::exec::{self, RunOptions};
-use interleave::lang;
 use interleave::record::log::RunLog;
 use interleave::trace::document::{RunMeta, TraceDocument};
 use interleave::trace::event::{LaneIx, LaneKind, RunStatus, State};
@@ -21,11 +20,11 @@ pub fn run(source: &str) -> TraceDocument {
 
 /// Runs `source` with `options` to its end and returns its trace document.
 pub fn run_with(source: &str, options: RunOptions) -> TraceDocument {
-    // Scenarios that start processes re-execute the real binary, not this test harness.
-    interleave::exec::process::set_worker_program(env!("CARGO_BIN_EXE_interleave"));
-    let program = lang::compile(source).unwrap_or_else(|e| panic!("does not compile: {e}"));
+    use_the_real_binary();
     let log = RunLog::new();
-    exec::start(program, options, Arc::clone(&log)).join();
+    exec::start(source, options, Arc::clone(&log))
+        .unwrap_or_else(|e| panic!("does not compile: {e}"))
+        .join();
     let end = log.end().expect("a joined run has ended");
     let meta = RunMeta {
         id: "test".into(),
@@ -33,6 +32,12 @@ pub fn run_with(source: &str, options: RunOptions) -> TraceDocument {
         source: source.into(),
     };
     TraceDocument::build(meta, log.snapshot().iter(), Some(&end))
+}
+
+/// Points worker processes at the `interleave` binary: a run is this binary re-executed, not
+/// the test harness.
+pub fn use_the_real_binary() {
+    interleave::exec::worker::set_program(env!("CARGO_BIN_EXE_interleave"));
 }
 
 /// Runs `source` and checks that it ended `ok`.
