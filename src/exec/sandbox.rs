@@ -339,7 +339,7 @@ impl Probe {
 impl fmt::Display for Probe {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let verdict = match (&self.outcome, self.holds()) {
-            (Ok(()), true) => "works  ".to_string(),
+            (Ok(()), true) => "works".to_string(),
             (Err(e), true) => format!("refused ({e})"),
             (Ok(()), false) => "NOT REFUSED".to_string(),
             (Err(e), false) => format!("FAILS ({e})"),

@@ -631,6 +631,10 @@ fn record_limit(message: &str) {
 
 // ---- the pipe up ------------------------------------------------------------------------------
 
+/// Events let through past the event limit once the program has stopped, so that what the run
+/// records as it ends (the limit itself, lanes ending) is kept.
+const WIND_DOWN_EVENTS: u64 = 1024;
+
 /// What the worker sends up, in order: the recorders' batches (the run's [`Sink`]) and the
 /// other frames. Appending takes a short lock and never waits for the pipe; one thread writes.
 /// Past the run's event limit it stops the run and lets no more events through.
@@ -639,6 +643,8 @@ pub struct Outbox {
     ready: Condvar,
     recorded: AtomicU64,
     max_events: u64,
+    /// Events let through past the limit while the run stopped.
+    wound_down: AtomicU64,
     control: Weak<RunControl>,
 }
 
@@ -655,6 +661,7 @@ impl Outbox {
             ready: Condvar::new(),
             recorded: AtomicU64::new(0),
             max_events,
+            wound_down: AtomicU64::new(0),
             control: Arc::downgrade(control),
         })
     }
@@ -711,11 +718,26 @@ impl Sink for Outbox {
         let count = batch.len() as u64;
         let before = self.recorded.fetch_add(count, Ordering::Relaxed);
         if before + count > self.max_events {
-            batch.truncate(self.max_events.saturating_sub(before) as usize);
             self.over_limit();
+            let under_limit = self.max_events.saturating_sub(before);
+            let over = count - under_limit;
+            batch.truncate(usize::try_from(under_limit + self.wind_down(over)).unwrap_or(0));
         }
         if !batch.is_empty() {
             self.send(Frame::Events(batch));
         }
+    }
+}
+
+impl Outbox {
+    /// How many of `over` events past the limit may still go up: none while the program runs,
+    /// a few in all once it has stopped, so the trace tells how it stopped.
+    fn wind_down(&self, over: u64) -> u64 {
+        let stopped = self.control.upgrade().is_some_and(|c| c.program_done());
+        if !stopped {
+            return 0;
+        }
+        let used = self.wound_down.fetch_add(over, Ordering::Relaxed);
+        over.min(WIND_DOWN_EVENTS.saturating_sub(used))
     }
 }

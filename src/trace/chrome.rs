@@ -10,44 +10,54 @@ use std::collections::{HashMap, HashSet};
 
 use super::document::{LaneInfo, TraceDocument, FORMAT_VERSION};
 use super::event::{Event, EventKind, LaneIx, LaneKind, State, LOOP_LANE};
-use super::wire::{write_u64, Object};
+use super::wire::{write_u64, Object, Pieces};
 
 /// The document as a Chrome trace: `{"traceEvents": [...], "displayTimeUnit": "ms", "otherData": {...}}`.
 pub fn to_chrome_json(doc: &TraceDocument) -> String {
+    let mut out = String::with_capacity(256 + doc.spans.len() * 160 + doc.events.len() * 200);
+    write_chrome_json(doc, &mut out, &mut |_| {});
+    out
+}
+
+/// Writes the Chrome trace of `doc` into `out`, handing the text to `piece` after every trace
+/// event, so that a large trace can be sent as it is written.
+pub fn write_chrome_json(doc: &TraceDocument, out: &mut String, piece: Pieces) {
     let layout = Layout::of(doc);
-    let mut events = EventList::with_capacity(256 + doc.spans.len() * 160 + doc.events.len() * 200);
+    out.push_str("{\"traceEvents\":[");
+    let mut events = EventList {
+        out,
+        piece,
+        empty: true,
+    };
     write_metadata(&mut events, doc, &layout);
     write_slices(&mut events, doc, &layout);
     write_point_events(&mut events, doc, &layout);
     // The events are written in place in the document, which is closed around them.
-    let mut out = events.out;
+    (events.piece)(events.out);
+    let out = events.out;
     out.push_str("],\"displayTimeUnit\":\"ms\",\"otherData\":");
     out.push_str(&other_data(doc));
     out.push('}');
-    out
 }
 
 /// The document being written, up to the end of its `traceEvents` array, one event after
 /// another.
-struct EventList {
-    out: String,
+struct EventList<'w, 'p> {
+    out: &'w mut String,
+    piece: Pieces<'p>,
     empty: bool,
 }
 
-impl EventList {
-    fn with_capacity(capacity: usize) -> Self {
-        let mut out = String::with_capacity(capacity);
-        out.push_str("{\"traceEvents\":[");
-        EventList { out, empty: true }
-    }
-
+impl EventList<'_, '_> {
     /// Opens the next event object; the caller closes it.
     fn next(&mut self) -> Object<'_> {
-        if !self.empty {
+        if self.empty {
+            self.empty = false;
+        } else {
             self.out.push(',');
+            (self.piece)(self.out);
         }
-        self.empty = false;
-        Object::open(&mut self.out)
+        Object::open(self.out)
     }
 }
 
@@ -338,7 +348,7 @@ fn lane_title(lane: &LaneInfo) -> String {
 
 /// `process_name` and `process_sort_index` per process, `thread_name` and `thread_sort_index`
 /// per lane.
-fn write_metadata(events: &mut EventList, doc: &TraceDocument, layout: &Layout) {
+fn write_metadata(events: &mut EventList<'_, '_>, doc: &TraceDocument, layout: &Layout) {
     for (index, group) in layout.groups.iter().enumerate() {
         let place = Place {
             pid: group.pid,
@@ -363,7 +373,7 @@ fn write_metadata(events: &mut EventList, doc: &TraceDocument, layout: &Layout) 
 }
 
 fn metadata(
-    events: &mut EventList,
+    events: &mut EventList<'_, '_>,
     place: Place,
     name: &str,
     write_args: impl FnOnce(&mut Object<'_>),
@@ -381,7 +391,7 @@ fn metadata(
 /// category and args. `B`/`E` rather than one `X`: a viewer that computes `ts + dur` in floating
 /// point (speedscope) can put a span's end a hair after the next span's start and nest them, while
 /// an `E` and the next `B` carry the very same timestamp.
-fn write_slices(events: &mut EventList, doc: &TraceDocument, layout: &Layout) {
+fn write_slices(events: &mut EventList<'_, '_>, doc: &TraceDocument, layout: &Layout) {
     for span in &doc.spans {
         let Some(place) = layout.place(span.lane) else {
             continue;
@@ -415,7 +425,7 @@ fn write_slices(events: &mut EventList, doc: &TraceDocument, layout: &Layout) {
 
 /// Prints, diagnostics and exceptions as thread-scoped instant events; spawns, wakes and
 /// cancellations as flow arrows from one lane's slice to the other's.
-fn write_point_events(events: &mut EventList, doc: &TraceDocument, layout: &Layout) {
+fn write_point_events(events: &mut EventList<'_, '_>, doc: &TraceDocument, layout: &Layout) {
     let slices = SliceIndex::of(doc);
     let mut flow_id = 0;
     for event in &doc.events {
@@ -463,7 +473,7 @@ fn write_point_events(events: &mut EventList, doc: &TraceDocument, layout: &Layo
 }
 
 fn instant(
-    events: &mut EventList,
+    events: &mut EventList<'_, '_>,
     event: &Event,
     place: Place,
     cat: &str,
@@ -486,7 +496,14 @@ fn instant(
 }
 
 /// One end of a flow arrow; `"bp": "e"` binds it to the slice enclosing `t_ns` on its thread.
-fn flow_end(events: &mut EventList, phase: &str, kind: &str, id: u64, place: Place, t_ns: u64) {
+fn flow_end(
+    events: &mut EventList<'_, '_>,
+    phase: &str,
+    kind: &str,
+    id: u64,
+    place: Place,
+    t_ns: u64,
+) {
     let mut event = events.next();
     event.str("ph", phase);
     event.str("name", kind);

@@ -13,7 +13,7 @@ use super::event::{
 };
 use super::lanes::{LaneId, LaneTable};
 use super::spans::{Span, SpanBuilder};
-use super::wire::{self, Object};
+use super::wire::{self, write_array, write_array_in_pieces, Object, Pieces};
 
 /// The version of the trace format this build writes and reads (`format_version`).
 pub const FORMAT_VERSION: u64 = 1;
@@ -161,20 +161,24 @@ impl TraceDocument {
     /// The document as JSON.
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(256 + self.events.len() * 96 + self.spans.len() * 96);
-        let mut doc = Object::open(&mut out);
+        self.write_json(&mut out, &mut |_| {});
+        out
+    }
+
+    /// Writes the document as JSON into `out`, handing the text to `piece` after every span
+    /// and event, so that a large document can be sent as it is written.
+    pub fn write_json(&self, out: &mut String, piece: Pieces) {
+        let mut doc = Object::open(out);
         doc.str("format", "interleave-trace");
         doc.u64("format_version", FORMAT_VERSION);
         doc.raw("run", &self.run_json());
         doc.raw("lanes", &self.lanes_json());
-        doc.raw("spans", &self.spans_json());
-        let mut events = String::with_capacity(self.events.len() * 96);
-        wire::write_events(&mut events, &self.events, &self.lane_table);
-        doc.raw("events", &events);
+        self.write_spans(doc.field("spans"), piece);
+        wire::write_events_in_pieces(doc.field("events"), &self.events, &self.lane_table, piece);
         doc.raw("output", &self.output_json());
         doc.raw("diagnostics", &self.diagnostics_json());
         doc.raw("summary", &summary_json(&self.summary));
         doc.close();
-        out
     }
 
     fn run_json(&self) -> String {
@@ -220,9 +224,8 @@ impl TraceDocument {
         out
     }
 
-    fn spans_json(&self) -> String {
-        let mut out = String::with_capacity(self.spans.len() * 96);
-        write_array(&mut out, &self.spans, |out, span| {
+    fn write_spans(&self, out: &mut String, piece: Pieces) {
+        let write_span = |out: &mut String, span: &Span| {
             let mut obj = Object::open(out);
             obj.lane("lane", self.lane_id(span.lane));
             obj.str("state", span.state.as_str());
@@ -231,8 +234,8 @@ impl TraceDocument {
             obj.opt_str("label", span.label.as_deref());
             obj.u64("line", u64::from(span.line));
             obj.close();
-        });
-        out
+        };
+        write_array_in_pieces(out, &self.spans, write_span, piece);
     }
 
     fn output_json(&self) -> String {
@@ -261,17 +264,6 @@ impl TraceDocument {
         });
         out
     }
-}
-
-fn write_array<T>(out: &mut String, items: &[T], mut write_item: impl FnMut(&mut String, &T)) {
-    out.push('[');
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        write_item(out, item);
-    }
-    out.push(']');
 }
 
 /// A run error as JSON: `{"kind","message","line","traceback":[{"function","line"}]}`.

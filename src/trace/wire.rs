@@ -13,15 +13,55 @@ pub fn write_events<'a>(
     events: impl IntoIterator<Item = &'a Event>,
     lanes: &LaneTable,
 ) {
+    write_events_in_pieces(out, events, lanes, &mut |_| {});
+}
+
+/// Appends `events` as a JSON array, calling `piece` with the text so far after each event
+/// (see [`Pieces`]).
+pub fn write_events_in_pieces<'a>(
+    out: &mut String,
+    events: impl IntoIterator<Item = &'a Event>,
+    lanes: &LaneTable,
+    piece: Pieces,
+) {
+    write_array_in_pieces(
+        out,
+        events,
+        |out, event| write_event(out, event, lanes),
+        piece,
+    );
+}
+
+/// Appends `items` as a JSON array, each written by `write_item`.
+pub fn write_array<T>(
+    out: &mut String,
+    items: impl IntoIterator<Item = T>,
+    write_item: impl FnMut(&mut String, T),
+) {
+    write_array_in_pieces(out, items, write_item, &mut |_| {});
+}
+
+/// Appends `items` as a JSON array, calling `piece` with the text so far after each item.
+pub fn write_array_in_pieces<T>(
+    out: &mut String,
+    items: impl IntoIterator<Item = T>,
+    mut write_item: impl FnMut(&mut String, T),
+    piece: Pieces,
+) {
     out.push('[');
-    for (i, event) in events.into_iter().enumerate() {
+    for (i, item) in items.into_iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        write_event(out, event, lanes);
+        write_item(out, item);
+        piece(out);
     }
     out.push(']');
 }
+
+/// Called with the text written so far at points where a writer may take it away (and leave
+/// the buffer empty), so a large document can be sent on in pieces and never held whole.
+pub type Pieces<'p> = &'p mut dyn FnMut(&mut String);
 
 /// Appends one event as a JSON object: `seq`, `t_ns`, `lane`, `kind`, then the kind's fields.
 pub fn write_event(out: &mut String, event: &Event, lanes: &LaneTable) {
@@ -133,6 +173,12 @@ impl<'a> Object<'a> {
     pub fn null(&mut self, key: &str) {
         self.key(key);
         self.out.push_str("null");
+    }
+
+    /// Writes the key `key`; the caller writes its value into the text returned.
+    pub fn field(&mut self, key: &str) -> &mut String {
+        self.key(key);
+        self.out
     }
 
     /// Writes `json`, which must already be valid JSON, as the value of `key`.

@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::{json, Map, Value};
 
+use super::download;
 use super::error::AppError;
 use super::runs::RunEntry;
 use super::{AppState, Limits};
@@ -18,7 +19,6 @@ use crate::catalog;
 use crate::catalog::comparisons::Comparison;
 use crate::exec::{self, RunOptions, StartError};
 use crate::record::log::RunLog;
-use crate::trace::chrome;
 use crate::trace::document::TraceDocument;
 
 /// `GET /api/scenarios`: every built-in scenario with its source.
@@ -205,21 +205,14 @@ fn time_limit(value: &Value, max: Duration) -> Result<Duration, AppError> {
     }
 }
 
-/// `GET /api/runs/{id}`: the trace document, status `running` until the run ends.
+/// `GET /api/runs/{id}`: the trace document, status `running` until the run ends, sent in
+/// pieces as it is written.
 pub async fn runs_show(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let entry = find_run(&state, &id)?;
-    let json = with_document(entry, |doc| doc.to_json()).await?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/json"),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-        json,
-    )
-        .into_response())
+    Ok(download::document(move || entry.document()))
 }
 
 /// `GET /api/runs/{id}/trace.json`: the Chrome trace of a finished run, as a download; a run
@@ -234,7 +227,9 @@ pub async fn runs_chrome_trace(
             "run '{id}' is still running; its Chrome trace can be downloaded once it has ended"
         )));
     }
-    with_document(entry, chrome_trace_download).await
+    Ok(download::chrome_trace(&entry.meta(), move || {
+        entry.document()
+    }))
 }
 
 /// Builds the trace document of `entry` as it is now and hands it to `use_document`, both on a
@@ -243,44 +238,9 @@ pub async fn with_document<T: Send + 'static>(
     entry: Arc<RunEntry>,
     use_document: impl FnOnce(&TraceDocument) -> T + Send + 'static,
 ) -> Result<T, AppError> {
-    tokio::task::spawn_blocking(move || {
-        let slice = entry.log.snapshot();
-        use_document(&TraceDocument::build(
-            entry.meta(),
-            slice.iter(),
-            slice.end(),
-        ))
-    })
-    .await
-    .map_err(|e| AppError::Internal(format!("building the trace document failed: {e}")))
-}
-
-/// `doc` as a Chrome Trace Event Format download named after its scenario, or else its run:
-/// `interleave-gather.trace.json`.
-pub fn chrome_trace_download(doc: &TraceDocument) -> Response {
-    let meta = &doc.run.meta;
-    // A run's scenario id is whatever the client sent: only plain names go into the header.
-    let is_safe = |name: &&str| {
-        !name.is_empty()
-            && name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    };
-    let name = [meta.scenario.as_deref(), Some(meta.id.as_str())]
-        .into_iter()
-        .flatten()
-        .find(is_safe)
-        .unwrap_or("run");
-    let disposition = format!("attachment; filename=\"interleave-{name}.trace.json\"");
-    (
-        [
-            (header::CONTENT_TYPE, "application/json".to_string()),
-            (header::CONTENT_DISPOSITION, disposition),
-            (header::CACHE_CONTROL, "no-store".to_string()),
-        ],
-        chrome::to_chrome_json(doc),
-    )
-        .into_response()
+    tokio::task::spawn_blocking(move || use_document(&entry.document()))
+        .await
+        .map_err(|e| AppError::Internal(format!("building the trace document failed: {e}")))
 }
 
 /// `POST /api/runs/{id}/cancel`: asks a live run to stop and answers 202 at once; the run then

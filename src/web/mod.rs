@@ -27,6 +27,7 @@
 
 pub mod api;
 pub mod assets;
+pub mod download;
 pub mod error;
 pub mod pages;
 pub mod preview;
@@ -43,6 +44,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
+use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
 use self::error::AppError;
@@ -168,6 +170,7 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/api/snapshots/{id}", get(snapshots::snapshots_show))
         .fallback(not_found)
+        .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

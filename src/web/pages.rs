@@ -14,7 +14,7 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use super::api::chrome_trace_download;
+use super::download;
 use super::error::AppError;
 use super::preview;
 use super::AppState;
@@ -169,22 +169,18 @@ pub async fn snapshot_document(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    with_snapshot(&state, id, |snapshot| {
-        let disposition = format!(
-            "attachment; filename=\"interleave-{}.json\"",
-            snapshot.card.id
-        );
-        (
-            [
-                (header::CONTENT_TYPE, "application/json".to_string()),
-                (header::CONTENT_DISPOSITION, disposition),
-                (header::CACHE_CONTROL, IMMUTABLE.to_string()),
-            ],
-            snapshot.document.to_json(),
-        )
-            .into_response()
-    })
-    .await
+    let snapshot = with_snapshot(&state, id, |snapshot| snapshot).await?;
+    let disposition = format!(
+        "attachment; filename=\"interleave-{}.json\"",
+        snapshot.card.id
+    );
+    Ok(download::json_in_pieces(
+        [
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, IMMUTABLE.to_string()),
+        ],
+        move |out, piece| snapshot.document.write_json(out, piece),
+    ))
 }
 
 /// `GET /s/{id}/trace.json`: the Chrome trace (Perfetto, speedscope), as a download.
@@ -192,10 +188,9 @@ pub async fn snapshot_chrome_trace(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    with_snapshot(&state, id, |snapshot| {
-        chrome_trace_download(&snapshot.document)
-    })
-    .await
+    let snapshot = with_snapshot(&state, id, |snapshot| snapshot).await?;
+    let meta = snapshot.document.run.meta.clone();
+    Ok(download::chrome_trace(&meta, move || snapshot.document))
 }
 
 /// `GET /s/{id}/preview.svg`: the picture of the timeline.
@@ -253,11 +248,11 @@ async fn find_card(state: &AppState, id: String) -> Result<SnapshotCard, PageErr
 async fn with_snapshot<T: Send + 'static>(
     state: &AppState,
     id: String,
-    use_snapshot: impl FnOnce(&Snapshot) -> T + Send + 'static,
+    use_snapshot: impl FnOnce(Snapshot) -> T + Send + 'static,
 ) -> Result<T, PageError> {
     let lookup = id.clone();
     let used = with_store(state, move |store| {
-        Ok(store.load(&lookup)?.map(|snapshot| use_snapshot(&snapshot)))
+        Ok(store.load(&lookup)?.map(use_snapshot))
     })
     .await?;
     used.ok_or(PageError::UnknownSnapshot(id))

@@ -13,7 +13,7 @@ use rand::Rng;
 
 use crate::exec::RunHandle;
 use crate::record::log::RunLog;
-use crate::trace::document::{summarize_events, RunMeta, Summary};
+use crate::trace::document::{summarize_events, RunMeta, Summary, TraceDocument};
 use crate::trace::event::RunEnd;
 
 /// How long finished runs are kept.
@@ -83,6 +83,13 @@ impl RunEntry {
     /// The run's current time, on the clock its events are stamped with.
     pub fn elapsed_ns(&self) -> u64 {
         self.handle.elapsed_ns()
+    }
+
+    /// The trace document of the run as it is now. Walks every event: call it off the async
+    /// workers.
+    pub fn document(&self) -> TraceDocument {
+        let slice = self.log.snapshot();
+        TraceDocument::build(self.meta(), slice.iter(), slice.end())
     }
 
     /// The summary of the finished run, computed once. Walks every event: call it off the

@@ -12,6 +12,7 @@ use axum::Json;
 use serde_json::{json, Value};
 
 use super::api::{find_run, with_document};
+use super::download;
 use super::error::AppError;
 use super::pages::{with_store, IMMUTABLE};
 use super::AppState;
@@ -131,36 +132,29 @@ fn created(card: &SnapshotCard) -> Response {
 }
 
 /// `GET /api/snapshots/{id}`: `{"id", "created_at", "view", "trace"}`, the trace exactly as
-/// `GET /api/runs/{id}` gave it.
+/// `GET /api/runs/{id}` gave it, sent in pieces as it is written.
 pub async fn snapshots_show(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let lookup = id.clone();
-    let json = with_store(&state, move |store| {
-        let snapshot = store.load(&lookup)?;
-        Ok(snapshot.map(|s| {
-            let trace = s.document.to_json();
-            let mut out = String::with_capacity(trace.len() + 512);
-            let mut obj = Object::open(&mut out);
-            obj.str("id", &s.card.id);
-            obj.u64("created_at", u64::try_from(s.card.created_at).unwrap_or(0));
-            obj.raw("view", &s.card.view.to_value().to_string());
-            obj.raw("trace", &trace);
+    let snapshot = with_store(&state, move |store| Ok(store.load(&lookup)?))
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("there is no snapshot '{id}'")))?;
+    Ok(download::json_in_pieces(
+        [(header::CACHE_CONTROL, IMMUTABLE.to_string())],
+        move |out, piece| {
+            let mut obj = Object::open(out);
+            obj.str("id", &snapshot.card.id);
+            obj.u64(
+                "created_at",
+                u64::try_from(snapshot.card.created_at).unwrap_or(0),
+            );
+            obj.raw("view", &snapshot.card.view.to_value().to_string());
+            snapshot.document.write_json(obj.field("trace"), piece);
             obj.close();
-            out
-        }))
-    })
-    .await?
-    .ok_or_else(|| AppError::NotFound(format!("there is no snapshot '{id}'")))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/json"),
-            (header::CACHE_CONTROL, IMMUTABLE),
-        ],
-        json,
-    )
-        .into_response())
+        },
+    ))
 }
 
 #[cfg(test)]
