@@ -9,10 +9,10 @@ use std::time::Duration;
 use interleave::exec::{self, RunOptions, StartError};
 use interleave::lang::SyntaxError;
 use interleave::record::log::RunLog;
-use interleave::store::{self, Store};
+use interleave::store::{self, Store, StoreLimits};
 use interleave::trace::document::{human_duration, RunMeta, Summary, TraceDocument};
 use interleave::trace::event::{DiagnosticKind, RunError, RunStatus};
-use interleave::web::{self, AppState, Limits};
+use interleave::web::{self, Access, AppState, Limits};
 
 const DEFAULT_ADDR: &str = "127.0.0.1:7878";
 
@@ -20,10 +20,16 @@ const USAGE: &str = "\
 Interleave: run Python asyncio scenarios for real and watch their timeline.
 
 Usage:
-  interleave serve [--addr ADDR] [--data-dir DIR]
+  interleave serve [--addr ADDR] [--data-dir DIR] [--allow-host NAME]... [--allow-origin URL]...
+                   [--max-store-mb N]
       Serve the web app (default address 127.0.0.1:7878, or $INTERLEAVE_ADDR).
       Shared snapshots are saved in DIR/interleave.db; DIR defaults to $INTERLEAVE_DATA,
       else $XDG_DATA_HOME/interleave, else ~/.local/share/interleave, else ./interleave-data.
+      The database holds at most N MiB (default 1024).
+      Requests must name this server as localhost, 127.0.0.1 or [::1] (or the address it
+      listens on); --allow-host NAME lets them name NAME too (* for any name), for a class
+      that reaches the server by its name. Runs and snapshots are started only from this
+      server's own pages; --allow-origin URL allows the pages of URL too (* for any).
   interleave run FILE.py [--json] [--time-limit SECS]
       Run a scenario without the server: its output goes to stdout, a summary to stderr.
       --json prints the trace document instead of the output.
@@ -75,32 +81,65 @@ struct ServeArgs {
     addr: String,
     /// `None`: the default data directory.
     data_dir: Option<PathBuf>,
+    access: Access,
+    store: StoreLimits,
 }
 
 fn parse_serve_args(args: &[String]) -> Result<ServeArgs, String> {
     let mut addr = std::env::var("INTERLEAVE_ADDR").unwrap_or_else(|_| DEFAULT_ADDR.to_string());
     let mut data_dir = None;
+    let mut access = Access::default();
+    let mut store = StoreLimits::default();
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
             "--addr" => addr = flag_value(args, &mut i, "--addr")?,
             "--data-dir" => data_dir = Some(PathBuf::from(flag_value(args, &mut i, "--data-dir")?)),
+            "--allow-host" => {
+                let host = flag_value(args, &mut i, "--allow-host")?;
+                access
+                    .hosts
+                    .push(host.trim_matches(['[', ']']).to_ascii_lowercase());
+            }
+            "--allow-origin" => access
+                .origins
+                .push(flag_value(args, &mut i, "--allow-origin")?),
+            "--max-store-mb" => {
+                let value = flag_value(args, &mut i, "--max-store-mb")?;
+                let mib: u64 = value.parse().ok().filter(|&n| n > 0).ok_or_else(|| {
+                    format!("--max-store-mb needs a positive number of MiB, not '{value}'")
+                })?;
+                store.max_bytes = mib.saturating_mul(1 << 20);
+            }
             other => return Err(format!("unexpected argument '{other}' for serve")),
         }
         i += 1;
     }
-    Ok(ServeArgs { addr, data_dir })
+    Ok(ServeArgs {
+        addr,
+        data_dir,
+        access,
+        store,
+    })
 }
 
 fn serve_command(args: &[String]) -> ExitCode {
-    let ServeArgs { addr, data_dir } = match parse_serve_args(args) {
+    let ServeArgs {
+        addr,
+        data_dir,
+        access,
+        store: store_limits,
+    } = match parse_serve_args(args) {
         Ok(args) => args,
         Err(message) => return usage_error(&message),
     };
     init_logging();
     let data_dir =
         data_dir.unwrap_or_else(|| store::default_data_dir(|name| std::env::var_os(name)));
-    let store = match Store::open(&data_dir) {
+    let store = match Store::open(&data_dir).and_then(|store| {
+        store.limit(store_limits)?;
+        Ok(store)
+    }) {
         Ok(store) => store,
         Err(error) => {
             eprintln!("interleave: {error}");
@@ -118,7 +157,7 @@ fn serve_command(args: &[String]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(serve(addr, store)) {
+    match runtime.block_on(serve(addr, store, access)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("interleave: {error}");
@@ -128,7 +167,7 @@ fn serve_command(args: &[String]) -> ExitCode {
 }
 
 /// `addr` is `HOST:PORT`; a host name is resolved, port 0 picks a free port.
-async fn serve(addr: String, store: Store) -> Result<(), String> {
+async fn serve(addr: String, store: Store, mut access: Access) -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(addr.as_str())
         .await
         .map_err(|e| {
@@ -138,10 +177,49 @@ async fn serve(addr: String, store: Store) -> Result<(), String> {
         .local_addr()
         .map_err(|e| format!("cannot read the bound address: {e}"))?;
     println!("Interleave listening on http://{bound}/");
-    let state = AppState::with_store(Limits::default(), store);
+    let ip = bound.ip();
+    if ip.is_unspecified() {
+        println!(
+            "Requests must name this server as one of: {}; add --allow-host NAME for the names \
+             others use to reach it",
+            access.hosts.join(", ")
+        );
+    } else if !ip.is_loopback() {
+        access.hosts.push(ip.to_string());
+    }
+    let limits = Limits {
+        access,
+        ..Limits::default()
+    };
+    raise_open_files_limit(&limits);
+    let state = AppState::with_store(limits, store);
     web::serve(listener, state, shutdown_requested())
         .await
         .map_err(|e| format!("server error: {e}"))
+}
+
+/// Lets the server hold as many connections as it accepts, and its runs' pipes: the soft limit
+/// on open files (often 1024) goes up to the hard one.
+fn raise_open_files_limit(limits: &Limits) {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: plain system calls with a valid rlimit to fill and to set.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) == 0 {
+            limit.rlim_cur = limit.rlim_max;
+            libc::setrlimit(libc::RLIMIT_NOFILE, &limit);
+        }
+    }
+    let needed = (limits.max_connections + 64 * limits.max_running) as u64;
+    if limit.rlim_cur < needed {
+        eprintln!(
+            "interleave: this process may open only {} files; {} connections and {} runs need \
+             about {needed}",
+            limit.rlim_cur, limits.max_connections, limits.max_running
+        );
+    }
 }
 
 fn init_logging() {

@@ -40,9 +40,11 @@ fn short(seconds: f64) -> RunOptions {
 /// Waits (at most 10 s) until the run has printed `text`.
 fn wait_for_print(log: &RunLog, text: &str) {
     let deadline = Instant::now() + Duration::from_secs(10);
-    while !log.events().iter().any(
-        |e| matches!(&e.kind, EventKind::Print { text: t, .. } if t.starts_with(text)),
-    ) {
+    while !log
+        .events()
+        .iter()
+        .any(|e| matches!(&e.kind, EventKind::Print { text: t, .. } if t.starts_with(text)))
+    {
         assert!(Instant::now() < deadline, "the run never printed {text:?}");
         std::thread::sleep(Duration::from_millis(5));
     }
@@ -51,7 +53,10 @@ fn wait_for_print(log: &RunLog, text: &str) {
 /// Processes in process group `group` (a run's worker and its children).
 fn group_members(group: u32) -> Vec<u32> {
     let mut members = Vec::new();
-    for entry in std::fs::read_dir("/proc").expect("/proc is readable").flatten() {
+    for entry in std::fs::read_dir("/proc")
+        .expect("/proc is readable")
+        .flatten()
+    {
         let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
             continue;
         };
@@ -69,7 +74,11 @@ fn group_members(group: u32) -> Vec<u32> {
 }
 
 fn assert_nothing_left(group: u32) {
-    assert_eq!(group_members(group), Vec::<u32>::new(), "processes of the run are left");
+    assert_eq!(
+        group_members(group),
+        Vec::<u32>::new(),
+        "processes of the run are left"
+    );
 }
 
 #[test]
@@ -79,8 +88,14 @@ fn the_sandbox_holds_on_this_machine() {
         .output()
         .expect("interleave runs");
     let report = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "the sandbox does not hold:\n{report}");
-    assert!(report.contains("Landlock (files, TCP, signals)"), "{report}");
+    assert!(
+        output.status.success(),
+        "the sandbox does not hold:\n{report}"
+    );
+    assert!(
+        report.contains("Landlock (files, TCP, signals)"),
+        "{report}"
+    );
     for refused in [
         "read /etc/passwd",
         "create a file",
@@ -99,7 +114,9 @@ fn the_sandbox_holds_on_this_machine() {
     }
     for works in ["read its own /proc/self/stat", "start this program again"] {
         assert!(
-            report.lines().any(|l| l.starts_with(works) && l.ends_with("works")),
+            report
+                .lines()
+                .any(|l| l.starts_with(works) && l.ends_with("works")),
             "{works} must work:\n{report}"
         );
     }
@@ -121,7 +138,11 @@ fn a_worker_killed_by_a_signal_ends_its_run_as_a_crash_at_once() {
     unsafe { libc::kill(worker as libc::pid_t, libc::SIGABRT) };
     let killed = Instant::now();
     handle.join();
-    assert!(killed.elapsed() < Duration::from_millis(500), "{:?}", killed.elapsed());
+    assert!(
+        killed.elapsed() < Duration::from_millis(500),
+        "{:?}",
+        killed.elapsed()
+    );
     let doc = document(PRINTS_THEN_SLEEPS, &log);
     assert_eq!(doc.run.status, RunStatus::Error);
     let error = doc.run.error.as_ref().expect("a crash says why");
@@ -129,7 +150,11 @@ fn a_worker_killed_by_a_signal_ends_its_run_as_a_crash_at_once() {
         error.message,
         "the run crashed: killed by signal 6 (SIGABRT) while running"
     );
-    assert_eq!(doc.stdout(), "started\n", "what was recorded before the crash is kept");
+    assert_eq!(
+        doc.stdout(),
+        "started\n",
+        "what was recorded before the crash is kept"
+    );
     assert_nothing_left(worker);
 }
 
@@ -350,5 +375,8 @@ asyncio.run(main())
         .diagnostics
         .iter()
         .any(|d| d.message.contains("its event limit"));
-    assert!(limit_recorded, "the limit is in the trace, not only in the run's end");
+    assert!(
+        limit_recorded,
+        "the limit is in the trace, not only in the run's end"
+    );
 }

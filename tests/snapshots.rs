@@ -16,7 +16,7 @@ use hyper::StatusCode;
 use interleave::catalog;
 use interleave::exec::{self, RunOptions};
 use interleave::record::log::RunLog;
-use interleave::store::{codec, Store, DATABASE_FILE};
+use interleave::store::{codec, Store, StoreLimits, DATABASE_FILE};
 use interleave::trace::document::{RunMeta, TraceDocument};
 use interleave::trace::event::RunStatus;
 use interleave::web::{AppState, Limits};
@@ -327,7 +327,10 @@ async fn a_full_database_answers_507_and_saves_nothing() {
     server
         .state
         .store()
-        .limit_size(0)
+        .limit(StoreLimits {
+            max_bytes: 0,
+            ..StoreLimits::default()
+        })
         .expect("the limit is set");
     // A program source no compressor can shrink much: it needs pages the database cannot have.
     let mut trace = run_trace(&server, &run).await;

@@ -127,10 +127,23 @@ pub fn start(source: &str, options: RunOptions, log: Arc<RunLog>) -> Result<RunH
         changed: Condvar::new(),
     });
     let tail = spawn_thread("stderr", move || keep_tail(stderr));
+    // The deadline holds from the start: compiling counts against it too.
+    let watchdog = {
+        let shared = shared.clone();
+        spawn_thread("watchdog", move || shared.watch())
+    };
     let mut reader = FrameReader::new(BufReader::with_capacity(256 << 10, stdout));
     let compiled = match reader.next_frame() {
         Ok(Some(Frame::Compiled)) => true,
         Ok(Some(Frame::Refused(refusal))) => {
+            // Nothing more to watch: the worker ends by itself, and is no longer to be killed.
+            {
+                let mut watch = shared.watch.lock();
+                watch.finished = true;
+                watch.reaped = true;
+            }
+            shared.changed.notify_all();
+            let _ = watchdog.join();
             let _ = child.wait();
             return Err(StartError::Refused(refusal.into()));
         }
@@ -150,10 +163,6 @@ pub fn start(source: &str, options: RunOptions, log: Arc<RunLog>) -> Result<RunH
             };
             shared.finish(child, read, tail, &log, compiled);
         })
-    };
-    let watchdog = {
-        let shared = shared.clone();
-        spawn_thread("watchdog", move || shared.watch())
     };
     Ok(RunHandle {
         shared,

@@ -5,7 +5,12 @@
 //! numbers, note lane declarations, push the batch as one shared chunk) and never awaits, so the
 //! executor is never held up by readers. Readers copy only chunk handles under the lock and do
 //! their serialising outside it, then wait on a `watch` channel for the next batch or the end.
+//!
+//! A chunk keeps its events packed in 32 bytes each, their strings as numbers in a table of the
+//! chunk's own (holding the shared text, not copies), so that a run of millions of events costs
+//! the server tens of megabytes; readers get each event back whole as they iterate.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 use std::time::Instant;
@@ -13,7 +18,7 @@ use std::time::Instant;
 use parking_lot::Mutex;
 use tokio::sync::watch;
 
-use crate::trace::event::{Event, EventKind, RunEnd};
+use crate::trace::event::{DiagnosticKind, Event, EventKind, LaneKind, RunEnd, State};
 use crate::trace::lanes::LaneTable;
 
 /// The append-only event log of one run.
@@ -35,23 +40,199 @@ pub struct Progress {
 #[derive(Debug, Default)]
 struct LogState {
     /// Appended batches in order; chunk `i` holds `first_seq .. first_seq + len`.
-    chunks: Vec<Chunk>,
+    chunks: Vec<Arc<Chunk>>,
     next_seq: u64,
     lanes: LaneTable,
     last_t_ns: u64,
+    /// What the chunks take, roughly, in bytes.
+    bytes: usize,
     end: Option<RunEnd>,
     finished_at: Option<Instant>,
 }
 
-#[derive(Debug, Clone)]
+/// One appended batch.
+#[derive(Debug)]
 struct Chunk {
     first_seq: u64,
-    events: Arc<Vec<Event>>,
+    events: Box<[Packed]>,
+    strings: Box<[Arc<str>]>,
 }
 
 impl Chunk {
     fn end_seq(&self) -> u64 {
         self.first_seq + self.events.len() as u64
+    }
+
+    fn bytes(&self) -> usize {
+        std::mem::size_of::<Chunk>()
+            + self.events.len() * std::mem::size_of::<Packed>()
+            + self.strings.len() * std::mem::size_of::<Arc<str>>()
+    }
+
+    /// Event `i` of the chunk, whole.
+    fn event(&self, i: usize) -> Event {
+        self.events[i].unpack(self.first_seq + i as u64, &self.strings)
+    }
+
+    fn pack(first_seq: u64, batch: &[Event]) -> Chunk {
+        let mut strings = Strings::default();
+        let events = batch
+            .iter()
+            .map(|e| Packed::pack(e, &mut strings))
+            .collect();
+        Chunk {
+            first_seq,
+            events,
+            strings: strings.table.into_boxed_slice(),
+        }
+    }
+}
+
+/// The strings of a chunk being packed, each once.
+#[derive(Default)]
+struct Strings {
+    table: Vec<Arc<str>>,
+    /// By the address of their text: the same `Arc` comes back for a repeated label.
+    seen: HashMap<usize, u32>,
+}
+
+impl Strings {
+    fn number(&mut self, s: &Arc<str>) -> u32 {
+        let next = self.table.len() as u32;
+        *self.seen.entry(s.as_ptr() as usize).or_insert_with(|| {
+            self.table.push(s.clone());
+            next
+        })
+    }
+
+    /// `None` as 0, a string as its number plus one.
+    fn opt_number(&mut self, s: Option<&Arc<str>>) -> u32 {
+        s.map_or(0, |s| self.number(s) + 1)
+    }
+}
+
+/// An event in 32 bytes: its kind, a sub-kind (state, lane kind, diagnostic kind) and four
+/// numbers whose meaning depends on the kind (string numbers, lanes, lines, a pid).
+#[derive(Debug, Clone, Copy)]
+struct Packed {
+    t_ns: u64,
+    lane: u32,
+    a: u32,
+    b: u32,
+    c: u32,
+    d: u32,
+    kind: u8,
+    sub: u8,
+}
+
+const LANE: u8 = 0;
+const STATE: u8 = 1;
+const SPAWN: u8 = 2;
+const WAKE: u8 = 3;
+const PRINT: u8 = 4;
+const CANCEL: u8 = 5;
+const EXCEPTION: u8 = 6;
+const DIAGNOSTIC: u8 = 7;
+
+fn position<T: PartialEq>(all: &[T], value: &T) -> u8 {
+    all.iter().position(|v| v == value).unwrap_or(0) as u8
+}
+
+impl Packed {
+    fn pack(e: &Event, strings: &mut Strings) -> Packed {
+        let mut p = Packed {
+            t_ns: e.t_ns,
+            lane: e.lane,
+            a: 0,
+            b: 0,
+            c: 0,
+            d: 0,
+            kind: 0,
+            sub: 0,
+        };
+        match &e.kind {
+            EventKind::Lane {
+                kind,
+                name,
+                detail,
+                parent,
+                pid,
+            } => {
+                (p.kind, p.sub) = (LANE, position(&LaneKind::ALL, kind));
+                (p.a, p.b) = (strings.number(name), strings.opt_number(detail.as_ref()));
+                (p.c, p.d) = (parent.map_or(0, |l| l + 1), *pid);
+            }
+            EventKind::State { state, label, line } => {
+                (p.kind, p.sub) = (STATE, position(&State::ALL, state));
+                (p.a, p.c) = (strings.opt_number(label.as_ref()), *line);
+            }
+            EventKind::Spawn { child, line } => (p.kind, p.a, p.c) = (SPAWN, *child, *line),
+            EventKind::Wake { target } => (p.kind, p.a) = (WAKE, *target),
+            EventKind::Print { text, line } => {
+                (p.kind, p.a, p.c) = (PRINT, strings.number(text), *line);
+            }
+            EventKind::Cancel { target, line } => (p.kind, p.a, p.c) = (CANCEL, *target, *line),
+            EventKind::Exception { message, line } => {
+                (p.kind, p.a, p.c) = (EXCEPTION, strings.number(message), *line);
+            }
+            EventKind::Diagnostic {
+                kind,
+                message,
+                line,
+            } => {
+                (p.kind, p.sub) = (DIAGNOSTIC, position(&DiagnosticKind::ALL, kind));
+                (p.a, p.c) = (strings.number(message), *line);
+            }
+        }
+        p
+    }
+
+    fn unpack(&self, seq: u64, strings: &[Arc<str>]) -> Event {
+        let string = |n: u32| strings[n as usize].clone();
+        let opt_string = |n: u32| n.checked_sub(1).map(string);
+        let sub = usize::from(self.sub);
+        let kind = match self.kind {
+            LANE => EventKind::Lane {
+                kind: LaneKind::ALL[sub],
+                name: string(self.a),
+                detail: opt_string(self.b),
+                parent: self.c.checked_sub(1),
+                pid: self.d,
+            },
+            STATE => EventKind::State {
+                state: State::ALL[sub],
+                label: opt_string(self.a),
+                line: self.c,
+            },
+            SPAWN => EventKind::Spawn {
+                child: self.a,
+                line: self.c,
+            },
+            WAKE => EventKind::Wake { target: self.a },
+            PRINT => EventKind::Print {
+                text: string(self.a),
+                line: self.c,
+            },
+            CANCEL => EventKind::Cancel {
+                target: self.a,
+                line: self.c,
+            },
+            EXCEPTION => EventKind::Exception {
+                message: string(self.a),
+                line: self.c,
+            },
+            _ => EventKind::Diagnostic {
+                kind: DiagnosticKind::ALL[sub],
+                message: string(self.a),
+                line: self.c,
+            },
+        };
+        Event {
+            seq,
+            t_ns: self.t_ns,
+            lane: self.lane,
+            kind,
+        }
     }
 }
 
@@ -59,7 +240,7 @@ impl Chunk {
 /// were when the view was taken. Holding it keeps its events alive without copying them.
 #[derive(Debug, Clone)]
 pub struct LogSlice {
-    parts: Vec<(Arc<Vec<Event>>, Range<usize>)>,
+    parts: Vec<(Arc<Chunk>, Range<usize>)>,
     len: usize,
     lanes: LaneTable,
     end: Option<RunEnd>,
@@ -68,10 +249,10 @@ pub struct LogSlice {
 
 impl LogSlice {
     /// The events of the slice, in sequence order.
-    pub fn iter(&self) -> impl Iterator<Item = &Event> + Clone {
+    pub fn iter(&self) -> impl Iterator<Item = Event> + Clone + '_ {
         self.parts
             .iter()
-            .flat_map(|(events, range)| events[range.clone()].iter())
+            .flat_map(|(chunk, range)| range.clone().map(|i| chunk.event(i)))
     }
 
     pub fn len(&self) -> usize {
@@ -84,8 +265,8 @@ impl LogSlice {
 
     /// The sequence number of the slice's last event.
     pub fn last_seq(&self) -> Option<u64> {
-        let (events, range) = self.parts.last()?;
-        Some(events[range.end - 1].seq)
+        let (chunk, range) = self.parts.last()?;
+        Some(chunk.first_seq + range.end as u64 - 1)
     }
 
     /// Lane kinds of every lane declared in the log when the slice was taken.
@@ -118,25 +299,23 @@ impl RunLog {
     }
 
     /// Appends a batch of events, numbering them 1, 2, 3, ... across the whole run.
-    pub fn append(&self, mut batch: Vec<Event>) {
+    pub fn append(&self, batch: Vec<Event>) {
         if batch.is_empty() {
             return;
         }
+        let max_t_ns = batch.iter().map(|e| e.t_ns).max().unwrap_or(0);
         let last_seq = {
             let mut state = self.state.lock();
-            let first_seq = state.next_seq;
-            for (offset, event) in batch.iter_mut().enumerate() {
-                event.seq = first_seq + offset as u64;
-                state.last_t_ns = state.last_t_ns.max(event.t_ns);
+            let chunk = Chunk::pack(state.next_seq, &batch);
+            for event in &batch {
                 if let EventKind::Lane { kind, .. } = event.kind {
                     state.lanes.declare(event.lane, kind);
                 }
             }
-            state.next_seq = first_seq + batch.len() as u64;
-            state.chunks.push(Chunk {
-                first_seq,
-                events: Arc::new(batch),
-            });
+            state.last_t_ns = state.last_t_ns.max(max_t_ns);
+            state.next_seq = chunk.end_seq();
+            state.bytes += chunk.bytes();
+            state.chunks.push(Arc::new(chunk));
             state.next_seq - 1
         };
         // Appenders on several threads may publish out of order; progress only moves forward.
@@ -175,7 +354,7 @@ impl RunLog {
             }
             let skip = from.saturating_sub(chunk.first_seq) as usize;
             let take = (chunk.events.len() - skip).min(max - len);
-            parts.push((Arc::clone(&chunk.events), skip..skip + take));
+            parts.push((Arc::clone(chunk), skip..skip + take));
             len += take;
         }
         LogSlice {
@@ -194,7 +373,12 @@ impl RunLog {
 
     /// A copy of every event so far.
     pub fn events(&self) -> Vec<Event> {
-        self.snapshot().iter().cloned().collect()
+        self.snapshot().iter().collect()
+    }
+
+    /// Roughly how many bytes the log's events take.
+    pub fn bytes(&self) -> usize {
+        self.state.lock().bytes
     }
 
     pub fn progress(&self) -> Progress {
@@ -237,7 +421,7 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
-    use crate::trace::event::{LaneKind, RunStatus, State};
+    use crate::trace::event::RunStatus;
 
     fn state_event(t_ns: u64, lane: u32) -> Event {
         Event {
@@ -281,6 +465,104 @@ mod tests {
             duration_ns: 99,
             error: None,
         }
+    }
+
+    #[test]
+    fn packed_events_come_back_whole() {
+        let label: Arc<str> = Arc::from("asyncio.sleep(1)");
+        let at = |lane, kind| Event {
+            seq: 0,
+            t_ns: u64::MAX - 1,
+            lane,
+            kind,
+        };
+        let events = vec![
+            at(
+                3,
+                EventKind::Lane {
+                    kind: LaneKind::Process,
+                    name: "Process-1".into(),
+                    detail: Some("work()".into()),
+                    parent: Some(0),
+                    pid: 4_000_000,
+                },
+            ),
+            at(
+                0,
+                EventKind::Lane {
+                    kind: LaneKind::EventLoop,
+                    name: "loop".into(),
+                    detail: None,
+                    parent: None,
+                    pid: 1,
+                },
+            ),
+            at(
+                3,
+                EventKind::State {
+                    state: State::Failed,
+                    label: Some(label.clone()),
+                    line: 7,
+                },
+            ),
+            at(
+                3,
+                EventKind::State {
+                    state: State::Awaiting,
+                    label: Some(label),
+                    line: 8,
+                },
+            ),
+            at(
+                3,
+                EventKind::State {
+                    state: State::Idle,
+                    label: None,
+                    line: 0,
+                },
+            ),
+            at(0, EventKind::Spawn { child: 3, line: 2 }),
+            at(0, EventKind::Wake { target: 3 }),
+            at(0, EventKind::Cancel { target: 3, line: 9 }),
+            at(
+                3,
+                EventKind::Print {
+                    text: "hi\n".into(),
+                    line: 4,
+                },
+            ),
+            at(
+                3,
+                EventKind::Exception {
+                    message: "ValueError: x".into(),
+                    line: 5,
+                },
+            ),
+            at(
+                0,
+                EventKind::Diagnostic {
+                    kind: DiagnosticKind::Limit,
+                    message: "stopped".into(),
+                    line: 0,
+                },
+            ),
+        ];
+        let log = RunLog::new();
+        log.append(events.clone());
+        let back = log.events();
+        for (i, (back, sent)) in back.iter().zip(&events).enumerate() {
+            assert_eq!(back.seq, i as u64 + 1);
+            assert_eq!(
+                (back.t_ns, back.lane, &back.kind),
+                (sent.t_ns, sent.lane, &sent.kind)
+            );
+        }
+        assert_eq!(back.len(), events.len());
+        assert!(
+            log.bytes() < events.len() * 40 + 256,
+            "{} bytes",
+            log.bytes()
+        );
     }
 
     #[test]

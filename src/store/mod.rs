@@ -16,6 +16,7 @@ pub mod view;
 use std::ffi::OsString;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use parking_lot::Mutex;
@@ -60,6 +61,8 @@ pub enum StoreError {
     Open { path: PathBuf, reason: String },
     /// The disk is full, or the database reached its size limit: nothing was written.
     Full,
+    /// One snapshot would take more than a snapshot may: nothing was written.
+    TooBig { bytes: usize, limit: usize },
     /// A stored trace does not decode.
     Corrupt { id: String, error: CodecError },
     /// Any other SQLite failure.
@@ -77,6 +80,13 @@ impl fmt::Display for StoreError {
             StoreError::Full => f.write_str(
                 "the snapshot database is full (the disk has no space left, or the database \
                  reached its size limit); nothing was saved",
+            ),
+            StoreError::TooBig { bytes, limit } => write!(
+                f,
+                "this snapshot would take {} MiB; one snapshot may take at most {} MiB; nothing \
+                 was saved",
+                bytes.div_ceil(1 << 20),
+                limit >> 20
             ),
             StoreError::Corrupt { id, error } => write!(f, "snapshot '{id}': {error}"),
             StoreError::Database(error) => write!(f, "snapshot database error: {error}"),
@@ -115,11 +125,30 @@ pub struct Snapshot {
     pub document: TraceDocument,
 }
 
+/// How much the snapshot database may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoreLimits {
+    /// The whole database, in bytes.
+    pub max_bytes: u64,
+    /// One snapshot's stored trace, in bytes.
+    pub max_snapshot_bytes: usize,
+}
+
+impl Default for StoreLimits {
+    fn default() -> Self {
+        StoreLimits {
+            max_bytes: 1 << 30,
+            max_snapshot_bytes: 32 << 20,
+        }
+    }
+}
+
 /// The snapshot database. One connection, taken in turn: SQLite writes one at a time anyway,
 /// and a read holds it only to copy a row out.
 pub struct Store {
     db: Mutex<Connection>,
     location: String,
+    max_snapshot_bytes: AtomicUsize,
 }
 
 impl Store {
@@ -164,6 +193,7 @@ impl Store {
         Ok(Store {
             db: Mutex::new(connection),
             location,
+            max_snapshot_bytes: AtomicUsize::new(StoreLimits::default().max_snapshot_bytes),
         })
     }
 
@@ -188,23 +218,30 @@ impl Store {
         &self.location
     }
 
-    /// Caps the database at about `bytes` (never below its current size): once there, saving
-    /// fails with [`StoreError::Full`] as it does when the disk is full.
-    pub fn limit_size(&self, bytes: u64) -> Result<(), StoreError> {
+    /// Caps the database at about `limits.max_bytes` (never below its current size): once
+    /// there, saving fails with [`StoreError::Full`] as it does when the disk is full. A snapshot
+    /// larger than `limits.max_snapshot_bytes` fails with [`StoreError::TooBig`].
+    pub fn limit(&self, limits: StoreLimits) -> Result<(), StoreError> {
         let db = self.db.lock();
         let page_size: i64 = db.pragma_query_value(None, "page_size", |row| row.get(0))?;
-        let pages = (bytes / page_size.max(1).unsigned_abs()).max(1);
-        db.pragma_update(
-            None,
-            "max_page_count",
-            i64::try_from(pages).unwrap_or(i64::MAX),
-        )?;
+        let pages = (limits.max_bytes / page_size.max(1).unsigned_abs()).max(1);
+        let pages = i64::try_from(pages).unwrap_or(i64::MAX);
+        db.pragma_update(None, "max_page_count", pages)?;
+        self.max_snapshot_bytes
+            .store(limits.max_snapshot_bytes, Ordering::Relaxed);
         Ok(())
     }
 
     /// Saves `doc` seen through `view` as a new snapshot, all of it or nothing.
     pub fn save(&self, doc: &TraceDocument, view: &View) -> Result<SnapshotCard, StoreError> {
         let blob = codec::encode(doc);
+        let limit = self.max_snapshot_bytes.load(Ordering::Relaxed);
+        if blob.len() > limit {
+            return Err(StoreError::TooBig {
+                bytes: blob.len(),
+                limit,
+            });
+        }
         let card = SnapshotCard {
             id: new_id(),
             created_at: unix_now(),

@@ -4,6 +4,7 @@
 //! diagnostics and a summary; [`TraceDocument::to_json`] writes it out. A run still going
 //! gives a document with status `running` whose open spans end at the latest event.
 
+use std::borrow::Borrow;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
@@ -112,14 +113,14 @@ pub struct Summary {
 
 impl TraceDocument {
     /// Folds `events` (in recording order) into a document. `end` is `None` while the run is live.
-    pub fn build<'a>(
+    pub fn build(
         meta: RunMeta,
-        events: impl IntoIterator<Item = &'a Event>,
+        events: impl IntoIterator<Item = impl Borrow<Event>>,
         end: Option<&RunEnd>,
     ) -> Self {
         let mut fold = Fold::default();
         for event in events {
-            fold.push(event);
+            fold.push(event.borrow());
         }
         fold.finish(meta, end)
     }
@@ -315,8 +316,8 @@ pub fn human_duration(ns: u64) -> String {
 }
 
 /// The summary of a run from its events alone, without building the rest of the document.
-pub fn summarize_events<'a>(
-    events: impl IntoIterator<Item = &'a Event>,
+pub fn summarize_events(
+    events: impl IntoIterator<Item = impl Borrow<Event>>,
     end: Option<&RunEnd>,
 ) -> Summary {
     let mut lanes = LaneTable::default();
@@ -324,6 +325,7 @@ pub fn summarize_events<'a>(
     let mut count = 0u64;
     let mut last_t_ns = 0;
     for event in events {
+        let event = event.borrow();
         count += 1;
         last_t_ns = last_t_ns.max(event.t_ns);
         if let EventKind::Lane { kind, .. } = event.kind {

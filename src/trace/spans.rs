@@ -5,6 +5,7 @@
 //! none; spans still open at the end are closed at the given time. The server, the trace
 //! document and the tests all go through [`spans`], so they can never disagree.
 
+use std::borrow::Borrow;
 use std::sync::Arc;
 
 use super::event::{Event, EventKind, LaneIx, State};
@@ -31,10 +32,10 @@ impl Span {
 /// The result is sorted by `start_ns`, then lane. Spans of one lane never overlap, even if a
 /// lane's clock readings were to go backwards: a span never starts before the previous span
 /// of its lane ended, and never ends before it started.
-pub fn spans<'a>(events: impl IntoIterator<Item = &'a Event>, until_ns: u64) -> Vec<Span> {
+pub fn spans(events: impl IntoIterator<Item = impl Borrow<Event>>, until_ns: u64) -> Vec<Span> {
     let mut builder = SpanBuilder::default();
     for event in events {
-        builder.push(event);
+        builder.push(event.borrow());
     }
     builder.finish(until_ns)
 }

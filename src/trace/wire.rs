@@ -4,13 +4,15 @@
 //! millions of events per second, and every field here is a plain number, a short string or a
 //! lane id. The shape of each event kind is listed in `docs/trace-format.md`.
 
+use std::borrow::Borrow;
+
 use super::event::{Event, EventKind};
 use super::lanes::{LaneId, LaneTable};
 
 /// Appends `events` as a JSON array.
-pub fn write_events<'a>(
+pub fn write_events(
     out: &mut String,
-    events: impl IntoIterator<Item = &'a Event>,
+    events: impl IntoIterator<Item = impl Borrow<Event>>,
     lanes: &LaneTable,
 ) {
     write_events_in_pieces(out, events, lanes, &mut |_| {});
@@ -18,16 +20,16 @@ pub fn write_events<'a>(
 
 /// Appends `events` as a JSON array, calling `piece` with the text so far after each event
 /// (see [`Pieces`]).
-pub fn write_events_in_pieces<'a>(
+pub fn write_events_in_pieces(
     out: &mut String,
-    events: impl IntoIterator<Item = &'a Event>,
+    events: impl IntoIterator<Item = impl Borrow<Event>>,
     lanes: &LaneTable,
     piece: Pieces,
 ) {
     write_array_in_pieces(
         out,
         events,
-        |out, event| write_event(out, event, lanes),
+        |out, event| write_event(out, event.borrow(), lanes),
         piece,
     );
 }

@@ -61,7 +61,7 @@ pub async fn runs_create(
     State(state): State<AppState>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, AppError> {
-    let body = body.map_err(|rejection| AppError::bad_request(rejection.body_text()))?;
+    let body = body?;
     let request = parse_run_request(&body, state.limits())?;
     if state.is_shutting_down() {
         return Err(AppError::Unavailable("the server is shutting down".into()));

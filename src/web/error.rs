@@ -4,6 +4,7 @@
 //! bad field). Server faults are logged in full and answered with a generic message, so nothing
 //! about the server's insides reaches the client.
 
+use axum::extract::rejection::BytesRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -25,6 +26,14 @@ pub enum AppError {
     NotFound(String),
     /// The request does not fit the resource's state (e.g. cancelling a run that has ended).
     Conflict(String),
+    /// The request came from a page this server does not serve.
+    Forbidden(String),
+    /// The request names a host this server does not answer to.
+    Misdirected(String),
+    /// The request's body is larger than allowed.
+    TooLarge(String),
+    /// The request's body is not JSON.
+    UnsupportedMediaType(String),
     /// The server cannot take the request now (too many runs, or shutting down).
     Unavailable(String),
     /// The snapshot database has no room left; nothing was saved.
@@ -54,6 +63,10 @@ impl AppError {
             AppError::Syntax(_) | AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::Misdirected(_) => StatusCode::MISDIRECTED_REQUEST,
+            AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::StorageFull(_) => StatusCode::INSUFFICIENT_STORAGE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -65,8 +78,24 @@ impl AppError {
 impl From<StoreError> for AppError {
     fn from(error: StoreError) -> Self {
         match error {
-            StoreError::Full => AppError::StorageFull(error.to_string()),
+            StoreError::Full | StoreError::TooBig { .. } => {
+                AppError::StorageFull(error.to_string())
+            }
             other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+/// A body that could not be read: too large (413), or broken (400).
+impl From<BytesRejection> for AppError {
+    fn from(rejection: BytesRejection) -> Self {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            AppError::TooLarge(format!(
+                "the request body is larger than this server accepts here ({})",
+                rejection.body_text()
+            ))
+        } else {
+            AppError::bad_request(rejection.body_text())
         }
     }
 }
@@ -96,6 +125,10 @@ impl IntoResponse for AppError {
             }),
             AppError::NotFound(message) => plain("not_found", &message),
             AppError::Conflict(message) => plain("conflict", &message),
+            AppError::Forbidden(message) => plain("forbidden", &message),
+            AppError::Misdirected(message) => plain("misdirected", &message),
+            AppError::TooLarge(message) => plain("too_large", &message),
+            AppError::UnsupportedMediaType(message) => plain("unsupported_media_type", &message),
             AppError::Unavailable(message) => plain("unavailable", &message),
             AppError::StorageFull(message) => plain("storage_full", &message),
             AppError::Internal(detail) => {

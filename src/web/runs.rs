@@ -23,6 +23,8 @@ pub struct Retention {
     pub ttl: Duration,
     /// At most this many finished runs are kept; the oldest go first.
     pub max_finished: usize,
+    /// Finished runs keep at most this many bytes of events in all; the oldest go first.
+    pub max_bytes: usize,
 }
 
 impl Default for Retention {
@@ -30,6 +32,7 @@ impl Default for Retention {
         Retention {
             ttl: Duration::from_secs(15 * 60),
             max_finished: 200,
+            max_bytes: 128 << 20,
         }
     }
 }
@@ -201,30 +204,61 @@ impl Runs {
 }
 
 fn evict(entries: &mut IndexMap<String, Arc<RunEntry>>, retention: Retention, now: Instant) {
-    let ages: Vec<(String, Option<Instant>)> = entries
+    let runs: Vec<Kept> = entries
         .values()
-        .map(|entry| (entry.id.clone(), entry.log.finished_at()))
+        .map(|entry| Kept {
+            id: entry.id.clone(),
+            finished_at: entry.log.finished_at(),
+            bytes: entry.log.bytes() + entry.source.len(),
+        })
         .collect();
-    for id in to_evict(&ages, retention, now) {
-        entries.shift_remove(&id);
+    let evicted = to_evict(&runs, retention, now);
+    for id in &evicted {
+        entries.shift_remove(id);
+    }
+    if !evicted.is_empty() {
+        give_back_memory();
     }
 }
 
-/// Which runs to drop, given each run's id and end time, oldest first: the finished runs past
-/// their time to live, then the oldest finished runs beyond the cap. The cap keeps one place
-/// free for the run about to be registered.
-fn to_evict(runs: &[(String, Option<Instant>)], retention: Retention, now: Instant) -> Vec<String> {
+/// Hands memory freed by evicted runs back to the system: the allocator keeps freed pages for
+/// reuse otherwise, and the server would look as big as its biggest moment for good.
+fn give_back_memory() {
+    // SAFETY: malloc_trim only releases free memory of the allocator's own heap.
+    unsafe { libc::malloc_trim(0) };
+}
+
+/// What eviction needs to know of a run.
+struct Kept {
+    id: String,
+    /// `None` while it runs.
+    finished_at: Option<Instant>,
+    bytes: usize,
+}
+
+/// Which runs to drop, oldest first: the finished runs past their time to live, then the
+/// oldest finished runs beyond the count or the bytes allowed. The cap keeps one place free for
+/// the run about to be registered. Running runs are never dropped.
+fn to_evict(runs: &[Kept], retention: Retention, now: Instant) -> Vec<String> {
     let mut evicted = Vec::new();
     let mut kept = Vec::new();
-    for (id, finished_at) in runs {
-        match finished_at {
-            Some(at) if now.duration_since(*at) >= retention.ttl => evicted.push(id.clone()),
-            Some(_) => kept.push(id.clone()),
+    for run in runs {
+        match run.finished_at {
+            Some(at) if now.duration_since(at) >= retention.ttl => evicted.push(run.id.clone()),
+            Some(_) => kept.push(run),
             None => {}
         }
     }
-    let excess = (kept.len() + 1).saturating_sub(retention.max_finished);
-    evicted.extend(kept.into_iter().take(excess));
+    let mut count = kept.len();
+    let mut bytes: usize = kept.iter().map(|run| run.bytes).sum();
+    for run in kept {
+        if count < retention.max_finished && bytes <= retention.max_bytes {
+            break;
+        }
+        evicted.push(run.id.clone());
+        count -= 1;
+        bytes -= run.bytes;
+    }
     evicted
 }
 
@@ -247,6 +281,15 @@ mod tests {
         Retention {
             ttl: Duration::from_secs(ttl_s),
             max_finished,
+            max_bytes: usize::MAX,
+        }
+    }
+
+    fn run(id: &str, finished_at: Option<Instant>, bytes: usize) -> Kept {
+        Kept {
+            id: id.to_string(),
+            finished_at,
+            bytes,
         }
     }
 
@@ -254,9 +297,9 @@ mod tests {
     fn finished_runs_expire_and_running_runs_stay() {
         let now = Instant::now() + Duration::from_secs(1_000);
         let runs = vec![
-            ("old".to_string(), Some(now - Duration::from_secs(600))),
-            ("running".to_string(), None),
-            ("recent".to_string(), Some(now - Duration::from_secs(10))),
+            run("old", Some(now - Duration::from_secs(600)), 1),
+            run("running", None, 1),
+            run("recent", Some(now - Duration::from_secs(10)), 1),
         ];
         assert_eq!(to_evict(&runs, retention(300, 10), now), ["old"]);
     }
@@ -264,12 +307,28 @@ mod tests {
     #[test]
     fn the_oldest_finished_runs_go_beyond_the_cap() {
         let now = Instant::now();
-        let runs: Vec<(String, Option<Instant>)> = ["a", "b", "c", "d"]
+        let runs: Vec<Kept> = ["a", "b", "c", "d"]
             .iter()
-            .map(|id| (id.to_string(), Some(now)))
-            .chain([("live".to_string(), None)])
+            .map(|id| run(id, Some(now), 1))
+            .chain([run("live", None, 1)])
             .collect();
         assert_eq!(to_evict(&runs, retention(300, 3), now), ["a", "b"]);
+    }
+
+    #[test]
+    fn the_oldest_finished_runs_go_beyond_the_bytes_allowed() {
+        let now = Instant::now();
+        let runs = vec![
+            run("big", Some(now), 60),
+            run("live", None, 500),
+            run("small", Some(now), 10),
+            run("newest", Some(now), 50),
+        ];
+        let allowed = Retention {
+            max_bytes: 70,
+            ..retention(300, 10)
+        };
+        assert_eq!(to_evict(&runs, allowed, now), ["big"]);
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub async fn snapshots_create(
     State(state): State<AppState>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, AppError> {
-    let body = body.map_err(|rejection| AppError::bad_request(rejection.body_text()))?;
+    let body = body?;
     // An uploaded trace can be tens of megabytes: parsed off the async threads.
     let value: Value = tokio::task::spawn_blocking(move || serde_json::from_slice(&body))
         .await
