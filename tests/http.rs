@@ -6,15 +6,13 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use http_body_util::BodyExt;
-use hyper::body::Incoming;
 use hyper::header;
 use hyper::{Method, StatusCode};
 use interleave::web;
 use serde_json::{json, Value};
 use tokio::time::timeout;
 
-use common::server::{Server, PATIENCE};
+use common::server::{Message, Server, PATIENCE};
 
 /// A short program that prints around a real sleep.
 const HELLO: &str = "import asyncio\n\nasync def main():\n    print(\"start\")\n    await asyncio.sleep(0.05)\n    print(\"end\")\n\nasyncio.run(main())\n";
@@ -31,126 +29,6 @@ const ENDLESS: [&str; 2] = [
 
 /// How soon a cancelled run must have ended.
 const CANCEL_WITHIN: Duration = Duration::from_secs(2);
-
-/// Event-stream readers, on top of the shared test server.
-impl Server {
-    async fn events(&self, path: &str, headers: &[(&str, &str)]) -> SseReader {
-        let response = self.send(Method::GET, path, headers, None).await;
-        assert_eq!(response.status(), StatusCode::OK);
-        assert_eq!(
-            response.headers()[header::CONTENT_TYPE],
-            "text/event-stream"
-        );
-        SseReader {
-            body: response.into_body(),
-            buffer: String::new(),
-        }
-    }
-
-    /// Every message of a run's stream, from `path` (which may carry `?since=`), to the end.
-    async fn all_events(&self, path: &str, headers: &[(&str, &str)]) -> Vec<Message> {
-        self.events(path, headers).await.rest().await
-    }
-
-    /// Every message of run `id`'s event stream, from the start to its `end`.
-    async fn whole_stream(&self, id: &str) -> Vec<Message> {
-        self.all_events(&format!("/api/runs/{id}/events"), &[])
-            .await
-    }
-}
-
-/// One server-sent event.
-#[derive(Debug, Clone)]
-struct Message {
-    event: String,
-    id: Option<u64>,
-    data: Value,
-}
-
-impl Message {
-    /// The sequence numbers of a batch's events.
-    fn seqs(&self) -> Vec<u64> {
-        self.data["events"]
-            .as_array()
-            .map(|events| {
-                events
-                    .iter()
-                    .map(|e| e["seq"].as_u64().expect("seq"))
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-}
-
-/// Reads server-sent events from a response body as they arrive.
-struct SseReader {
-    body: Incoming,
-    buffer: String,
-}
-
-impl SseReader {
-    /// The next message, or `None` once the server has closed the stream.
-    async fn next(&mut self) -> Option<Message> {
-        loop {
-            if let Some(end) = self.buffer.find("\n\n") {
-                let block: String = self.buffer.drain(..end + 2).collect();
-                if let Some(message) = parse_block(&block) {
-                    return Some(message);
-                }
-                continue;
-            }
-            let frame = timeout(PATIENCE, self.body.frame())
-                .await
-                .expect("the stream moves in time")?;
-            let Ok(frame) = frame else { return None };
-            if let Ok(data) = frame.into_data() {
-                self.buffer
-                    .push_str(std::str::from_utf8(&data).expect("UTF-8 stream"));
-            }
-        }
-    }
-
-    /// The next `batch`, skipping heartbeat ticks.
-    async fn next_batch(&mut self) -> Option<Message> {
-        loop {
-            let message = self.next().await?;
-            if message.event != "tick" {
-                return Some(message);
-            }
-        }
-    }
-
-    async fn rest(mut self) -> Vec<Message> {
-        let mut messages = Vec::new();
-        while let Some(message) = self.next().await {
-            messages.push(message);
-        }
-        messages
-    }
-}
-
-/// Parses one `field: value` block; comment-only blocks (keep-alives) give `None`.
-fn parse_block(block: &str) -> Option<Message> {
-    let mut event = String::from("message");
-    let mut id = None;
-    let mut data = String::new();
-    let mut has_data = false;
-    for line in block.lines() {
-        if let Some(value) = line.strip_prefix("event: ") {
-            event = value.to_string();
-        } else if let Some(value) = line.strip_prefix("id: ") {
-            id = Some(value.parse().expect("numeric id"));
-        } else if let Some(value) = line.strip_prefix("data: ") {
-            data.push_str(value);
-            has_data = true;
-        }
-    }
-    has_data.then(|| Message {
-        event,
-        id,
-        data: serde_json::from_str(&data).expect("JSON data"),
-    })
-}
 
 /// The times of the heartbeat ticks among `messages`, checking that none carries an id.
 fn ticks(messages: &[Message]) -> Vec<u64> {

@@ -1,4 +1,5 @@
-//! A real server on a loopback port, in the test process, and a plain HTTP/1 client for it.
+//! A real server on a loopback port, in the test process, and a plain HTTP/1 client for any
+//! server, with a reader for its event streams.
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -19,12 +20,21 @@ use tokio::time::timeout;
 /// Every wait in these tests is bounded by this.
 pub const PATIENCE: Duration = Duration::from_secs(30);
 
-/// A server on `127.0.0.1:0`, in this process.
+/// A server on `127.0.0.1:0`, in this process; requests go through its [`Client`].
 pub struct Server {
     pub addr: SocketAddr,
     pub state: AppState,
+    client: Client,
     stop: oneshot::Sender<()>,
     task: JoinHandle<std::io::Result<()>>,
+}
+
+impl std::ops::Deref for Server {
+    type Target = Client;
+
+    fn deref(&self) -> &Client {
+        &self.client
+    }
 }
 
 impl Server {
@@ -45,6 +55,7 @@ impl Server {
         Server {
             addr,
             state,
+            client: Client { addr },
             stop,
             task,
         }
@@ -59,7 +70,32 @@ impl Server {
             .expect("the server task did not panic")
             .expect("the server ended without error");
     }
+}
 
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Bytes,
+}
+
+impl Reply {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("JSON body ({e}): {}", self.text()))
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// A plain HTTP/1 client for a server at `addr`: one connection per request.
+#[derive(Debug, Clone, Copy)]
+pub struct Client {
+    pub addr: SocketAddr,
+}
+
+impl Client {
     pub async fn send(
         &self,
         method: Method,
@@ -136,19 +172,122 @@ impl Server {
     }
 }
 
-pub struct Reply {
-    pub status: StatusCode,
-    pub headers: HeaderMap,
-    pub body: Bytes,
+/// Event-stream readers.
+impl Client {
+    pub async fn events(&self, path: &str, headers: &[(&str, &str)]) -> SseReader {
+        let response = self.send(Method::GET, path, headers, None).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(
+            response.headers()[header::CONTENT_TYPE],
+            "text/event-stream"
+        );
+        SseReader {
+            body: response.into_body(),
+            buffer: String::new(),
+        }
+    }
+
+    /// Every message of a run's stream, from `path` (which may carry `?since=`), to the end.
+    pub async fn all_events(&self, path: &str, headers: &[(&str, &str)]) -> Vec<Message> {
+        self.events(path, headers).await.rest().await
+    }
+
+    /// Every message of run `id`'s event stream, from the start to its `end`.
+    pub async fn whole_stream(&self, id: &str) -> Vec<Message> {
+        self.all_events(&format!("/api/runs/{id}/events"), &[])
+            .await
+    }
 }
 
-impl Reply {
-    pub fn json(&self) -> Value {
-        serde_json::from_slice(&self.body)
-            .unwrap_or_else(|e| panic!("JSON body ({e}): {}", self.text()))
+/// One server-sent event.
+#[derive(Debug, Clone)]
+pub struct Message {
+    pub event: String,
+    pub id: Option<u64>,
+    pub data: Value,
+}
+
+impl Message {
+    /// The sequence numbers of a batch's events.
+    pub fn seqs(&self) -> Vec<u64> {
+        self.data["events"]
+            .as_array()
+            .map(|events| {
+                events
+                    .iter()
+                    .map(|e| e["seq"].as_u64().expect("seq"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// Reads server-sent events from a response body as they arrive.
+pub struct SseReader {
+    body: Incoming,
+    buffer: String,
+}
+
+impl SseReader {
+    /// The next message, or `None` once the server has closed the stream.
+    pub async fn next(&mut self) -> Option<Message> {
+        loop {
+            if let Some(end) = self.buffer.find("\n\n") {
+                let block: String = self.buffer.drain(..end + 2).collect();
+                if let Some(message) = parse_block(&block) {
+                    return Some(message);
+                }
+                continue;
+            }
+            let frame = timeout(PATIENCE, self.body.frame())
+                .await
+                .expect("the stream moves in time")?;
+            let Ok(frame) = frame else { return None };
+            if let Ok(data) = frame.into_data() {
+                self.buffer
+                    .push_str(std::str::from_utf8(&data).expect("UTF-8 stream"));
+            }
+        }
     }
 
-    pub fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
+    /// The next `batch`, skipping heartbeat ticks.
+    pub async fn next_batch(&mut self) -> Option<Message> {
+        loop {
+            let message = self.next().await?;
+            if message.event != "tick" {
+                return Some(message);
+            }
+        }
     }
+
+    pub async fn rest(mut self) -> Vec<Message> {
+        let mut messages = Vec::new();
+        while let Some(message) = self.next().await {
+            messages.push(message);
+        }
+        messages
+    }
+}
+
+/// Parses one `field: value` block; comment-only blocks (keep-alives) give `None`.
+fn parse_block(block: &str) -> Option<Message> {
+    let mut event = String::from("message");
+    let mut id = None;
+    let mut data = String::new();
+    let mut has_data = false;
+    for line in block.lines() {
+        if let Some(value) = line.strip_prefix("event: ") {
+            event = value.to_string();
+        } else if let Some(value) = line.strip_prefix("id: ") {
+            id = Some(value.parse().expect("numeric id"));
+        } else if let Some(value) = line.strip_prefix("data: ") {
+            data.push_str(value);
+            has_data = true;
+        }
+    }
+    has_data.then(|| Message {
+        event,
+        id,
+        data: serde_json::from_str(&data).expect("JSON data"),
+    })
 }

@@ -1,0 +1,3 @@
+# expect: error
+# says: MemoryError
+s = 'a' * 2**40

@@ -1,0 +1,3 @@
+# expect: error
+# says: MemoryError
+b = b'x' * 10**11

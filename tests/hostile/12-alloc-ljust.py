@@ -1,0 +1,3 @@
+# expect: error
+# says: MemoryError
+s = 'x'.ljust(2**62)

@@ -1,0 +1,3 @@
+# expect: error
+# says: MemoryError
+s = f'{1:>{2**62}}'

@@ -1,0 +1,3 @@
+# expect: error
+# says: MemoryError
+x = [0] * 10**9

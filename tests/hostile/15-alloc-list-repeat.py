@@ -1,0 +1,3 @@
+# expect: error
+# says: MemoryError
+x = [1, 2] * (2**62)

@@ -1,0 +1,8 @@
+# expect: limit
+# says: memory limit
+# time_limit: 20
+d = {}
+i = 0
+while True:
+    d[i] = str(i)
+    i += 1

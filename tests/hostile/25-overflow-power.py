@@ -1,0 +1,3 @@
+# expect: error
+# says: OverflowError
+print(2 ** 10000)

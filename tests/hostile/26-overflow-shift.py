@@ -1,0 +1,3 @@
+# expect: error
+# says: OverflowError
+print(1 << 100)

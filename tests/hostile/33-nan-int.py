@@ -1,0 +1,3 @@
+# expect: error
+# says: ValueError: cannot convert float NaN to integer
+print(int(float('nan')))

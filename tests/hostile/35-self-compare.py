@@ -1,0 +1,4 @@
+# expect: ok
+# says: False\n
+a = [1, 2]
+print(a < a)

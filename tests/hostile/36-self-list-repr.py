@@ -1,0 +1,5 @@
+# expect: ok
+# says: [[...]]\n
+x = []
+x.append(x)
+print(x)

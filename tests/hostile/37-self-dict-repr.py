@@ -1,0 +1,5 @@
+# expect: ok
+# says: {'a': {...}}\n
+d = {}
+d['a'] = d
+print(d)

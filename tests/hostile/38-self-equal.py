@@ -1,0 +1,5 @@
+# expect: ok
+# says: True\n
+x = []
+x.append(x)
+print(x == x)

@@ -1,0 +1,6 @@
+# expect: error
+# says: RecursionError
+x = []
+for i in range(100000):
+    x = [x]
+print(x)

@@ -1,0 +1,4 @@
+# expect: limit
+# says: output
+while True:
+    print('x' * 1000)

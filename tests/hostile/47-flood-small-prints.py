@@ -1,0 +1,6 @@
+# expect: limit
+# says: output
+i = 0
+while True:
+    print(i)
+    i += 1

@@ -1,0 +1,5 @@
+# expect: limit
+# says: time limit
+# time_limit: 2
+while True:
+    pass
