@@ -227,6 +227,29 @@ print('main is done')
 }
 
 #[test]
+fn threads_asleep_at_the_deadline_stop_the_run_by_themselves() {
+    // Found by fuzzing: a sleeping thread that reached the deadline stopped the run while it
+    // held the lock it sleeps on, and the worker hung until the supervisor killed it.
+    let source = "\
+import threading, time
+threads = [threading.Thread(target=time.sleep, args=(5,)) for _ in range(3)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+";
+    let started = Instant::now();
+    let (log, handle) = start(source, short(0.3));
+    handle.join();
+    let took = started.elapsed();
+    assert!(
+        took < Duration::from_millis(800),
+        "it took {took:?}: killed, not stopped"
+    );
+    assert_eq!(document(source, &log).run.status, RunStatus::Limit);
+}
+
+#[test]
 fn a_run_over_its_memory_budget_ends_limit_and_says_so() {
     let source = "\
 x = []

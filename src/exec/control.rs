@@ -247,15 +247,18 @@ impl RunControl {
     /// at the run's deadline.
     pub fn sleep_blocking(&self, duration: Duration) -> Eval<()> {
         let until = Instant::now() + duration;
-        let mut guard = self.sleep_lock.lock();
         loop {
+            // Not under the sleep lock: reaching the deadline here stops the run, which takes it.
             self.check()?;
-            let now = Instant::now();
-            if now >= until {
+            if Instant::now() >= until {
                 return Ok(());
             }
-            let wake = until.min(self.deadline);
-            self.sleep_cv.wait_until(&mut guard, wake);
+            let mut guard = self.sleep_lock.lock();
+            // A stop between the check and the lock has already notified: do not wait for it.
+            if !self.is_stopped() {
+                self.sleep_cv
+                    .wait_until(&mut guard, until.min(self.deadline));
+            }
         }
     }
 }

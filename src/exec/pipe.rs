@@ -52,8 +52,9 @@ const EVENT_KINDS: [&str; 8] = [
 pub enum Frame {
     /// Events the worker recorded, in its own lane numbering (`seq` left at 0).
     Events(Vec<Event>),
-    /// The program compiled; its events follow.
-    Compiled,
+    /// The program compiled and starts, its clock at `origin_ns` on CLOCK_MONOTONIC; its
+    /// events follow.
+    Compiled { origin_ns: u64 },
     /// The program was refused before it ran.
     Refused(Refusal),
     /// Job `id` returned (the encoded value) or raised; its events were all sent before.
@@ -155,7 +156,7 @@ impl Encoder {
                     self.events_frame(chunk, out);
                 }
             }
-            Frame::Compiled => put_frame(out, TAG_COMPILED, &[]),
+            Frame::Compiled { origin_ns } => put_frame(out, TAG_COMPILED, &origin_ns.to_le_bytes()),
             Frame::Refused(refusal) => put_json(out, TAG_REFUSED, refusal),
             Frame::Done { id, outcome } => put_json(
                 out,
@@ -361,7 +362,14 @@ impl<R: Read> FrameReader<R> {
     fn decode(&mut self, tag: u8, body: &[u8]) -> Result<Frame, PipeError> {
         Ok(match tag {
             TAG_EVENTS => Frame::Events(self.events(body)?),
-            TAG_COMPILED => Frame::Compiled,
+            TAG_COMPILED => {
+                let origin = body
+                    .try_into()
+                    .map_err(|_| damaged("a start without its clock"))?;
+                Frame::Compiled {
+                    origin_ns: u64::from_le_bytes(origin),
+                }
+            }
             TAG_REFUSED => Frame::Refused(json(body)?),
             TAG_DONE => {
                 let done: DoneBody = json(body)?;
@@ -595,7 +603,9 @@ mod tests {
             }),
         };
         let frames = vec![
-            Frame::Compiled,
+            Frame::Compiled {
+                origin_ns: 123_456_789,
+            },
             Frame::Events(every_kind()),
             Frame::Events(every_kind()),
             Frame::Done {

@@ -19,6 +19,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::io::Read;
 use std::path::PathBuf;
 
 use landlock::{
@@ -164,11 +165,11 @@ fn interpreter_of(program: &std::path::Path) -> Option<PathBuf> {
     const PT_INTERP: u32 = 3;
     // The program headers of an executable come first.
     let mut elf = Vec::new();
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(std::fs::File::open(program).ok()?, 64 << 10),
-        &mut elf,
-    )
-    .ok()?;
+    std::fs::File::open(program)
+        .ok()?
+        .take(64 << 10)
+        .read_to_end(&mut elf)
+        .ok()?;
     let u16_at = |at: usize| Some(u16::from_le_bytes(elf.get(at..at + 2)?.try_into().ok()?));
     let u32_at = |at: usize| Some(u32::from_le_bytes(elf.get(at..at + 4)?.try_into().ok()?));
     let u64_at = |at: usize| {

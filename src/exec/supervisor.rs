@@ -67,7 +67,9 @@ pub struct RunHandle {
 struct Shared {
     /// The worker's pid, which is also its process group's id.
     pid: libc::pid_t,
-    clock: Clock,
+    /// The run's clock: from the worker's start until the program compiles, then the clock the
+    /// program's events are stamped with.
+    clock: Mutex<Clock>,
     options: RunOptions,
     stdin: Mutex<Option<ChildStdin>>,
     watch: Mutex<Watch>,
@@ -120,7 +122,7 @@ pub fn start(source: &str, options: RunOptions, log: Arc<RunLog>) -> Result<RunH
     let _ = worker::send_down(&mut stdin, &Down::Setup(setup));
     let shared = Arc::new(Shared {
         pid: libc::pid_t::try_from(child.id()).expect("pids fit pid_t"),
-        clock,
+        clock: Mutex::new(clock),
         options,
         stdin: Mutex::new(Some(stdin)),
         watch: Mutex::new(Watch::default()),
@@ -134,7 +136,11 @@ pub fn start(source: &str, options: RunOptions, log: Arc<RunLog>) -> Result<RunH
     };
     let mut reader = FrameReader::new(BufReader::with_capacity(256 << 10, stdout));
     let compiled = match reader.next_frame() {
-        Ok(Some(Frame::Compiled)) => true,
+        Ok(Some(Frame::Compiled { origin_ns })) => {
+            *shared.clock.lock() = Clock::from_monotonic_origin(origin_ns);
+            shared.changed.notify_all();
+            true
+        }
         Ok(Some(Frame::Refused(refusal))) => {
             // Nothing more to watch: the worker ends by itself, and is no longer to be killed.
             {
@@ -156,12 +162,12 @@ pub fn start(source: &str, options: RunOptions, log: Arc<RunLog>) -> Result<RunH
     let follower = {
         let shared = shared.clone();
         spawn_thread("run", move || {
-            let read = if compiled {
+            let end = if compiled {
                 follow(&shared, &mut reader, &log)
             } else {
-                Followed::default()
+                None
             };
-            shared.finish(child, read, tail, &log, compiled);
+            shared.finish(child, end, tail, &log, compiled);
         })
     };
     Ok(RunHandle {
@@ -188,7 +194,7 @@ impl RunHandle {
 
     /// Nanoseconds since the run started, on the run's own clock.
     pub fn elapsed_ns(&self) -> u64 {
-        self.shared.clock.now_ns()
+        self.shared.clock.lock().now_ns()
     }
 
     /// The worker's pid (the id of its process group).
@@ -208,15 +214,9 @@ impl RunHandle {
     }
 }
 
-/// What the reader got from the worker.
-#[derive(Default)]
-struct Followed {
-    end: Option<RunEnd>,
-}
-
 /// Files the worker's events in `log` until its pipe closes; returns the end it sent.
-fn follow(shared: &Shared, reader: &mut FrameReader<impl Read>, log: &RunLog) -> Followed {
-    let mut followed = Followed::default();
+fn follow(shared: &Shared, reader: &mut FrameReader<impl Read>, log: &RunLog) -> Option<RunEnd> {
+    let mut end = None;
     let mut events = 0u64;
     let allowed = shared.options.max_events.saturating_add(EVENT_SLACK);
     loop {
@@ -225,17 +225,16 @@ fn follow(shared: &Shared, reader: &mut FrameReader<impl Read>, log: &RunLog) ->
                 events += batch.len() as u64;
                 if events > allowed {
                     shared.kill(Kill::Events);
-                    return followed;
+                    return end;
                 }
                 log.append(batch);
             }
-            Ok(Some(Frame::End(end))) => followed.end = Some(end),
+            Ok(Some(Frame::End(sent))) => end = Some(sent),
             Ok(Some(_)) => {}
-            Ok(None) => return followed,
-            Err(PipeError::Io(_)) => return followed,
+            Ok(None) | Err(PipeError::Io(_)) => return end,
             Err(e @ PipeError::Damaged(_)) => {
                 shared.kill(Kill::Damaged(e.to_string()));
-                return followed;
+                return end;
             }
         }
     }
@@ -268,12 +267,13 @@ impl Shared {
 
     /// Kills the worker once it has had its deadline (or its cancel) and a grace period more.
     fn watch(&self) {
-        let deadline = self.clock.instant(0) + self.options.time_limit + KILL_GRACE;
         let mut watch = self.watch.lock();
         loop {
             if watch.finished {
                 return;
             }
+            let started = self.clock.lock().instant(0);
+            let deadline = started + self.options.time_limit + KILL_GRACE;
             let (kill_at, why) = match watch.cancel_requested {
                 Some(at) if at + KILL_GRACE < deadline => (at + KILL_GRACE, Kill::Cancelled),
                 _ => (deadline, Kill::TimeLimit),
@@ -291,7 +291,7 @@ impl Shared {
     fn finish(
         &self,
         mut child: Child,
-        followed: Followed,
+        sent_end: Option<RunEnd>,
         tail: JoinHandle<String>,
         log: &RunLog,
         compiled: bool,
@@ -309,7 +309,7 @@ impl Shared {
         unsafe { libc::killpg(self.pid, libc::SIGKILL) };
         self.stdin.lock().take();
         let stderr = tail.join().unwrap_or_default();
-        let end = match followed.end {
+        let end = match sent_end {
             Some(end) => end,
             None => {
                 let (end, event) = self.end_without_word(killed_for, status, &stderr, compiled);
@@ -355,7 +355,7 @@ impl Shared {
         if status == RunStatus::Error {
             tracing::warn!(pid = self.pid, %message, stderr, "a worker died");
         }
-        let t_ns = self.clock.now_ns();
+        let t_ns = self.clock.lock().now_ns();
         let event = Event {
             seq: 0,
             t_ns,

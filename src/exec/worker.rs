@@ -195,9 +195,7 @@ pub fn worker_main(args: &[String]) -> ExitCode {
     if role != Role::Run {
         watch_parent(setup.parent_pid);
     }
-    let clock = Clock::from_monotonic_origin(setup.origin_ns);
-    let control = Arc::new(RunControl::new(setup.options.clone(), clock));
-    let outbox = Outbox::new(setup.options.max_events, &control);
+    let outbox = Outbox::new(setup.options.max_events);
     let writer = {
         let outbox = outbox.clone();
         std::thread::Builder::new()
@@ -205,14 +203,12 @@ pub fn worker_main(args: &[String]) -> ExitCode {
             .spawn(move || outbox.write_to(io::stdout().lock()))
             .expect("the OS can start a thread")
     };
-    let jobs = listen(input, role, &control);
     let program = {
-        let control = control.clone();
         let outbox = outbox.clone();
         std::thread::Builder::new()
             .name("interleave-program".into())
             .stack_size(PROGRAM_STACK)
-            .spawn(move || run_program_here(&setup, role, &control, &outbox, jobs))
+            .spawn(move || run_program_here(&setup, role, input, &outbox))
             .expect("the OS can start a thread")
     };
     let ok = program.join().unwrap_or(false);
@@ -327,13 +323,14 @@ fn watch_parent(parent: u32) {
 }
 
 /// Compiles and runs the program in this process as the worker's `role`, sending the verdict,
-/// the events and the end up the pipe. Returns whether it ended well.
+/// the events and the end up the pipe, and taking commands (and a pool's jobs) from `input`.
+/// A run's clock starts once its program has compiled; a child keeps its run's. Returns whether
+/// it ended well.
 fn run_program_here(
     setup: &Setup,
     role: Role,
-    control: &Arc<RunControl>,
+    input: impl BufRead + Send + 'static,
     outbox: &Arc<Outbox>,
-    jobs: Receiver<Job>,
 ) -> bool {
     let program = match lang::compile(&setup.source) {
         Ok(program) => program,
@@ -343,12 +340,22 @@ fn run_program_here(
             return false;
         }
     };
-    outbox.send(Frame::Compiled);
+    let clock = match role {
+        Role::Run => Clock::start(),
+        Role::Process | Role::Pool => Clock::from_monotonic_origin(setup.origin_ns),
+    };
+    let control = Arc::new(RunControl::new(setup.options.clone(), clock));
+    outbox.watch(&control);
+    outbox.send(Frame::Compiled {
+        origin_ns: clock.monotonic_origin_ns(),
+    });
+    let jobs = listen(input, role, &control);
     control.processes.set_identity(&setup.identity);
     let prefix = match role {
         Role::Run => String::new(),
         Role::Process | Role::Pool => format!("Process {}: ", setup.name),
     };
+    let control = &control;
     let (end, ok) = run_compiled(
         program,
         role,
@@ -645,7 +652,8 @@ pub struct Outbox {
     max_events: u64,
     /// Events let through past the limit while the run stopped.
     wound_down: AtomicU64,
-    control: Weak<RunControl>,
+    /// The run to stop at the limit, once it runs.
+    control: OnceLock<Weak<RunControl>>,
 }
 
 #[derive(Default)]
@@ -655,15 +663,24 @@ struct Queue {
 }
 
 impl Outbox {
-    pub fn new(max_events: u64, control: &Arc<RunControl>) -> Arc<Outbox> {
+    pub fn new(max_events: u64) -> Arc<Outbox> {
         Arc::new(Outbox {
             queue: Mutex::new(Queue::default()),
             ready: Condvar::new(),
             recorded: AtomicU64::new(0),
             max_events,
             wound_down: AtomicU64::new(0),
-            control: Arc::downgrade(control),
+            control: OnceLock::new(),
         })
+    }
+
+    /// The run whose events go through: the one stopped at the event limit.
+    pub fn watch(&self, control: &Arc<RunControl>) {
+        let _ = self.control.set(Arc::downgrade(control));
+    }
+
+    fn control(&self) -> Option<Arc<RunControl>> {
+        self.control.get().and_then(Weak::upgrade)
     }
 
     /// Queues `frame` after everything queued so far.
@@ -704,7 +721,7 @@ impl Outbox {
 
     /// The run recorded more events than it may: it stops, with status `limit`.
     fn over_limit(&self) {
-        if let Some(control) = self.control.upgrade() {
+        if let Some(control) = self.control() {
             control.stop(Abort::Limit(format!(
                 "the run recorded more than {} events (its event limit) and was stopped",
                 self.max_events
@@ -733,7 +750,7 @@ impl Outbox {
     /// How many of `over` events past the limit may still go up: none while the program runs,
     /// a few in all once it has stopped, so the trace tells how it stopped.
     fn wind_down(&self, over: u64) -> u64 {
-        let stopped = self.control.upgrade().is_some_and(|c| c.program_done());
+        let stopped = self.control().is_some_and(|c| c.program_done());
         if !stopped {
             return 0;
         }
