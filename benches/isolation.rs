@@ -192,7 +192,7 @@ fn state_event(t_ns: u64, label: &Arc<str>) -> Event {
         t_ns,
         lane: (t_ns % 7) as u32,
         kind: EventKind::State {
-            state: if t_ns % 2 == 0 {
+            state: if t_ns.is_multiple_of(2) {
                 State::Running
             } else {
                 State::Awaiting
