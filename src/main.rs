@@ -193,14 +193,14 @@ fn parse_run_args(args: &[String]) -> Result<RunArgs, String> {
             "--json" => json = true,
             "--time-limit" => {
                 let value = flag_value(args, &mut i, "--time-limit")?;
-                let seconds: f64 = value
+                let limit = value
                     .parse()
                     .ok()
-                    .filter(|s: &f64| s.is_finite() && *s > 0.0)
+                    .and_then(lang::seconds::positive_duration)
                     .ok_or_else(|| {
                         format!("--time-limit needs a positive number of seconds, not '{value}'")
                     })?;
-                time_limit = Some(Duration::from_secs_f64(seconds));
+                time_limit = Some(limit);
             }
             flag if flag.starts_with("--") => {
                 return Err(format!("unknown option '{flag}' for run"))

@@ -120,6 +120,7 @@ differential_tests! {
     Shared task_methods => "tests/corpus/task_methods.py";
     Shared task_names => "tests/corpus/task_names.py";
     Shared time_sleep_blocks_loop => "tests/corpus/time_sleep_blocks_loop.py";
+    Shared time_values => "tests/corpus/time_values.py";
     Shared timers_deadline_order => "tests/corpus/timers_deadline_order.py";
     Shared toplevel_code => "tests/corpus/toplevel_code.py";
     Shared wait_all_completed_timeout => "tests/corpus/wait_all_completed_timeout.py";

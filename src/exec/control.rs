@@ -11,8 +11,8 @@ use super::gil::Gil;
 use super::process::Children;
 use super::threads::Registry;
 use super::RunOptions;
-use crate::lang::builtins::float_arg;
 use crate::lang::error::{Abort, Ctrl, Eval};
+use crate::lang::seconds;
 use crate::lang::value::Value;
 use crate::record::recorder::{self, Clock};
 
@@ -51,17 +51,25 @@ pub fn wait_while<T>(
     Ok(true)
 }
 
-/// A `timeout` argument in seconds (`None`: wait for ever; below zero: do not wait).
-pub fn timeout_arg(v: Option<Value>, what: &str) -> Eval<Option<Duration>> {
+/// A `timeout` argument in seconds, converted as a lock converts it (`None`: wait for ever;
+/// below zero: do not wait).
+pub fn timeout_arg(v: Option<Value>) -> Eval<Option<Duration>> {
     match v {
         None | Some(Value::None) => Ok(None),
-        Some(t) => Ok(Some(Duration::from_secs_f64(float_arg(&t, what)?.max(0.0)))),
+        Some(t) => Ok(Some(seconds::duration(seconds::nanoseconds(&t)?))),
     }
 }
 
-/// When a wait of `timeout` that starts now runs out.
+/// When a wait of `timeout` that starts now runs out; `None` (never) when that is further away
+/// than the clock can count.
 pub fn deadline(timeout: Option<Duration>) -> Option<Instant> {
-    timeout.map(|t| Instant::now() + t)
+    timeout.and_then(|t| Instant::now().checked_add(t))
+}
+
+/// A run deadline for a time limit too long for the clock: a century is never reached.
+fn far_future() -> Instant {
+    const CENTURY: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
+    Instant::now() + CENTURY
 }
 
 thread_local! {
@@ -96,7 +104,7 @@ impl RunControl {
         let gil_enabled = options.gil;
         RunControl {
             clock,
-            deadline: Instant::now() + options.time_limit,
+            deadline: deadline(Some(options.time_limit)).unwrap_or_else(far_future),
             options,
             cancelled: AtomicBool::new(false),
             program_done: AtomicBool::new(false),
@@ -208,7 +216,7 @@ impl RunControl {
     /// Blocks the calling thread for `duration`, waking early (with an abort) on cancellation or
     /// at the run's deadline.
     pub fn sleep_blocking(&self, duration: Duration) -> Eval<()> {
-        let until = Instant::now() + duration;
+        let until = deadline(Some(duration)).unwrap_or(self.deadline);
         let mut guard = self.sleep_lock.lock();
         loop {
             self.check()?;

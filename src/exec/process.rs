@@ -633,7 +633,7 @@ impl ProcessObj {
                 "can only join a started process",
             ));
         };
-        let timeout = timeout_arg(args.take_kw("timeout").or_else(|| args.pos.pop()), "join")?;
+        let timeout = timeout_arg(args.take_kw("timeout").or_else(|| args.pos.pop()))?;
         let control = &cx.ctx.interp.control;
         let until = deadline(timeout);
         blocking(control, &cx.site.text, cx.site.line, || {

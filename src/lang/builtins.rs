@@ -3,7 +3,6 @@
 use std::cmp::Ordering;
 use std::fmt::Write as _;
 use std::sync::Arc;
-use std::time::Duration;
 
 use super::error::{Ctrl, Eval, ExcKind, Exception};
 use super::eval::Ctx;
@@ -11,6 +10,7 @@ use super::function::{Args, BoundMethod};
 use super::ir::Call;
 use super::object::CallCx;
 use super::ops;
+use super::seconds;
 use super::value::{IterState, Module, RangeObj, Value};
 use crate::exec::event_loop::current_task;
 use crate::exec::objects::{FutKind, FutureObj, LoopObj, Outcome, TaskObj};
@@ -356,13 +356,13 @@ fn call_builtin(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) 
         }
         B::TimeSleep => {
             arity("sleep", &args, 1, 1)?;
-            let secs = float_arg(&args.pos[0], "time.sleep")?;
-            if secs < 0.0 {
+            let ns = seconds::nanoseconds(&args.pos[0])?;
+            if ns < 0 {
                 return Err(value_error("sleep length must be non-negative".into()));
             }
             let control = &ctx.interp.control;
             blocking(control, &site.text, site.line, || {
-                control.sleep_blocking(Duration::from_secs_f64(secs))
+                control.sleep_blocking(seconds::duration(ns))
             })?;
             Ok(Value::None)
         }

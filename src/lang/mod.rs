@@ -15,6 +15,7 @@ pub mod function;
 pub mod ir;
 pub mod object;
 pub mod ops;
+pub mod seconds;
 pub mod value;
 
 use std::sync::Arc;
