@@ -107,6 +107,7 @@ differential_tests! {
     Shared lang_exceptions => "tests/corpus/lang_exceptions.py";
     Shared lang_functions => "tests/corpus/lang_functions.py";
     Shared lang_numbers => "tests/corpus/lang_numbers.py";
+    Shared lang_sizes_and_arithmetic => "tests/corpus/lang_sizes_and_arithmetic.py";
     Shared lang_strings => "tests/corpus/lang_strings.py";
     Shared nested_coroutines => "tests/corpus/nested_coroutines.py";
     Shared order_create_task_starts_later => "tests/corpus/order_create_task_starts_later.py";

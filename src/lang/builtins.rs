@@ -4,10 +4,12 @@ use std::cmp::Ordering;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
+use super::alloc;
 use super::error::{Ctrl, Eval, ExcKind, Exception};
 use super::eval::Ctx;
 use super::function::{Args, BoundMethod};
 use super::ir::Call;
+use super::num;
 use super::object::CallCx;
 use super::ops;
 use super::seconds;
@@ -38,7 +40,7 @@ builtins! {
     Enumerate = "enumerate", Zip = "zip", Str = "str", Int = "int", Float = "float",
     Bool = "bool", List = "list", Tuple = "tuple", Dict = "dict", IsInstance = "isinstance",
     Abs = "abs", Round = "round", Sorted = "sorted", Reversed = "reversed", Repr = "repr",
-    Any = "any", All = "all", Bytes = "bytes",
+    Any = "any", All = "all", Bytes = "bytes", Divmod = "divmod",
     AsyncioRun = "run", Sleep = "sleep", CreateTask = "create_task", Gather = "gather",
     WaitFor = "wait_for", Wait = "wait", GetRunningLoop = "get_running_loop",
     GetEventLoop = "get_event_loop", CurrentTask = "current_task",
@@ -73,6 +75,7 @@ const GLOBAL_BUILTINS: &[Builtin] = &[
     Builtin::Any,
     Builtin::All,
     Builtin::Bytes,
+    Builtin::Divmod,
 ];
 
 impl Builtin {
@@ -145,12 +148,12 @@ fn arity(name: &str, args: &Args, min: usize, max: usize) -> Eval<()> {
     Ok(())
 }
 
-fn int_arg(v: &Value, what: &str) -> Eval<i64> {
+fn int_arg(v: &Value) -> Eval<i64> {
     match v {
         Value::Int(i) => Ok(*i),
-        Value::Bool(b) => Ok(*b as i64),
+        Value::Bool(b) => Ok(i64::from(*b)),
         other => Err(type_error(format!(
-            "{what}: '{}' object cannot be interpreted as an integer",
+            "'{}' object cannot be interpreted as an integer",
             other.type_name()
         ))),
     }
@@ -215,18 +218,16 @@ fn call_builtin(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) 
         B::Sum => sum(args),
         B::Min | B::Max => min_max(ctx, depth, b, args, site),
         B::Enumerate => {
-            let start = args
-                .take_kw("start")
-                .map_or(Ok(0), |v| int_arg(&v, "enumerate"))?;
+            let start = args.take_kw("start").map_or(Ok(0), |v| int_arg(&v))?;
             arity("enumerate", &args, 1, 2)?;
             let start = match args.pos.get(1) {
-                Some(v) => int_arg(v, "enumerate")?,
+                Some(v) => int_arg(v)?,
                 None => start,
             };
             let inner = ops::iterate(&args.pos[0])?;
             Ok(ops::make_iter(IterState::Enumerate {
                 inner: Box::new(inner),
-                count: start,
+                count: Some(start),
             }))
         }
         B::Zip => Ok(ops::make_iter(IterState::Zip(
@@ -272,13 +273,22 @@ fn call_builtin(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) 
             arity("abs", &args, 1, 1)?;
             match &args.pos[0] {
                 Value::Float(f) => Ok(Value::Float(f.abs())),
-                v => int_arg(v, "abs")?
+                Value::Int(_) | Value::Bool(_) => int_arg(&args.pos[0])?
                     .checked_abs()
                     .map(Value::Int)
-                    .ok_or_else(|| Ctrl::raise(ExcKind::OverflowError, "integer overflow")),
+                    .ok_or_else(num::int_overflow),
+                other => Err(type_error(format!(
+                    "bad operand type for abs(): '{}'",
+                    other.type_name()
+                ))),
             }
         }
         B::Round => round(args),
+        B::Divmod => {
+            args.no_more_kw("divmod")?;
+            arity("divmod", &args, 2, 2)?;
+            ops::divmod(&args.pos[0], &args.pos[1])
+        }
         B::Sorted => {
             let key = args.take_kw("key");
             let reverse = args.take_kw("reverse").is_some_and(|v| v.truthy());
@@ -400,11 +410,14 @@ fn print(ctx: &Ctx, mut args: Args, site: &Call) -> Eval {
     let mut text = String::new();
     for (i, v) in args.pos.iter().enumerate() {
         if i > 0 {
-            text.push_str(&sep);
+            alloc::push_str(&mut text, &sep)?;
         }
-        text.push_str(&v.to_str());
+        match v {
+            Value::Str(s) => alloc::push_str(&mut text, s)?,
+            other => alloc::push_str(&mut text, &other.to_str())?,
+        }
     }
-    text.push_str(&end);
+    alloc::push_str(&mut text, &end)?;
     ctx.interp.control.add_output(text.len())?;
     recorder::record_here(EventKind::Print {
         text: Arc::from(text),
@@ -420,7 +433,15 @@ fn len(v: &Value) -> Eval {
         Value::List(l) => l.lock().len(),
         Value::Tuple(t) => t.len(),
         Value::Dict(d) => d.lock().len(),
-        Value::Range(r) => r.len() as usize,
+        Value::Range(r) => usize::try_from(r.len())
+            .ok()
+            .filter(|&n| n <= isize::MAX as usize)
+            .ok_or_else(|| {
+                Ctrl::raise(
+                    ExcKind::OverflowError,
+                    "Python int too large to convert to C ssize_t",
+                )
+            })?,
         other => {
             return Err(type_error(format!(
                 "object of type '{}' has no len()",
@@ -434,11 +455,7 @@ fn len(v: &Value) -> Eval {
 fn range(args: Args) -> Eval {
     args.no_more_kw("range")?;
     arity("range", &args, 1, 3)?;
-    let ints: Vec<i64> = args
-        .pos
-        .iter()
-        .map(|v| int_arg(v, "range"))
-        .collect::<Eval<_>>()?;
+    let ints: Vec<i64> = args.pos.iter().map(int_arg).collect::<Eval<_>>()?;
     let (start, stop, step) = match ints.as_slice() {
         [stop] => (0, *stop, 1),
         [start, stop] => (*start, *stop, 1),
@@ -553,32 +570,46 @@ fn int(args: Args) -> Eval {
     match args.pos.first() {
         None => Ok(Value::Int(0)),
         Some(Value::Int(i)) => Ok(Value::Int(*i)),
-        Some(Value::Bool(b)) => Ok(Value::Int(*b as i64)),
-        Some(Value::Float(f)) => {
-            if !f.is_finite() {
-                return Err(value_error(format!(
-                    "cannot convert float {} to integer",
-                    super::format::float_repr(*f)
-                )));
-            }
-            Ok(Value::Int(f.trunc() as i64))
-        }
-        Some(Value::Str(s)) => s
-            .trim()
-            .replace('_', "")
-            .parse()
-            .map(Value::Int)
-            .map_err(|_| {
-                value_error(format!(
-                    "invalid literal for int() with base 10: {}",
-                    Value::Str(s.clone()).repr()
-                ))
-            }),
+        Some(Value::Bool(b)) => Ok(Value::Int(i64::from(*b))),
+        Some(Value::Float(f)) => Ok(Value::Int(num::float_to_int(*f)?)),
+        Some(Value::Str(s)) => parse_int(s),
         Some(other) => Err(type_error(format!(
-            "int() argument must be a string or a real number, not '{}'",
+            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
             other.type_name()
         ))),
     }
+}
+
+/// `int(text)` in base 10: surrounding whitespace, a sign, digits with single underscores
+/// between them. Digits that make too big a number are an `OverflowError` here.
+fn parse_int(text: &Arc<str>) -> Eval {
+    let invalid = || {
+        value_error(format!(
+            "invalid literal for int() with base 10: {}",
+            Value::Str(text.clone()).repr()
+        ))
+    };
+    let t = text.trim();
+    let digits = t.strip_prefix(['+', '-']).unwrap_or(t);
+    if !underscores_between_digits(digits) || !digits.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(invalid());
+    }
+    if !digits.chars().all(|c| c.is_ascii_digit() || c == '_') {
+        return Err(invalid());
+    }
+    t.replace('_', "")
+        .parse()
+        .map(Value::Int)
+        .map_err(|_| num::int_overflow())
+}
+
+/// Whether every `_` in `s` sits between two ASCII digits, as Python's literals require.
+fn underscores_between_digits(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().all(|(i, &c)| {
+        c != b'_'
+            || (i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+    })
 }
 
 /// `bytes()` and `bytes(n)`: `n` zero bytes.
@@ -588,7 +619,11 @@ fn bytes(args: Args) -> Eval {
     match args.pos.first() {
         None => Ok(Value::Bytes(Arc::from([]))),
         Some(Value::Int(n)) => match usize::try_from(*n) {
-            Ok(n) => Ok(Value::Bytes(vec![0; n].into())),
+            Ok(n) => {
+                let mut zeros = alloc::vec_with_capacity(n)?;
+                zeros.resize(n, 0);
+                Ok(Value::Bytes(alloc::shared_bytes(zeros)?))
+            }
             Err(_) => Err(value_error("negative count".into())),
         },
         Some(Value::Bytes(b)) => Ok(Value::Bytes(b.clone())),
@@ -610,7 +645,8 @@ fn float(args: Args) -> Eval {
                 "inf" | "+inf" | "infinity" => Some(f64::INFINITY),
                 "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
                 "nan" | "+nan" | "-nan" => Some(f64::NAN),
-                _ => t.replace('_', "").parse().ok(),
+                _ if underscores_between_digits(&t) => t.replace('_', "").parse().ok(),
+                _ => None,
             };
             parsed.map(Value::Float).ok_or_else(|| {
                 value_error(format!(
@@ -683,20 +719,17 @@ fn round(mut args: Args) -> Eval {
     let ndigits = args.take_kw("ndigits");
     args.no_more_kw("round")?;
     arity("round", &args, 1, 2)?;
-    let ndigits = args.pos.get(1).cloned().or(ndigits).unwrap_or(Value::None);
+    let ndigits = match args.pos.get(1).cloned().or(ndigits) {
+        None | Some(Value::None) => None,
+        Some(n) => Some(int_arg(&n)?),
+    };
     match (&args.pos[0], ndigits) {
-        (Value::Int(i), _) => Ok(Value::Int(*i)),
-        (Value::Bool(b), _) => Ok(Value::Int(*b as i64)),
-        (Value::Float(f), Value::None) => Ok(Value::Int(f.round_ties_even() as i64)),
-        (Value::Float(f), n) => {
-            let n = int_arg(&n, "round")?;
-            if n < 0 {
-                let scale = 10f64.powi(-n as i32);
-                return Ok(Value::Float((f / scale).round_ties_even() * scale));
-            }
-            let text = format!("{:.*}", n as usize, f);
-            Ok(Value::Float(text.parse().unwrap_or(*f)))
+        (Value::Int(_) | Value::Bool(_), None) => Ok(Value::Int(int_arg(&args.pos[0])?)),
+        (Value::Int(_) | Value::Bool(_), Some(n)) => {
+            Ok(Value::Int(num::round_int(int_arg(&args.pos[0])?, n)?))
         }
+        (Value::Float(f), None) => Ok(Value::Int(num::float_to_int(f.round_ties_even())?)),
+        (Value::Float(f), Some(n)) => Ok(Value::Float(num::round_float(*f, n)?)),
         (other, _) => Err(type_error(format!(
             "type {} doesn't define __round__ method",
             other.type_name()
@@ -772,6 +805,7 @@ const STR_METHODS: &[&str] = &[
     "ljust",
     "rjust",
     "center",
+    "zfill",
     "count",
     "find",
     "isdigit",
@@ -912,22 +946,10 @@ fn str_method(s: &Arc<str>, name: &str, args: Args) -> Eval {
     };
     let s_ref: &str = s;
     Ok(match name {
-        "join" => {
-            let items = ops::to_vec(p.first().unwrap_or(&Value::None))?;
-            let mut parts = Vec::with_capacity(items.len());
-            for (i, item) in items.iter().enumerate() {
-                match item {
-                    Value::Str(t) => parts.push(t.to_string()),
-                    other => {
-                        return Err(type_error(format!(
-                            "sequence item {i}: expected str instance, {} found",
-                            other.type_name()
-                        )))
-                    }
-                }
-            }
-            Value::str(&parts.join(s_ref))
-        }
+        "join" => Value::Str(join(
+            s_ref,
+            &ops::to_vec(p.first().unwrap_or(&Value::None))?,
+        )?),
         "split" => {
             let parts: Vec<Value> = match p.first() {
                 None | Some(Value::None) => s_ref.split_whitespace().map(Value::str).collect(),
@@ -966,7 +988,7 @@ fn str_method(s: &Arc<str>, name: &str, args: Args) -> Eval {
                 _ => s_ref.trim_end_matches(is_strip),
             })
         }
-        "replace" => Value::str(&s_ref.replace(arg_str(0)?, arg_str(1)?)),
+        "replace" => Value::Str(replace(s_ref, arg_str(0)?, arg_str(1)?)?),
         "startswith" => Value::Bool(s_ref.starts_with(arg_str(0)?)),
         "endswith" => Value::Bool(s_ref.ends_with(arg_str(0)?)),
         "count" => Value::Int(s_ref.matches(arg_str(0)?).count() as i64),
@@ -982,26 +1004,109 @@ fn str_method(s: &Arc<str>, name: &str, args: Args) -> Eval {
             Value::Bytes(Arc::from(s_ref.as_bytes()))
         }
         "isdigit" => Value::Bool(!s_ref.is_empty() && s_ref.chars().all(|c| c.is_ascii_digit())),
-        "ljust" | "rjust" | "center" => {
-            let width = int_arg(p.first().unwrap_or(&Value::Int(0)), name)?.max(0) as usize;
+        "ljust" | "rjust" | "center" | "zfill" => {
+            let width = p
+                .first()
+                .ok_or_else(|| type_error(format!("{name} expected at least 1 argument, got 0")))?;
+            let width = usize::try_from(int_arg(width)?).unwrap_or(0);
             let fill = match p.get(1) {
-                Some(v) => str_arg(v, name)?.chars().next().unwrap_or(' '),
+                Some(v) => fill_char(v, name)?,
                 None => ' ',
             };
-            let len = s_ref.chars().count();
-            let missing = width.saturating_sub(len);
-            let pad = |n: usize| fill.to_string().repeat(n);
-            Value::str(&match name {
-                "ljust" => format!("{s_ref}{}", pad(missing)),
-                "rjust" => format!("{}{s_ref}", pad(missing)),
-                _ => {
-                    let left = missing / 2 + (missing & width & 1);
-                    format!("{}{s_ref}{}", pad(left), pad(missing - left))
-                }
-            })
+            Value::Str(justify(s_ref, name, width, fill)?)
         }
         other => return Err(no_attribute(&Value::Str(s.clone()), other)),
     })
+}
+
+/// The fill character of `ljust`, `rjust` and `center`: a string of exactly one character.
+fn fill_char(v: &Value, name: &str) -> Eval<char> {
+    let text = match v {
+        Value::Str(t) => t,
+        other => {
+            return Err(type_error(format!(
+                "{name}() argument 2 must be str, not {}",
+                other.type_name()
+            )))
+        }
+    };
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Ok(c),
+        _ => Err(type_error(
+            "The fill character must be exactly one character long".into(),
+        )),
+    }
+}
+
+/// `ljust`, `rjust`, `center` and `zfill` to `width` characters.
+fn justify(s: &str, how: &str, width: usize, fill: char) -> Eval<Arc<str>> {
+    let missing = width.saturating_sub(s.chars().count());
+    let (left, fill) = match how {
+        "ljust" => (0, fill),
+        "rjust" => (missing, fill),
+        "zfill" => (missing, '0'),
+        // CPython's `pad` puts the odd character on the left only when the width is odd.
+        _ => (missing / 2 + (missing & width & 1), fill),
+    };
+    let mut out = alloc::string_with_capacity(s.len())?;
+    let (sign, body) = match s.strip_prefix(['+', '-']) {
+        Some(rest) if how == "zfill" => (&s[..1], rest),
+        _ => ("", s),
+    };
+    out.push_str(sign);
+    alloc::push_fill(&mut out, fill, left)?;
+    out.push_str(body);
+    alloc::push_fill(&mut out, fill, missing - left)?;
+    alloc::shared_str(out)
+}
+
+/// `sep.join(items)`, its size known before anything is copied.
+fn join(sep: &str, items: &[Value]) -> Eval<Arc<str>> {
+    let mut total = sep.len().saturating_mul(items.len().saturating_sub(1));
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Value::Str(t) => total = total.saturating_add(t.len()),
+            other => {
+                return Err(type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    other.type_name()
+                )))
+            }
+        }
+    }
+    let mut out = alloc::string_with_capacity(total)?;
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        if let Value::Str(t) = item {
+            out.push_str(t);
+        }
+    }
+    alloc::shared_str(out)
+}
+
+/// `s.replace(old, new)`, its size known before anything is copied.
+fn replace(s: &str, old: &str, new: &str) -> Eval<Arc<str>> {
+    // An empty `old` matches before every character and at the end.
+    let pieces = if old.is_empty() {
+        s.chars().count() + 2
+    } else {
+        s.matches(old).count() + 1
+    };
+    let total = (pieces - 1)
+        .checked_mul(new.len())
+        .and_then(|inserted| inserted.checked_add(s.len()))
+        .ok_or_else(alloc::memory_error)?;
+    let mut out = alloc::string_with_capacity(total)?;
+    for (i, piece) in s.split(old).enumerate() {
+        if i > 0 {
+            out.push_str(new);
+        }
+        out.push_str(piece);
+    }
+    alloc::shared_str(out)
 }
 
 /// The text encodings `str.encode` and `bytes.decode` support.
@@ -1109,7 +1214,7 @@ fn list_method(
     Ok(match name {
         "append" => {
             need(1)?;
-            items.push(p[0].clone());
+            alloc::push(&mut items, p[0].clone())?;
             Value::None
         }
         "extend" => {
@@ -1118,13 +1223,14 @@ fn list_method(
                 Value::List(other) if Arc::ptr_eq(other, list) => items.clone(),
                 other => ops::to_vec(other)?,
             };
+            alloc::reserve(&mut items, extra.len())?;
             items.extend(extra);
             Value::None
         }
         "insert" => {
             need(2)?;
             let len = items.len() as i64;
-            let i = int_arg(&p[0], "insert")?;
+            let i = int_arg(&p[0])?;
             let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
             items.insert(i as usize, p[1].clone());
             Value::None
@@ -1134,7 +1240,7 @@ fn list_method(
                 return Err(Ctrl::raise(ExcKind::IndexError, "pop from empty list"));
             }
             let len = items.len() as i64;
-            let i = p.first().map_or(Ok(-1), |v| int_arg(v, "pop"))?;
+            let i = p.first().map_or(Ok(-1), int_arg)?;
             let i = if i < 0 { i + len } else { i };
             if i < 0 || i >= len {
                 return Err(Ctrl::raise(ExcKind::IndexError, "pop index out of range"));

@@ -582,6 +582,14 @@ impl<'s> Compiler<'s> {
     }
 
     fn expr(&mut self, e: &AExpr) -> CResult<Expr> {
+        if matches!(e, AExpr::BinOp(_) | AExpr::UnaryOp(_)) {
+            if let Some(v) = folded_int(e, FOLD_LEVELS).and_then(|v| i64::try_from(v).ok()) {
+                return Ok(Expr {
+                    kind: ExprKind::Const(Value::Int(v)),
+                    awaits: false,
+                });
+            }
+        }
         let kind = match e {
             AExpr::NumberLiteral(n) => {
                 ExprKind::Const(match &n.value {
@@ -833,6 +841,51 @@ fn assign_consts(targets: Vec<(Target, Value)>, line: u32) -> Stmt {
 /// The name `import a.b` binds: `a`.
 fn import_binding(dotted: &str) -> &str {
     dotted.split('.').next().unwrap_or(dotted)
+}
+
+/// How deep [`folded_int`] looks: integer constants written as expressions are shallow.
+const FOLD_LEVELS: u32 = 4;
+
+/// The value of an int expression made of literals alone (`-2**63`, `2**63 - 1`), computed
+/// with room to spare as CPython's constant folding computes it: an intermediate wider than
+/// 64 bits does not fail when the result fits. `None` for anything else, or anything that
+/// would fail or leave the ints; the evaluator then answers at run time.
+fn folded_int(e: &AExpr, levels: u32) -> Option<i128> {
+    use ast::Operator as O;
+    let levels = levels.checked_sub(1)?;
+    match e {
+        AExpr::NumberLiteral(n) => match &n.value {
+            ast::Number::Int(i) => i.as_u64().map(i128::from),
+            _ => None,
+        },
+        AExpr::UnaryOp(u) => {
+            let v = folded_int(&u.operand, levels)?;
+            match u.op {
+                ast::UnaryOp::USub => v.checked_neg(),
+                ast::UnaryOp::UAdd => Some(v),
+                ast::UnaryOp::Invert => Some(!v),
+                ast::UnaryOp::Not => None,
+            }
+        }
+        AExpr::BinOp(b) => {
+            let (x, y) = (folded_int(&b.left, levels)?, folded_int(&b.right, levels)?);
+            match b.op {
+                O::Add => x.checked_add(y),
+                O::Sub => x.checked_sub(y),
+                O::Mult => x.checked_mul(y),
+                O::Pow => u32::try_from(y).ok().and_then(|y| x.checked_pow(y)),
+                O::LShift => u32::try_from(y)
+                    .ok()
+                    .filter(|&y| y < 127)
+                    .and_then(|y| x.checked_shl(y).filter(|r| r >> y == x)),
+                O::BitAnd => Some(x & y),
+                O::BitOr => Some(x | y),
+                O::BitXor => Some(x ^ y),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
 }
 
 fn bin_op(op: ast::Operator) -> BinOp {

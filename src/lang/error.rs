@@ -37,6 +37,7 @@ exc_kinds! {
     ArithmeticError => Exception,
     ZeroDivisionError => ArithmeticError,
     OverflowError => ArithmeticError,
+    MemoryError => Exception,
     LookupError => Exception,
     IndexError => LookupError,
     KeyError => LookupError,

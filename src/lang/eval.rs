@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use parking_lot::RwLock;
 
+use super::alloc;
 use super::builtins;
 use super::error::{loop_step, returned, Ctrl, Eval, ExcKind, Exception, Signal};
 use super::format::format_value;
@@ -262,7 +263,9 @@ impl Ctx {
     fn in_place(&self, op: BinOp, current: &Value, rhs: &Value) -> Eval {
         if let (BinOp::Add, Value::List(l)) = (op, current) {
             let extra = ops::to_vec(rhs)?;
-            l.lock().extend(extra);
+            let mut items = l.lock();
+            alloc::reserve(&mut items, extra.len())?;
+            items.extend(extra);
             return Ok(current.clone());
         }
         ops::binary(op, current, rhs)
@@ -549,7 +552,7 @@ impl Ctx {
     fn eval_fstring(&self, frame: &mut Frame, parts: &[FPart], out: &mut String) -> Flow {
         for part in parts {
             match part {
-                FPart::Lit(s) => out.push_str(s),
+                FPart::Lit(s) => alloc::push_str(out, s)?,
                 FPart::Value {
                     expr,
                     conversion,
@@ -558,7 +561,7 @@ impl Ctx {
                     let value = self.eval(frame, expr)?;
                     let mut spec_text = String::new();
                     self.eval_fstring(frame, spec, &mut spec_text)?;
-                    out.push_str(&format_part(&value, *conversion, &spec_text)?);
+                    alloc::push_str(out, &format_part(&value, *conversion, &spec_text)?)?;
                 }
             }
         }
@@ -734,7 +737,7 @@ pub fn format_part(value: &Value, conversion: Option<char>, spec: &str) -> Eval<
         Some('s') => Value::str(&value.to_str()),
         _ => value.clone(),
     };
-    Ok(format_value(&converted, spec)?)
+    format_value(&converted, spec)
 }
 
 pub fn push_elt(out: &mut Vec<Value>, v: Value, starred: bool) -> Flow {
@@ -798,8 +801,8 @@ impl CompAcc {
 
     pub fn push(&mut self, elt: Value, value: Option<Value>) -> Flow {
         match self {
-            CompAcc::List(items) => items.push(elt),
-            CompAcc::Dict(pairs) => pairs.push((elt, value.unwrap_or(Value::None))),
+            CompAcc::List(items) => alloc::push(items, elt)?,
+            CompAcc::Dict(pairs) => alloc::push(pairs, (elt, value.unwrap_or(Value::None)))?,
         }
         Ok(())
     }

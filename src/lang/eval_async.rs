@@ -6,6 +6,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
+use super::alloc;
 use super::builtins;
 use super::error::{loop_step, returned, Ctrl, Eval, ExcKind, Exception, Signal};
 use super::eval::{format_part, push_elt, raise_value, CompAcc, Ctx, Flow};
@@ -269,7 +270,7 @@ impl Ctx {
         Box::pin(async move {
             for part in parts {
                 match part {
-                    FPart::Lit(s) => out.push_str(s),
+                    FPart::Lit(s) => alloc::push_str(out, s)?,
                     FPart::Value {
                         expr,
                         conversion,
@@ -278,7 +279,7 @@ impl Ctx {
                         let value = self.eval_async(frame, expr).await?;
                         let mut spec_text = String::new();
                         self.fstring_async(frame, spec, &mut spec_text).await?;
-                        out.push_str(&format_part(&value, *conversion, &spec_text)?);
+                        alloc::push_str(out, &format_part(&value, *conversion, &spec_text)?)?;
                     }
                 }
             }

@@ -5,6 +5,7 @@
 //! The supported surface is listed in the README; anything else is rejected at compile time
 //! with the construct and its line.
 
+pub mod alloc;
 pub mod builtins;
 pub mod compile;
 pub mod error;
@@ -13,9 +14,12 @@ pub mod eval_async;
 pub mod format;
 pub mod function;
 pub mod ir;
+pub mod num;
 pub mod object;
 pub mod ops;
 pub mod seconds;
+#[cfg(test)]
+mod testing;
 pub mod value;
 
 use std::sync::Arc;

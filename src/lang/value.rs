@@ -13,6 +13,7 @@ use super::builtins::Builtin;
 use super::error::{Ctrl, Eval, ExcKind, Exception};
 use super::format::float_repr;
 use super::function::{BoundMethod, Coroutine, Function};
+use super::num;
 use super::object::{NativeFn, PyObject};
 use crate::exec::objects::{FutureObj, LoopObj, TaskObj};
 
@@ -114,15 +115,43 @@ impl RangeObj {
         self.len() == 0
     }
 
-    pub fn len(&self) -> i64 {
-        let (lo, hi, step) = (self.start, self.stop, self.step);
-        if step > 0 && lo < hi {
+    /// How many ints the range holds: up to 2^64 - 1, more than `len()` can answer.
+    pub fn len(&self) -> u64 {
+        let (lo, hi, step) = self.wide();
+        let n = if step > 0 && lo < hi {
             (hi - lo - 1) / step + 1
         } else if step < 0 && lo > hi {
-            (lo - hi - 1) / (-step) + 1
+            (lo - hi - 1) / -step + 1
         } else {
             0
-        }
+        };
+        n as u64
+    }
+
+    /// The `i`-th int (`i < len()`, so it lies between start and stop and fits).
+    pub fn item(&self, i: u64) -> i64 {
+        let (lo, _, step) = self.wide();
+        (lo + step * i128::from(i)) as i64
+    }
+
+    /// `i in range`.
+    pub fn contains(&self, i: i64) -> bool {
+        let (lo, hi, step) = self.wide();
+        let i = i128::from(i);
+        let in_bounds = if step > 0 {
+            lo <= i && i < hi
+        } else {
+            hi < i && i <= lo
+        };
+        in_bounds && (i - lo) % step == 0
+    }
+
+    fn wide(&self) -> (i128, i128, i128) {
+        (
+            i128::from(self.start),
+            i128::from(self.stop),
+            i128::from(self.step),
+        )
     }
 }
 
@@ -140,7 +169,8 @@ pub enum IterState {
     },
     Enumerate {
         inner: Box<IterState>,
-        count: i64,
+        /// The next count; `None` once it no longer fits in 64 bits.
+        count: Option<i64>,
     },
     Zip(Vec<IterState>),
     /// An iterator object iterated again: stepped in place, so a loop that breaks out of it
@@ -171,7 +201,8 @@ impl IterState {
                     return Ok(None);
                 }
                 let v = *next;
-                *next += *step;
+                // Past the last item the next one may not fit; the range is then over.
+                *next = next.checked_add(*step).unwrap_or(*stop);
                 Some(Value::Int(v))
             }
             IterState::Items { items, pos } => {
@@ -183,8 +214,8 @@ impl IterState {
                 let Some(v) = inner.next_value()? else {
                     return Ok(None);
                 };
-                let i = *count;
-                *count += 1;
+                let i = count.ok_or_else(num::int_overflow)?;
+                *count = i.checked_add(1);
                 Some(Value::tuple(vec![Value::Int(i), v]))
             }
             IterState::Zip(iters) => {
@@ -291,8 +322,10 @@ impl Value {
             Value::None => Key::None,
             Value::Bool(b) => Key::Int(*b as i64),
             Value::Int(i) => Key::Int(*i),
-            Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e18 => Key::Int(*f as i64),
-            Value::Float(f) => Key::FloatBits(f.to_bits()),
+            Value::Float(f) => match num::exact_int(*f) {
+                Some(i) => Key::Int(i),
+                None => Key::FloatBits(f.to_bits()),
+            },
             Value::Str(s) => Key::Str(s.clone()),
             Value::Bytes(b) => Key::Bytes(b.clone()),
             Value::Tuple(t) => Key::Tuple(t.iter().map(Value::key).collect::<Result<_, _>>()?),

@@ -1,0 +1,38 @@
+//! Runs small programs for the interpreter's unit tests and reports what they printed.
+
+use crate::exec::{self, RunOptions};
+use crate::record::log::RunLog;
+use crate::trace::event::EventKind;
+
+/// What `source` printed, then the last line of its traceback (`Kind: message`) if it failed.
+pub fn outcome(source: &str) -> String {
+    let program = match super::compile(source) {
+        Ok(program) => program,
+        Err(e) => return format!("{}: {}", e.kind, e.message),
+    };
+    let log = RunLog::new();
+    exec::start(program, RunOptions::default(), log.clone()).join();
+    let mut out: String = log
+        .events()
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Print { text, .. } => Some(text.to_string()),
+            _ => None,
+        })
+        .collect();
+    if let Some(error) = log.end().and_then(|end| end.error) {
+        out.push_str(&format!("{}: {}", error.kind, error.message));
+    }
+    out
+}
+
+/// The value of each expression (its `repr`, or the exception it raised), one per line.
+pub fn reprs(setup: &str, expressions: &[&str]) -> Vec<String> {
+    let mut source = format!("{setup}\n");
+    for e in expressions {
+        source.push_str(&format!(
+            "try:\n    print(repr({e}))\nexcept BaseException as error:\n    print(repr(error))\n"
+        ));
+    }
+    outcome(&source).lines().map(str::to_string).collect()
+}
