@@ -106,6 +106,7 @@ differential_tests! {
     Shared lang_control_flow => "tests/corpus/lang_control_flow.py";
     Shared lang_exceptions => "tests/corpus/lang_exceptions.py";
     Shared lang_functions => "tests/corpus/lang_functions.py";
+    Shared lang_nested_and_self_referential => "tests/corpus/lang_nested_and_self_referential.py";
     Shared lang_numbers => "tests/corpus/lang_numbers.py";
     Shared lang_sizes_and_arithmetic => "tests/corpus/lang_sizes_and_arithmetic.py";
     Shared lang_strings => "tests/corpus/lang_strings.py";

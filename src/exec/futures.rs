@@ -17,6 +17,7 @@ use crate::lang::function::Args;
 use crate::lang::object::{downcast, generator, object, CallCx, NativeFn, PyObject};
 use crate::lang::ops;
 use crate::lang::seconds;
+use crate::lang::trashcan;
 use crate::lang::value::{NativeIter, Value};
 
 type DoneFn = Box<dyn FnOnce(&Outcome) + Send>;
@@ -27,6 +28,16 @@ struct Slot {
     callbacks: Vec<DoneFn>,
     /// When it completed, for `as_completed` ordering.
     done_at: Option<Instant>,
+}
+
+/// A result can be another future (a job returning the future of the one before), so it is
+/// released through the trashcan.
+impl Drop for Slot {
+    fn drop(&mut self) {
+        if let Some(Outcome::Value(v)) = self.outcome.take() {
+            trashcan::bury([v]);
+        }
+    }
 }
 
 /// The shared state of one `concurrent.futures.Future`.

@@ -4,6 +4,8 @@ use std::cmp::Ordering;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
+use parking_lot::Mutex;
+
 use super::alloc;
 use super::error::{Ctrl, Eval, ExcKind, Exception};
 use super::eval::Ctx;
@@ -13,7 +15,7 @@ use super::num;
 use super::object::CallCx;
 use super::ops;
 use super::seconds;
-use super::value::{IterState, Module, RangeObj, Value};
+use super::value::{Dict, Items, IterState, Key, Module, RangeObj, Value};
 use crate::exec::event_loop::current_task;
 use crate::exec::objects::{FutKind, FutureObj, LoopObj, Outcome, TaskObj};
 use crate::exec::threads::blocking;
@@ -183,17 +185,11 @@ fn str_arg<'v>(v: &'v Value, what: &str) -> Eval<&'v str> {
 
 /// Builds a dict from key/value pairs (later keys win, first insertion keeps its place).
 pub fn dict_from_pairs(pairs: Vec<(Value, Value)>) -> Eval {
-    let mut map = super::value::Dict::new();
+    let mut map = Dict::default();
     for (k, v) in pairs {
-        let key = k.key()?;
-        match map.get_mut(&key) {
-            Some(slot) => slot.1 = v,
-            None => {
-                map.insert(key, (k, v));
-            }
-        }
+        ops::dict_set(&mut map, k.key()?, &k, v)?;
     }
-    Ok(Value::Dict(Arc::new(parking_lot::Mutex::new(map))))
+    Ok(Value::dict(map))
 }
 
 /// Calls a builtin function. Returning from most of them is a GIL checkpoint, as in CPython
@@ -225,23 +221,25 @@ fn call_builtin(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) 
                 None => start,
             };
             let inner = ops::iterate(&args.pos[0])?;
-            Ok(ops::make_iter(IterState::Enumerate {
+            ops::make_iter(IterState::Enumerate {
                 inner: Box::new(inner),
                 count: Some(start),
-            }))
+            })
         }
-        B::Zip => Ok(ops::make_iter(IterState::Zip(
+        B::Zip => ops::make_iter(IterState::Zip(
             args.pos.iter().map(ops::iterate).collect::<Eval<_>>()?,
-        ))),
+        )),
         B::Str => {
             arity("str", &args, 0, 1)?;
-            Ok(Value::str(
-                &args.pos.first().map_or(String::new(), Value::to_str),
-            ))
+            match args.pos.first() {
+                None => Ok(Value::str("")),
+                Some(Value::Str(s)) => Ok(Value::Str(s.clone())),
+                Some(v) => Ok(Value::Str(alloc::shared_str(v.try_str()?)?)),
+            }
         }
         B::Repr => {
             arity("repr", &args, 1, 1)?;
-            Ok(Value::str(&args.pos[0].repr()))
+            Ok(Value::Str(alloc::shared_str(args.pos[0].try_repr()?)?))
         }
         B::Int => int(args),
         B::Bytes => bytes(args),
@@ -295,16 +293,17 @@ fn call_builtin(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) 
             args.no_more_kw("sorted")?;
             arity("sorted", &args, 1, 1)?;
             let items = ops::to_vec(&args.pos[0])?;
-            Ok(Value::list(sort(ctx, depth, items, key, reverse, site)?))
+            let order = sort_order(ctx, depth, &items, key, reverse, site)?;
+            Ok(Value::list(permute(items, &order)))
         }
         B::Reversed => {
             arity("reversed", &args, 1, 1)?;
             let mut items = ops::to_vec(&args.pos[0])?;
             items.reverse();
-            Ok(ops::make_iter(IterState::Items {
-                items: Arc::from(items),
+            ops::make_iter(IterState::Items {
+                items: Arc::new(Items::from(items)),
                 pos: 0,
-            }))
+            })
         }
         B::Any | B::All => {
             arity(b.name(), &args, 1, 1)?;
@@ -414,7 +413,7 @@ fn print(ctx: &Ctx, mut args: Args, site: &Call) -> Eval {
         }
         match v {
             Value::Str(s) => alloc::push_str(&mut text, s)?,
-            other => alloc::push_str(&mut text, &other.to_str())?,
+            other => alloc::push_str(&mut text, &other.try_str()?)?,
         }
     }
     alloc::push_str(&mut text, &end)?;
@@ -499,16 +498,12 @@ fn min_max(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) -> Ev
     let keys = keys_of(ctx, depth, &items, key.as_ref(), site)?;
     let mut best = 0;
     for i in 1..items.len() {
-        let ord = ops::order(
-            &keys[i],
-            &keys[best],
-            if b == Builtin::Max { ">" } else { "<" },
-        )?;
-        let better = if b == Builtin::Max {
-            ord.is_gt()
+        let (op, better) = if b == Builtin::Max {
+            (">", Ordering::Greater)
         } else {
-            ord.is_lt()
+            ("<", Ordering::Less)
         };
+        let better = ops::order(&keys[i], &keys[best], op)? == Some(better);
         if better {
             best = i;
         }
@@ -532,16 +527,17 @@ fn keys_of(
     }
 }
 
-/// A stable sort with Python comparisons (which can fail).
-fn sort(
+/// The order a stable sort with Python comparisons (which can fail) puts `items` in, as
+/// positions into `items`.
+fn sort_order(
     ctx: &Ctx,
     depth: u32,
-    items: Vec<Value>,
+    items: &[Value],
     key: Option<Value>,
     reverse: bool,
     site: &Call,
-) -> Eval<Vec<Value>> {
-    let keys = keys_of(ctx, depth, &items, key.as_ref(), site)?;
+) -> Eval<Vec<usize>> {
+    let keys = keys_of(ctx, depth, items, key.as_ref(), site)?;
     let mut order: Vec<usize> = (0..items.len()).collect();
     let mut error = None;
     order.sort_by(|&a, &b| {
@@ -551,17 +547,49 @@ fn sort(
             (&keys[a], &keys[b])
         };
         match ops::order(x, y, "<") {
-            Ok(o) => o,
+            Ok(o) => o.unwrap_or(Ordering::Equal),
             Err(e) => {
                 error.get_or_insert(e);
                 Ordering::Equal
             }
         }
     });
-    if let Some(e) = error {
-        return Err(e);
+    match error {
+        Some(e) => Err(e),
+        None => Ok(order),
     }
-    Ok(order.into_iter().map(|i| items[i].clone()).collect())
+}
+
+/// `items` rearranged so that position `i` holds `items[order[i]]`.
+fn permute(items: Vec<Value>, order: &[usize]) -> Vec<Value> {
+    let mut slots: Vec<Option<Value>> = items.into_iter().map(Some).collect();
+    order.iter().filter_map(|&i| slots[i].take()).collect()
+}
+
+/// `list.sort()`. As in CPython the list is empty while it is being sorted (a key function
+/// sees it so), whatever is added meanwhile is dropped with a `ValueError`, and a failed key
+/// function leaves the items as they were.
+fn sort_in_place(
+    ctx: &Ctx,
+    depth: u32,
+    list: &Mutex<Items>,
+    key: Option<Value>,
+    reverse: bool,
+    site: &Call,
+) -> Eval<()> {
+    let items = std::mem::take(&mut *list.lock()).into_vec();
+    let (restored, result) = match sort_order(ctx, depth, &items, key, reverse, site) {
+        Ok(order) => (permute(items, &order), Ok(())),
+        Err(e) => (items, Err(e)),
+    };
+    let added = std::mem::replace(&mut *list.lock(), Items::from(restored));
+    let modified = !added.is_empty();
+    drop(added);
+    result?;
+    if modified {
+        return Err(value_error("list modified during sort".into()));
+    }
+    Ok(())
 }
 
 fn int(args: Args) -> Eval {
@@ -661,18 +689,10 @@ fn float(args: Args) -> Eval {
 
 fn dict(mut args: Args) -> Eval {
     arity("dict", &args, 0, 1)?;
-    let mut pairs = Vec::new();
-    if let Some(source) = args.pos.first() {
-        match source {
-            Value::Dict(d) => pairs.extend(d.lock().values().cloned()),
-            other => {
-                for item in ops::to_vec(other)? {
-                    let kv = ops::unpack(&item, 2, None)?;
-                    pairs.push((kv[0].clone(), kv[1].clone()));
-                }
-            }
-        }
-    }
+    let mut pairs = match args.pos.first() {
+        Some(source) => pairs_of(source)?,
+        None => Vec::new(),
+    };
     for (k, v) in args.kw.drain(..) {
         pairs.push((Value::Str(k), v));
     }
@@ -1195,13 +1215,11 @@ fn list_method(
         let key = args.take_kw("key");
         let reverse = args.take_kw("reverse").is_some_and(|v| v.truthy());
         args.no_more_kw("sort")?;
-        let items = list.lock().clone();
-        *list.lock() = sort(ctx, depth, items, key, reverse, site)?;
+        sort_in_place(ctx, depth, list, key, reverse, site)?;
         return Ok(Value::None);
     }
     args.no_more_kw(name)?;
     let p = args.pos;
-    let mut items = list.lock();
     let need = |n: usize| -> Eval<()> {
         if p.len() < n {
             return Err(type_error(format!(
@@ -1211,36 +1229,39 @@ fn list_method(
         }
         Ok(())
     };
+    // The list's lock is held only while it changes: comparisons and iteration, which may
+    // lock this same list, run on copies.
     Ok(match name {
         "append" => {
             need(1)?;
-            alloc::push(&mut items, p[0].clone())?;
+            alloc::push(&mut list.lock(), p[0].clone())?;
             Value::None
         }
         "extend" => {
             need(1)?;
-            let extra = match &p[0] {
-                Value::List(other) if Arc::ptr_eq(other, list) => items.clone(),
-                other => ops::to_vec(other)?,
-            };
+            let extra = ops::to_vec(&p[0])?;
+            let mut items = list.lock();
             alloc::reserve(&mut items, extra.len())?;
             items.extend(extra);
             Value::None
         }
         "insert" => {
             need(2)?;
-            let len = items.len() as i64;
             let i = int_arg(&p[0])?;
+            let mut items = list.lock();
+            let len = items.len() as i64;
             let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
+            alloc::reserve(&mut items, 1)?;
             items.insert(i as usize, p[1].clone());
             Value::None
         }
         "pop" => {
+            let i = p.first().map_or(Ok(-1), int_arg)?;
+            let mut items = list.lock();
             if items.is_empty() {
                 return Err(Ctrl::raise(ExcKind::IndexError, "pop from empty list"));
             }
             let len = items.len() as i64;
-            let i = p.first().map_or(Ok(-1), int_arg)?;
             let i = if i < 0 { i + len } else { i };
             if i < 0 || i >= len {
                 return Err(Ctrl::raise(ExcKind::IndexError, "pop index out of range"));
@@ -1249,36 +1270,71 @@ fn list_method(
         }
         "index" | "remove" | "count" => {
             need(1)?;
-            let hits: Vec<usize> = items
-                .iter()
-                .enumerate()
-                .filter(|(_, v)| ops::equal(v, &p[0]))
-                .map(|(i, _)| i)
-                .collect();
+            let items = ops::snapshot(list)?;
+            let mut hits = Vec::new();
+            for (i, v) in items.iter().enumerate() {
+                if ops::equal_item(v, &p[0])? {
+                    hits.push(i);
+                    if name != "count" {
+                        break;
+                    }
+                }
+            }
             match (name, hits.first()) {
                 ("count", _) => Value::Int(hits.len() as i64),
                 ("index", Some(i)) => Value::Int(*i as i64),
-                ("remove", Some(i)) => {
-                    items.remove(*i);
+                ("remove", Some(&i)) => {
+                    let removed = {
+                        let mut items = list.lock();
+                        (i < items.len()).then(|| items.remove(i))
+                    };
+                    drop(removed);
                     Value::None
                 }
                 ("index", None) => {
-                    return Err(value_error(format!("{} is not in list", p[0].repr())))
+                    return Err(value_error(format!("{} is not in list", p[0].try_repr()?)))
                 }
                 _ => return Err(value_error("list.remove(x): x not in list".into())),
             }
         }
         "clear" => {
-            items.clear();
+            let cleared = std::mem::take(&mut *list.lock());
+            drop(cleared);
             Value::None
         }
-        "copy" => Value::list(items.clone()),
+        "copy" => Value::list(ops::snapshot(list)?),
         "reverse" => {
-            items.reverse();
+            list.lock().reverse();
             Value::None
         }
         other => return Err(no_attribute(receiver, other)),
     })
+}
+
+/// The key/value pairs `dict(source)` and `d.update(source)` take from a dict or from an
+/// iterable of pairs.
+fn pairs_of(source: &Value) -> Eval<Vec<(Value, Value)>> {
+    if let Value::Dict(d) = source {
+        let d = d.lock();
+        let mut pairs = alloc::vec_with_capacity(d.len())?;
+        pairs.extend(d.values().cloned());
+        return Ok(pairs);
+    }
+    let mut pairs = Vec::new();
+    for item in ops::to_vec(source)? {
+        let mut kv = ops::unpack(&item, 2, None)?.into_iter();
+        if let (Some(k), Some(v)) = (kv.next(), kv.next()) {
+            alloc::push(&mut pairs, (k, v))?;
+        }
+    }
+    Ok(pairs)
+}
+
+fn missing_key(key: &Value) -> Ctrl {
+    Ctrl::exc(Arc::new(Exception::with_args(
+        ExcKind::KeyError,
+        vec![key.clone()],
+    )))
 }
 
 fn dict_method(receiver: &Value, name: &str, mut args: Args) -> Eval {
@@ -1286,68 +1342,68 @@ fn dict_method(receiver: &Value, name: &str, mut args: Args) -> Eval {
         unreachable!("called for dicts only")
     };
     if name == "update" {
-        let mut pairs: Vec<(Value, Value)> = Vec::new();
-        if let Some(src) = args.pos.first() {
-            let Value::Dict(other) = dict(Args::positional(vec![src.clone()]))? else {
-                unreachable!("dict() returns a dict")
-            };
-            pairs.extend(other.lock().values().cloned());
-        }
+        let mut pairs = match args.pos.first() {
+            Some(source) => pairs_of(source)?,
+            None => Vec::new(),
+        };
         pairs.extend(args.kw.drain(..).map(|(k, v)| (Value::Str(k), v)));
+        let keys = pairs
+            .iter()
+            .map(|(k, _)| k.key())
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut replaced = Vec::new();
         let mut d = map.lock();
-        for (k, v) in pairs {
-            d.insert(k.key()?, (k, v));
+        for (key, (k, v)) in keys.into_iter().zip(pairs) {
+            replaced.extend(ops::dict_set(&mut d, key, &k, v)?);
         }
+        drop(d);
+        drop(replaced);
         return Ok(Value::None);
     }
     args.no_more_kw(name)?;
     let p = args.pos;
-    let mut d = map.lock();
+    let key_arg = || -> Eval<(&Value, Key)> {
+        let key = p
+            .first()
+            .ok_or_else(|| type_error(format!("{name} expected at least 1 argument, got 0")))?;
+        Ok((key, key.key()?))
+    };
     Ok(match name {
         "get" => {
-            let key = p
-                .first()
-                .ok_or_else(|| type_error("get expected at least 1 argument, got 0".into()))?;
-            match d.get(&key.key()?) {
-                Some((_, v)) => v.clone(),
-                None => p.get(1).cloned().unwrap_or(Value::None),
-            }
+            let (_, k) = key_arg()?;
+            let found = map.lock().get(&k).map(|(_, v)| v.clone());
+            found.unwrap_or_else(|| p.get(1).cloned().unwrap_or(Value::None))
         }
         "setdefault" => {
-            let key = p.first().ok_or_else(|| {
-                type_error("setdefault expected at least 1 argument, got 0".into())
-            })?;
+            let (key, k) = key_arg()?;
             let default = p.get(1).cloned().unwrap_or(Value::None);
-            d.entry(key.key()?)
-                .or_insert((key.clone(), default))
-                .1
-                .clone()
+            let mut d = map.lock();
+            d.try_reserve(1).map_err(|_| alloc::memory_error())?;
+            d.entry(k).or_insert((key.clone(), default)).1.clone()
         }
         "pop" => {
-            let key = p
-                .first()
-                .ok_or_else(|| type_error("pop expected at least 1 argument, got 0".into()))?;
-            match (d.shift_remove(&key.key()?), p.get(1)) {
+            let (key, k) = key_arg()?;
+            let removed = map.lock().shift_remove(&k);
+            match (removed, p.get(1)) {
                 (Some((_, v)), _) => v,
                 (None, Some(default)) => default.clone(),
-                (None, None) => {
-                    return Err(Ctrl::exc(Arc::new(Exception::with_args(
-                        ExcKind::KeyError,
-                        vec![key.clone()],
-                    ))))
-                }
+                (None, None) => return Err(missing_key(key)),
             }
         }
-        "items" => Value::list(
-            d.values()
-                .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
-                .collect(),
-        ),
-        "keys" => Value::list(d.values().map(|(k, _)| k.clone()).collect()),
-        "values" => Value::list(d.values().map(|(_, v)| v.clone()).collect()),
-        "copy" => Value::Dict(Arc::new(parking_lot::Mutex::new(d.clone()))),
+        "items" | "keys" | "values" => {
+            let d = map.lock();
+            let mut out = alloc::vec_with_capacity(d.len())?;
+            out.extend(d.values().map(|(k, v)| match name {
+                "items" => Value::tuple(vec![k.clone(), v.clone()]),
+                "keys" => k.clone(),
+                _ => v.clone(),
+            }));
+            Value::list(out)
+        }
+        "copy" => Value::dict(map.lock().clone()),
         "clear" => {
-            d.clear();
+            let cleared = std::mem::take(&mut *map.lock());
+            drop(cleared);
             Value::None
         }
         other => return Err(no_attribute(receiver, other)),

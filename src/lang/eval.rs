@@ -97,8 +97,7 @@ impl Ctx {
             )),
             Target::Subscript(obj, key) => {
                 let obj = self.eval(frame, obj)?;
-                let key = self.eval(frame, key)?;
-                ops::set_item(&obj, &key, value)
+                self.subscript(frame, key)?.set(&obj, value)
             }
             Target::Unpack(targets, star) => {
                 let items = ops::unpack(&value, targets.len(), *star)?;
@@ -119,8 +118,7 @@ impl Ctx {
             }
             Target::Subscript(obj, key) => {
                 let obj = self.eval(frame, obj)?;
-                let key = self.eval(frame, key)?;
-                ops::del_item(&obj, &key)
+                self.subscript(frame, key)?.delete(&obj)
             }
             Target::Unpack(targets, _) => targets.iter().try_for_each(|t| self.delete(frame, t)),
             Target::Attr(_, name) => Err(Ctrl::raise(
@@ -251,9 +249,9 @@ impl Ctx {
             }
             Target::Subscript(obj, key) => {
                 let obj = self.eval(frame, obj)?;
-                let key = self.eval(frame, key)?;
-                let current = ops::get_item(&obj, &key)?;
-                ops::set_item(&obj, &key, self.in_place(op, &current, &rhs)?)
+                let key = self.subscript(frame, key)?;
+                let current = key.get(&obj)?;
+                key.set(&obj, self.in_place(op, &current, &rhs)?)
             }
             other => self.assign(frame, other, rhs),
         }
@@ -503,15 +501,7 @@ impl Ctx {
             ExprKind::Attr(obj, name) => builtins::get_attr(&self.eval(frame, obj)?, name),
             ExprKind::Subscript(obj, key) => {
                 let obj = self.eval(frame, obj)?;
-                match &key.kind {
-                    ExprKind::Slice(..) => {
-                        let Value::Tuple(parts) = self.eval(frame, key)? else {
-                            unreachable!("a slice evaluates to its three bounds")
-                        };
-                        ops::get_slice(&obj, &parts)
-                    }
-                    _ => ops::get_item(&obj, &self.eval(frame, key)?),
-                }
+                self.subscript(frame, key)?.get(&obj)
             }
             ExprKind::Slice(lo, hi, step) => {
                 let mut part = |p: &Option<Box<Expr>>| match p {
@@ -538,6 +528,12 @@ impl Ctx {
             }
             ExprKind::Await(..) => unreachable!("await expressions run on the async path"),
         }
+    }
+
+    /// Evaluates what is inside the brackets of `obj[key]`.
+    fn subscript(&self, frame: &mut Frame, key: &Expr) -> Eval<ops::Subscript> {
+        let is_slice = matches!(key.kind, ExprKind::Slice(..));
+        Ok(ops::Subscript::of(self.eval(frame, key)?, is_slice))
     }
 
     fn eval_elts(&self, frame: &mut Frame, elts: &[Elt]) -> Eval<Vec<Value>> {
@@ -733,8 +729,8 @@ fn short_args(args: &Args) -> String {
 /// Formats one f-string replacement field.
 pub fn format_part(value: &Value, conversion: Option<char>, spec: &str) -> Eval<String> {
     let converted = match conversion {
-        Some('r') | Some('a') => Value::str(&value.repr()),
-        Some('s') => Value::str(&value.to_str()),
+        Some('r') | Some('a') => Value::Str(alloc::shared_str(value.try_repr()?)?),
+        Some('s') => Value::Str(alloc::shared_str(value.try_str()?)?),
         _ => value.clone(),
     };
     format_value(&converted, spec)

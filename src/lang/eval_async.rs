@@ -210,10 +210,7 @@ impl Ctx {
                 ExprKind::Subscript(obj, key) => {
                     let is_slice = matches!(key.kind, ExprKind::Slice(..));
                     let obj = self.eval_async(frame, obj).await?;
-                    match self.eval_async(frame, key).await? {
-                        Value::Tuple(parts) if is_slice => ops::get_slice(&obj, &parts),
-                        key => ops::get_item(&obj, &key),
-                    }
+                    ops::Subscript::of(self.eval_async(frame, key).await?, is_slice).get(&obj)
                 }
                 ExprKind::Slice(lo, hi, step) => {
                     let mut parts = Vec::with_capacity(3);

@@ -174,7 +174,7 @@ fn parse_spec(spec: &str, type_name: &str) -> Result<Spec, Exception> {
 /// `format(value, spec)`, as f-strings call it.
 pub fn format_value(value: &Value, spec: &str) -> Eval<String> {
     if spec.is_empty() {
-        return Ok(value.to_str());
+        return value.try_str();
     }
     let (body, numeric, s) = match value {
         Value::Int(_) | Value::Bool(_) => {

@@ -17,9 +17,11 @@ pub mod ir;
 pub mod num;
 pub mod object;
 pub mod ops;
+pub mod repr;
 pub mod seconds;
 #[cfg(test)]
 mod testing;
+pub mod trashcan;
 pub mod value;
 
 use std::sync::Arc;

@@ -10,7 +10,7 @@ use super::alloc;
 use super::error::{Ctrl, Eval, ExcKind};
 use super::ir::{BinOp, CmpOp, UnaryOp};
 use super::num;
-use super::value::{IterState, RangeObj, Value};
+use super::value::{Dict, Items, IterState, Key, RangeObj, Value, MAX_NESTING};
 
 fn type_error(message: String) -> Ctrl {
     Ctrl::raise(ExcKind::TypeError, message)
@@ -206,43 +206,108 @@ pub fn unary(op: UnaryOp, v: &Value) -> Eval {
     }
 }
 
+fn recursion_in_comparison() -> Ctrl {
+    Ctrl::raise(
+        ExcKind::RecursionError,
+        "maximum recursion depth exceeded in comparison",
+    )
+}
+
+/// One level deeper into nested containers, or CPython's `RecursionError` past the limit.
+fn nest(depth: usize) -> Eval<usize> {
+    if depth >= MAX_NESTING {
+        return Err(recursion_in_comparison());
+    }
+    Ok(depth + 1)
+}
+
+/// A copy of a list's items, taken under its lock and released before anything looks at them:
+/// comparing or writing an item may need the lock of that same list.
+pub fn snapshot(list: &Mutex<Items>) -> Eval<Vec<Value>> {
+    alloc::to_vec(&list.lock())
+}
+
+/// A copy of a dict's entries, released from its lock as [`snapshot`] is.
+fn dict_snapshot(d: &Mutex<Dict>) -> Dict {
+    d.lock().clone()
+}
+
+/// Compares two numbers exactly: `None` if either is not a number, `Some(None)` when they are
+/// unordered (NaN).
+fn compare_numbers(a: &Value, b: &Value) -> Option<Option<Ordering>> {
+    Some(match (a, b) {
+        (Value::Float(x), Value::Float(y)) => x.partial_cmp(y),
+        (Value::Float(x), other) => {
+            num::compare_int_float(as_int(other)?, *x).map(Ordering::reverse)
+        }
+        (other, Value::Float(y)) => num::compare_int_float(as_int(other)?, *y),
+        _ => Some(as_int(a)?.cmp(&as_int(b)?)),
+    })
+}
+
 /// `a == b`.
-pub fn equal(a: &Value, b: &Value) -> bool {
-    match (a, b) {
+pub fn equal(a: &Value, b: &Value) -> Eval<bool> {
+    equal_at(a, b, 0)
+}
+
+/// Whether two items are equal as containers compare them (CPython's
+/// `PyObject_RichCompareBool`): an object is always equal to itself, so a list that contains
+/// itself equals itself.
+pub fn equal_item(a: &Value, b: &Value) -> Eval<bool> {
+    item_equal_at(a, b, 0)
+}
+
+fn item_equal_at(a: &Value, b: &Value, depth: usize) -> Eval<bool> {
+    Ok(identical(a, b) || equal_at(a, b, depth)?)
+}
+
+fn equal_at(a: &Value, b: &Value, depth: usize) -> Eval<bool> {
+    if let Some(ordering) = compare_numbers(a, b) {
+        return Ok(ordering == Some(Ordering::Equal));
+    }
+    Ok(match (a, b) {
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
         (Value::None, Value::None) => true,
         (Value::List(x), Value::List(y)) => {
-            Arc::ptr_eq(x, y) || seq_equal(&x.lock().clone(), &y.lock().clone())
+            Arc::ptr_eq(x, y) || seq_equal(&snapshot(x)?, &snapshot(y)?, depth)?
         }
-        (Value::Tuple(x), Value::Tuple(y)) => seq_equal(x, y),
+        (Value::Tuple(x), Value::Tuple(y)) => Arc::ptr_eq(x, y) || seq_equal(x, y, depth)?,
         (Value::Dict(x), Value::Dict(y)) => {
-            if Arc::ptr_eq(x, y) {
-                return true;
-            }
-            let (x, y) = (x.lock().clone(), y.lock().clone());
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, (_, v))| y.get(k).is_some_and(|(_, w)| equal(v, w)))
+            Arc::ptr_eq(x, y) || dict_equal(&dict_snapshot(x), &dict_snapshot(y), depth)?
         }
         (Value::ExcType(x), Value::ExcType(y)) => x == y,
         (Value::Module(x), Value::Module(y)) => x == y,
         (Value::Builtin(x), Value::Builtin(y)) => x == y,
-        _ => match (as_float(a), as_float(b)) {
-            (Some(x), Some(y)) => {
-                if let (Some(i), Some(j)) = (as_int(a), as_int(b)) {
-                    i == j
-                } else {
-                    x == y
-                }
-            }
-            _ => identical(a, b),
-        },
-    }
+        _ => identical(a, b),
+    })
 }
 
-fn seq_equal(x: &[Value], y: &[Value]) -> bool {
-    x.len() == y.len() && x.iter().zip(y).all(|(a, b)| equal(a, b))
+fn seq_equal(x: &[Value], y: &[Value], depth: usize) -> Eval<bool> {
+    if x.len() != y.len() {
+        return Ok(false);
+    }
+    let depth = nest(depth)?;
+    for (a, b) in x.iter().zip(y) {
+        if !item_equal_at(a, b, depth)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn dict_equal(x: &Dict, y: &Dict, depth: usize) -> Eval<bool> {
+    if x.len() != y.len() {
+        return Ok(false);
+    }
+    let depth = nest(depth)?;
+    for (k, (_, v)) in x.iter() {
+        match y.get(k) {
+            Some((_, w)) if item_equal_at(v, w, depth)? => {}
+            _ => return Ok(false),
+        }
+    }
+    Ok(true)
 }
 
 /// `a is b`.
@@ -268,19 +333,21 @@ pub fn identical(a: &Value, b: &Value) -> bool {
     }
 }
 
-/// Orders two values as `<` does, or fails with Python's `TypeError`.
-pub fn order(a: &Value, b: &Value, op: &str) -> Eval<Ordering> {
-    if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
-        return Ok(x.cmp(&y));
-    }
-    if let (Some(x), Some(y)) = (as_float(a), as_float(b)) {
-        return Ok(x.partial_cmp(&y).unwrap_or(Ordering::Equal));
+/// Orders two values as `<` does: `None` when they are unordered (NaN), Python's `TypeError`
+/// when they cannot be ordered at all.
+pub fn order(a: &Value, b: &Value, op: &str) -> Eval<Option<Ordering>> {
+    order_at(a, b, op, 0)
+}
+
+fn order_at(a: &Value, b: &Value, op: &str, depth: usize) -> Eval<Option<Ordering>> {
+    if let Some(ordering) = compare_numbers(a, b) {
+        return Ok(ordering);
     }
     match (a, b) {
-        (Value::Str(x), Value::Str(y)) => Ok(x.cmp(y)),
-        (Value::Bytes(x), Value::Bytes(y)) => Ok(x.cmp(y)),
-        (Value::List(x), Value::List(y)) => seq_order(&x.lock().clone(), &y.lock().clone(), op),
-        (Value::Tuple(x), Value::Tuple(y)) => seq_order(x, y, op),
+        (Value::Str(x), Value::Str(y)) => Ok(Some(x.cmp(y))),
+        (Value::Bytes(x), Value::Bytes(y)) => Ok(Some(x.cmp(y))),
+        (Value::List(x), Value::List(y)) => seq_order(&snapshot(x)?, &snapshot(y)?, op, depth),
+        (Value::Tuple(x), Value::Tuple(y)) => seq_order(x, y, op, depth),
         _ => Err(type_error(format!(
             "'{op}' not supported between instances of '{}' and '{}'",
             a.type_name(),
@@ -289,13 +356,15 @@ pub fn order(a: &Value, b: &Value, op: &str) -> Eval<Ordering> {
     }
 }
 
-fn seq_order(x: &[Value], y: &[Value], op: &str) -> Eval<Ordering> {
+/// Sequences order by their first items that differ, then by length.
+fn seq_order(x: &[Value], y: &[Value], op: &str, depth: usize) -> Eval<Option<Ordering>> {
+    let depth = nest(depth)?;
     for (a, b) in x.iter().zip(y) {
-        if !equal(a, b) {
-            return order(a, b, op);
+        if !item_equal_at(a, b, depth)? {
+            return order_at(a, b, op, depth);
         }
     }
-    Ok(x.len().cmp(&y.len()))
+    Ok(Some(x.len().cmp(&y.len())))
 }
 
 #[inline]
@@ -305,13 +374,14 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> Eval<bool> {
             return Ok(result);
         }
     }
+    use Ordering::{Equal, Greater, Less};
     Ok(match op {
-        CmpOp::Eq => equal(a, b),
-        CmpOp::NotEq => !equal(a, b),
-        CmpOp::Lt => order(a, b, "<")?.is_lt(),
-        CmpOp::LtE => order(a, b, "<=")?.is_le(),
-        CmpOp::Gt => order(a, b, ">")?.is_gt(),
-        CmpOp::GtE => order(a, b, ">=")?.is_ge(),
+        CmpOp::Eq => equal(a, b)?,
+        CmpOp::NotEq => !equal(a, b)?,
+        CmpOp::Lt => order(a, b, "<")? == Some(Less),
+        CmpOp::LtE => matches!(order(a, b, "<=")?, Some(Less | Equal)),
+        CmpOp::Gt => order(a, b, ">")? == Some(Greater),
+        CmpOp::GtE => matches!(order(a, b, ">=")?, Some(Greater | Equal)),
         CmpOp::Is => identical(a, b),
         CmpOp::IsNot => !identical(a, b),
         CmpOp::In => contains(b, a)?,
@@ -321,6 +391,14 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> Eval<bool> {
 
 /// `item in container`.
 pub fn contains(container: &Value, item: &Value) -> Eval<bool> {
+    let any_equal = |items: &[Value]| -> Eval<bool> {
+        for v in items {
+            if equal_item(v, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    };
     Ok(match container {
         Value::Str(s) => match item {
             Value::Str(sub) => s.contains(&**sub),
@@ -332,9 +410,12 @@ pub fn contains(container: &Value, item: &Value) -> Eval<bool> {
             }
         },
         Value::Bytes(b) => bytes_contain(b, item)?,
-        Value::List(l) => l.lock().iter().any(|v| equal(v, item)),
-        Value::Tuple(t) => t.iter().any(|v| equal(v, item)),
-        Value::Dict(d) => d.lock().contains_key(&item.key()?),
+        Value::List(l) => any_equal(&snapshot(l)?)?,
+        Value::Tuple(t) => any_equal(t)?,
+        Value::Dict(d) => {
+            let key = item.key()?;
+            d.lock().contains_key(&key)
+        }
         Value::Range(r) => match item {
             Value::Float(f) => num::exact_int(*f).is_some_and(|i| r.contains(i)),
             other => as_int(other).is_some_and(|i| r.contains(i)),
@@ -374,18 +455,25 @@ pub fn iterate(v: &Value) -> Eval<IterState> {
             stop: r.stop,
             step: r.step,
         },
-        Value::List(l) => items(l.lock().clone()),
+        Value::List(l) => items(snapshot(l)?),
         Value::Tuple(t) => IterState::Items {
             items: t.clone(),
             pos: 0,
         },
-        Value::Str(s) => items(
-            s.chars()
-                .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
-                .collect(),
-        ),
-        Value::Dict(d) => items(d.lock().values().map(|(k, _)| k.clone()).collect()),
-        Value::Bytes(b) => items(b.iter().map(|&x| Value::Int(i64::from(x))).collect()),
+        Value::Str(s) => IterState::Chars {
+            text: s.clone(),
+            pos: 0,
+        },
+        Value::Dict(d) => {
+            let d = d.lock();
+            let mut keys = alloc::vec_with_capacity(d.len())?;
+            keys.extend(d.values().map(|(k, _)| k.clone()));
+            items(keys)
+        }
+        Value::Bytes(b) => IterState::Bytes {
+            data: b.clone(),
+            pos: 0,
+        },
         Value::Iter(it) => IterState::Shared(it.clone()),
         Value::Object(o) => match o.iterator() {
             Some(native) => IterState::Native(native),
@@ -401,7 +489,7 @@ fn not_iterable(v: &Value) -> Ctrl {
 
 fn items(v: Vec<Value>) -> IterState {
     IterState::Items {
-        items: Arc::from(v),
+        items: Arc::new(Items::from(v)),
         pos: 0,
     }
 }
@@ -427,8 +515,16 @@ pub fn to_vec(v: &Value) -> Eval<Vec<Value>> {
     }
 }
 
-pub fn make_iter(state: IterState) -> Value {
-    Value::Iter(Arc::new(Mutex::new(state)))
+/// An iterator object. Iterators built on iterators (`enumerate(enumerate(...))`) step
+/// through each other, so their nesting is bounded as CPython's recursion limit would.
+pub fn make_iter(state: IterState) -> Eval {
+    if state.depth() > MAX_NESTING {
+        return Err(Ctrl::raise(
+            ExcKind::RecursionError,
+            "maximum recursion depth exceeded",
+        ));
+    }
+    Ok(Value::Iter(Arc::new(Mutex::new(state))))
 }
 
 /// Resolves index `i` of a sequence of `len` items (negative ones count from the end).
@@ -526,6 +622,54 @@ impl Slice {
     pub fn indices(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.count).map(|k| self.index(k))
     }
+}
+
+/// What is inside the brackets of a subscription: an item's key, or a slice's three bounds.
+pub enum Subscript {
+    Item(Value),
+    Slice(Arc<Items>),
+}
+
+impl Subscript {
+    /// The subscription `value` stands for: `parts` of a slice if `is_slice`, else a key.
+    pub fn of(value: Value, is_slice: bool) -> Subscript {
+        match value {
+            Value::Tuple(parts) if is_slice => Subscript::Slice(parts),
+            key => Subscript::Item(key),
+        }
+    }
+
+    /// `container[self]`.
+    pub fn get(&self, container: &Value) -> Eval {
+        match (self, container) {
+            (Subscript::Item(key), _) => get_item(container, key),
+            (Subscript::Slice(_), Value::Dict(_)) => Err(unhashable_slice()),
+            (Subscript::Slice(parts), _) => get_slice(container, parts),
+        }
+    }
+
+    /// `container[self] = value`.
+    pub fn set(&self, container: &Value, value: Value) -> Eval<()> {
+        match (self, container) {
+            (Subscript::Item(key), _) => set_item(container, key, value),
+            (Subscript::Slice(_), Value::Dict(_)) => Err(unhashable_slice()),
+            (Subscript::Slice(parts), _) => set_slice(container, parts, &value),
+        }
+    }
+
+    /// `del container[self]`.
+    pub fn delete(&self, container: &Value) -> Eval<()> {
+        match (self, container) {
+            (Subscript::Item(key), _) => del_item(container, key),
+            (Subscript::Slice(_), Value::Dict(_)) => Err(unhashable_slice()),
+            (Subscript::Slice(parts), _) => del_slice(container, parts),
+        }
+    }
+}
+
+/// A slice used as a dict key.
+fn unhashable_slice() -> Ctrl {
+    type_error("unhashable type: 'slice'".into())
 }
 
 /// `container[key]` (slices go through [`get_slice`]).
@@ -633,47 +777,148 @@ fn slice_range(r: &RangeObj, parts: &[Value]) -> Eval {
     })))
 }
 
-/// `container[key] = value`.
+/// `container[key] = value`. Values replaced or removed are dropped after the lock is
+/// released, as everywhere a container changes.
 pub fn set_item(container: &Value, key: &Value, value: Value) -> Eval<()> {
     match container {
         Value::List(l) => {
-            let mut items = l.lock();
-            let i = index(items.len() as u64, key, "list assignment")?;
-            items[i as usize] = value;
+            let replaced = {
+                let mut items = l.lock();
+                let i = index(items.len() as u64, key, "list assignment")?;
+                std::mem::replace(&mut items[i as usize], value)
+            };
+            drop(replaced);
             Ok(())
         }
         Value::Dict(d) => {
-            d.lock().insert(key.key()?, (key.clone(), value));
+            let k = key.key()?;
+            let replaced = dict_set(&mut d.lock(), k, key, value)?;
+            drop(replaced);
             Ok(())
         }
-        other => Err(type_error(format!(
-            "'{}' object does not support item assignment",
-            other.type_name()
-        ))),
+        other => Err(not_assignable(other)),
     }
+}
+
+fn not_assignable(v: &Value) -> Ctrl {
+    type_error(format!(
+        "'{}' object does not support item assignment",
+        v.type_name()
+    ))
+}
+
+/// `d[key] = value`: an existing entry keeps the key it was made with (`d[1.0]` after `d[1]`
+/// still shows `1`), as in CPython. Returns the value replaced, if any.
+pub fn dict_set(d: &mut Dict, k: Key, key: &Value, value: Value) -> Eval<Option<Value>> {
+    if let Some(slot) = d.get_mut(&k) {
+        return Ok(Some(std::mem::replace(&mut slot.1, value)));
+    }
+    d.try_reserve(1).map_err(|_| alloc::memory_error())?;
+    d.insert(k, (key.clone(), value));
+    Ok(None)
 }
 
 /// `del container[key]`.
 pub fn del_item(container: &Value, key: &Value) -> Eval<()> {
     match container {
         Value::List(l) => {
-            let mut items = l.lock();
-            let i = index(items.len() as u64, key, "list assignment")?;
-            items.remove(i as usize);
+            let removed = {
+                let mut items = l.lock();
+                let i = index(items.len() as u64, key, "list assignment")?;
+                items.remove(i as usize)
+            };
+            drop(removed);
             Ok(())
         }
-        Value::Dict(d) => match d.lock().shift_remove(&key.key()?) {
-            Some(_) => Ok(()),
-            None => Err(Ctrl::exc(Arc::new(super::error::Exception::with_args(
-                ExcKind::KeyError,
-                vec![key.clone()],
-            )))),
-        },
+        Value::Dict(d) => {
+            let k = key.key()?;
+            let removed = d.lock().shift_remove(&k);
+            match removed {
+                Some(_) => Ok(()),
+                None => Err(Ctrl::exc(Arc::new(super::error::Exception::with_args(
+                    ExcKind::KeyError,
+                    vec![key.clone()],
+                )))),
+            }
+        }
         other => Err(type_error(format!(
             "'{}' object does not support item deletion",
             other.type_name()
         ))),
     }
+}
+
+/// `list[lo:hi:step] = value`. The new items are collected before the list is locked, as
+/// they may come from the list itself (`a[:] = a`).
+pub fn set_slice(container: &Value, parts: &[Value], value: &Value) -> Eval<()> {
+    let Value::List(l) = container else {
+        return Err(not_assignable(container));
+    };
+    iterate(value).map_err(|_| type_error("can only assign an iterable".into()))?;
+    let new = to_vec(value)?;
+    let replaced: Vec<Value> = {
+        let mut items = l.lock();
+        let slice = Slice::resolve(items.len() as u64, parts)?;
+        if slice.step == 1 {
+            let (lo, hi) = (slice.start as usize, slice.stop.max(slice.start) as usize);
+            alloc::reserve(&mut items, new.len().saturating_sub(hi - lo))?;
+            items.splice(lo..hi, new).collect()
+        } else {
+            if new.len() as u64 != slice.count {
+                return Err(Ctrl::raise(
+                    ExcKind::ValueError,
+                    format!(
+                        "attempt to assign sequence of size {} to extended slice of size {}",
+                        new.len(),
+                        slice.count
+                    ),
+                ));
+            }
+            let positions: Vec<usize> = slice.indices().collect();
+            positions
+                .into_iter()
+                .zip(new)
+                .map(|(i, v)| std::mem::replace(&mut items[i], v))
+                .collect()
+        }
+    };
+    drop(replaced);
+    Ok(())
+}
+
+/// `del list[lo:hi:step]`.
+pub fn del_slice(container: &Value, parts: &[Value]) -> Eval<()> {
+    let Value::List(l) = container else {
+        return Err(type_error(format!(
+            "'{}' object does not support item deletion",
+            container.type_name()
+        )));
+    };
+    let removed: Vec<Value> = {
+        let mut items = l.lock();
+        let slice = Slice::resolve(items.len() as u64, parts)?;
+        if slice.step == 1 {
+            let (lo, hi) = (slice.start as usize, slice.stop.max(slice.start) as usize);
+            items.drain(lo..hi).collect()
+        } else {
+            let mut selected = vec![false; items.len()];
+            for i in slice.indices() {
+                selected[i] = true;
+            }
+            let all = std::mem::take(&mut *items).into_vec();
+            let mut removed = Vec::with_capacity(slice.count as usize);
+            for (v, remove) in all.into_iter().zip(selected) {
+                if remove {
+                    removed.push(v);
+                } else {
+                    items.push(v);
+                }
+            }
+            removed
+        }
+    };
+    drop(removed);
+    Ok(())
 }
 
 /// Unpacks `value` into exactly `n` items, or `n - 1` plus a starred list at `star`.
@@ -709,5 +954,70 @@ pub fn unpack(value: &Value, n: usize, star: Option<usize>) -> Eval<Vec<Value>> 
             out.extend_from_slice(&items[items.len() - tail..]);
             Ok(out)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::testing::{outcome, reprs};
+
+    #[test]
+    fn containers_holding_themselves_answer_as_cpython() {
+        let setup = "a = [1, 2]\nx = []\nx.append(x)\ny = []\ny.append(y)\nd = {}\nd['a'] = d";
+        let cases = [
+            ("a < a", "False"),
+            ("a <= a", "True"),
+            ("x", "[[...]]"),
+            ("x == x", "True"),
+            ("x < x", "False"),
+            ("x in x", "True"),
+            ("x.count(x)", "1"),
+            ("x.index(x)", "0"),
+            (
+                "x == y",
+                "RecursionError('maximum recursion depth exceeded in comparison')",
+            ),
+            ("d", "{'a': {...}}"),
+            ("d == d", "True"),
+        ];
+        let expressions: Vec<&str> = cases.iter().map(|(e, _)| *e).collect();
+        for ((e, want), got) in cases.iter().zip(reprs(setup, &expressions)) {
+            assert_eq!(&got, want, "{e}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_a_recursion_error_in_repr_comparison_hashing_and_iterators() {
+        let setup = "n = []\nm = []\nt = ()\nit = enumerate([1])\n\
+                     for i in range(2000):\n    n = [n]\n    m = [m]\n    t = (t,)";
+        let got = reprs(setup, &["repr(n)", "n == m", "{t: 1}"]);
+        assert_eq!(
+            got[0],
+            "RecursionError('maximum recursion depth exceeded while getting the repr of an object')"
+        );
+        assert_eq!(
+            got[1],
+            "RecursionError('maximum recursion depth exceeded in comparison')"
+        );
+        assert_eq!(
+            got[2],
+            "RecursionError('maximum recursion depth exceeded while calling a Python object')"
+        );
+        let chain = outcome(
+            "it = enumerate([1])\ntry:\n    for i in range(2000):\n        it = enumerate(it)\n\
+             except RecursionError as e:\n    print(i, repr(e))\n",
+        );
+        assert_eq!(
+            chain,
+            "998 RecursionError('maximum recursion depth exceeded')\n"
+        );
+    }
+
+    #[test]
+    fn a_million_levels_are_freed_when_the_run_ends() {
+        let source = "x = []\nt = ()\nd = {}\ne = ValueError()\nf = None\n\
+                      for i in range(1000000):\n    x = [x]\n    t = (t,)\n    d = {1: d}\n    \
+                      e = ValueError(e)\n    f = lambda g=f: g\nprint('built')\n";
+        assert_eq!(outcome(source), "built\n");
     }
 }
