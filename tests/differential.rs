@@ -104,6 +104,7 @@ differential_tests! {
     Shared lang_collections => "tests/corpus/lang_collections.py";
     Shared lang_comprehensions => "tests/corpus/lang_comprehensions.py";
     Shared lang_control_flow => "tests/corpus/lang_control_flow.py";
+    Shared lang_deep_expressions => "tests/corpus/lang_deep_expressions.py";
     Shared lang_exceptions => "tests/corpus/lang_exceptions.py";
     Shared lang_functions => "tests/corpus/lang_functions.py";
     Shared lang_nested_and_self_referential => "tests/corpus/lang_nested_and_self_referential.py";
