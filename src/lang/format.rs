@@ -356,13 +356,22 @@ fn general(f: f64, precision: usize, s: &Spec) -> Eval<String> {
             (true, false) => format!("{digits}."),
         }
     };
+    // Zeros past the exact digits are trimmed away unless the alternate form keeps them.
+    let cap = |digits: usize, exact: usize| {
+        if s.alternate {
+            digits
+        } else {
+            digits.min(exact)
+        }
+    };
     Ok(if exp < -4 || exp >= precision as i32 {
-        let sci = scientific(f, precision - 1, false)?;
+        let sci = scientific(f, cap(precision - 1, EXACT_SIGNIFICANT_DIGITS), false)?;
         let (mantissa, exponent) = sci.split_at(sci.find('e').unwrap_or(sci.len()));
         format!("{}{exponent}", trim(mantissa))
     } else {
-        let decimals = (precision as i32 - 1 - exp).max(0) as usize;
-        group_float(&trim(&fixed(f, decimals, &Spec::default())?), s.grouping)
+        let decimals = (precision as i64 - 1 - i64::from(exp)).max(0) as usize;
+        let fixed = fixed(f, cap(decimals, EXACT_FIXED_DIGITS), &Spec::default())?;
+        group_float(&trim(&fixed), s.grouping)
     })
 }
 
@@ -547,6 +556,16 @@ mod tests {
             (Value::str("ab"), ".4611686018427387904", "ab"),
             (Value::Float(f64::NAN), ".2f", "nan"),
             (Value::Float(f64::NEG_INFINITY), "+.1F", "-INF"),
+            (
+                Value::Float(0.0001),
+                ".2147483647g",
+                "0.000100000000000000... (68 chars)",
+            ),
+            (
+                Value::Float(1e-5),
+                ".2147483647g",
+                "1.000000000000000081... (70 chars)",
+            ),
         ];
         for (v, spec, want) in cases {
             assert_eq!(formatted(v, spec), want, "{spec}");
