@@ -53,8 +53,13 @@ pub fn to_vec<T: Clone>(items: &[T]) -> Eval<Vec<T>> {
 pub fn repeat<T: Clone>(items: &[T], count: usize) -> Eval<Vec<T>> {
     let total = items.len().checked_mul(count).ok_or_else(memory_error)?;
     let mut v = vec_with_capacity(total)?;
-    for _ in 0..count.min(total) {
+    if total > 0 {
+        // Doubling what is there copies in large blocks, as `[T]::repeat` does.
         v.extend_from_slice(items);
+        while v.len() <= total / 2 {
+            v.extend_from_within(..);
+        }
+        v.extend_from_within(..total - v.len());
     }
     Ok(v)
 }
@@ -86,8 +91,13 @@ pub fn push_fill(out: &mut String, c: char, count: usize) -> Eval<()> {
 pub fn repeat_str(text: &str, count: usize) -> Eval<String> {
     let total = text.len().checked_mul(count).ok_or_else(memory_error)?;
     let mut s = string_with_capacity(total)?;
-    for _ in 0..count.min(total) {
+    if total > 0 {
+        // Whole copies of `text` only, so every cut falls between characters.
         s.push_str(text);
+        while s.len() <= total / 2 {
+            s.extend_from_within(..);
+        }
+        s.extend_from_within(..total - s.len());
     }
     Ok(s)
 }
@@ -163,7 +173,10 @@ mod tests {
     #[test]
     fn possible_sizes_are_built() {
         assert_eq!(repeat(&[1, 2], 3).ok(), Some(vec![1, 2, 1, 2, 1, 2]));
+        assert_eq!(repeat(&[7], 5).ok(), Some(vec![7; 5]));
         assert_eq!(repeat_str("ab", 2).ok().as_deref(), Some("abab"));
+        assert_eq!(repeat_str("é", 5).ok().as_deref(), Some("ééééé"));
+        assert_eq!(repeat_str("xyz", 1).ok().as_deref(), Some("xyz"));
         assert_eq!(repeat_str("", usize::MAX).ok().as_deref(), Some(""));
         assert_eq!(repeat::<u8>(&[], usize::MAX).ok(), Some(vec![]));
         let mut s = String::from("x");
