@@ -454,22 +454,13 @@ fn is_keyword(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    /// The stack the caller gives `compile`.
-    const COMPILE_STACK: usize = 512 << 20;
+    use crate::lang::testing;
 
-    /// Compiles `source` as the server does, on a thread with a large stack: `Ok(())`, or the
-    /// error's kind, line and message.
+    /// Compiles `source` as the server does: `Ok(())`, or the error's kind, line and message.
     fn compiled(source: String) -> Result<(), (String, u32, String)> {
-        std::thread::Builder::new()
-            .stack_size(COMPILE_STACK)
-            .spawn(move || {
-                crate::lang::compile(&source)
-                    .map(drop)
-                    .map_err(|e| (e.kind.to_string(), e.line, e.message))
-            })
-            .expect("a thread")
-            .join()
-            .expect("compiling does not panic or overflow")
+        testing::compile(&source)
+            .map(drop)
+            .map_err(|e| (e.kind.to_string(), e.line, e.message))
     }
 
     fn kind(r: Result<(), (String, u32, String)>) -> String {
@@ -541,6 +532,28 @@ mod tests {
         let listed = |n: usize| format!("def f():\n    return [{}1]\n", "-".repeat(n));
         assert_eq!(kind(compiled(listed(2996))), "ok");
         assert_eq!(kind(compiled(listed(2997))), "recursion");
+    }
+
+    #[test]
+    fn expressions_nested_2050_deep_compile_and_run() {
+        let n = 2050;
+        let source = format!(
+            "def f():\n    return f\n\na = [0]\na[0] = a\nprint({}1, {}1, {})\n\
+             g = {}7\nprint(f{} is f, a{} is a, g{})\ntry:\n    'x'{}\n\
+             except AttributeError as e:\n    print(e)\n",
+            "-".repeat(n),
+            "not ".repeat(n),
+            vec!["1"; n].join("+"),
+            "lambda: ".repeat(n),
+            "()".repeat(n),
+            "[0]".repeat(n),
+            "()".repeat(n),
+            ".b".repeat(n),
+        );
+        assert_eq!(
+            testing::outcome(&source),
+            "1 True 2050\nTrue True 7\n'str' object has no attribute 'b'\n"
+        );
     }
 
     #[test]

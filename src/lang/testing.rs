@@ -1,12 +1,29 @@
 //! Runs small programs for the interpreter's unit tests and reports what they printed.
 
+use std::sync::Arc;
+
+use super::{Program, SyntaxError};
 use crate::exec::{self, RunOptions};
 use crate::record::log::RunLog;
 use crate::trace::event::EventKind;
 
+/// The stack the server gives `compile`.
+const COMPILE_STACK: usize = 512 << 20;
+
+/// Compiles `source` on a thread with the stack the server gives it.
+pub fn compile(source: &str) -> Result<Arc<Program>, SyntaxError> {
+    let source = source.to_string();
+    std::thread::Builder::new()
+        .stack_size(COMPILE_STACK)
+        .spawn(move || super::compile(&source))
+        .expect("a thread")
+        .join()
+        .expect("compiling neither panics nor overflows")
+}
+
 /// What `source` printed, then the last line of its traceback (`Kind: message`) if it failed.
 pub fn outcome(source: &str) -> String {
-    let program = match super::compile(source) {
+    let program = match compile(source) {
         Ok(program) => program,
         Err(e) => return format!("{}: {}", e.kind, e.message),
     };
