@@ -146,6 +146,14 @@ impl RunControl {
     #[inline]
     pub fn tick(&self) -> Eval<()> {
         self.checkpoint();
+        self.count_step()
+    }
+
+    /// Counts one step of a builtin's own loop (`sum` over a huge range), looking at the clock
+    /// as often as [`RunControl::tick`] does. It is no GIL checkpoint: CPython's builtins keep
+    /// the GIL through their loops.
+    #[inline]
+    pub fn count_step(&self) -> Eval<()> {
         let due = TICKS.with(|t| {
             let n = t.get().wrapping_add(1);
             t.set(n);

@@ -211,7 +211,7 @@ fn call_builtin(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) 
             len(&args.pos[0])
         }
         B::Range => range(args),
-        B::Sum => sum(args),
+        B::Sum => sum(ctx, args),
         B::Min | B::Max => min_max(ctx, depth, b, args, site),
         B::Enumerate => {
             let start = args.take_kw("start").map_or(Ok(0), |v| int_arg(&v))?;
@@ -467,12 +467,15 @@ fn range(args: Args) -> Eval {
     Ok(Value::Range(Arc::new(RangeObj { start, stop, step })))
 }
 
-fn sum(mut args: Args) -> Eval {
+/// `sum(iterable, start=0)`. It steps through its iterable lazily, as long as the program
+/// asks (`sum(range(10**18))`), so it looks at the run's time limit as a loop does.
+fn sum(ctx: &Ctx, mut args: Args) -> Eval {
     let start = args.take_kw("start");
     arity("sum", &args, 1, 2)?;
     let mut total = args.pos.get(1).cloned().or(start).unwrap_or(Value::Int(0));
     let mut it = ops::iterate(&args.pos[0])?;
     while let Some(v) = it.next_value()? {
+        ctx.interp.control.count_step()?;
         total = ops::binary(super::ir::BinOp::Add, &total, &v)?;
     }
     Ok(total)
@@ -1518,5 +1521,25 @@ fn loop_method(ctx: &Ctx, depth: u32, name: &str, args: Args, site: &Call) -> Ev
             ExcKind::AttributeError,
             format!("'_UnixSelectorEventLoop' object has no attribute '{other}'"),
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use crate::exec::RunOptions;
+    use crate::lang::testing::outcome_with;
+
+    #[test]
+    fn a_lazy_sum_stops_at_the_time_limit() {
+        let options = RunOptions {
+            time_limit: Duration::from_millis(200),
+            ..RunOptions::default()
+        };
+        assert_eq!(
+            outcome_with("print(sum(range(10**18)))\n", options),
+            "LimitExceeded: the run reached its time limit of 0.2 s and was stopped"
+        );
     }
 }

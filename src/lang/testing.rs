@@ -23,12 +23,17 @@ pub fn compile(source: &str) -> Result<Arc<Program>, SyntaxError> {
 
 /// What `source` printed, then the last line of its traceback (`Kind: message`) if it failed.
 pub fn outcome(source: &str) -> String {
+    outcome_with(source, RunOptions::default())
+}
+
+/// [`outcome`] of a run with `options`; a run stopped at a limit ends `LimitExceeded: why`.
+pub fn outcome_with(source: &str, options: RunOptions) -> String {
     let program = match compile(source) {
         Ok(program) => program,
         Err(e) => return format!("{}: {}", e.kind, e.message),
     };
     let log = RunLog::new();
-    exec::start(program, RunOptions::default(), log.clone()).join();
+    exec::start(program, options, log.clone()).join();
     let mut out: String = log
         .events()
         .iter()
