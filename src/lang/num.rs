@@ -46,7 +46,7 @@ pub fn int_binary(op: BinOp, x: i64, y: i64) -> Eval<super::value::Value> {
 }
 
 /// `x % y`: the remainder takes the sign of `y`.
-pub fn int_mod(x: i64, y: i64) -> Eval<i64> {
+fn int_mod(x: i64, y: i64) -> Eval<i64> {
     if y == 0 {
         return Err(zero_division(INT_ZERO_DIVISION));
     }

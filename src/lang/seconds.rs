@@ -36,7 +36,7 @@ fn int_nanoseconds(secs: i64) -> Eval<i64> {
 }
 
 /// The float case of [`nanoseconds`].
-pub fn float_nanoseconds(secs: f64) -> Eval<i64> {
+fn float_nanoseconds(secs: f64) -> Eval<i64> {
     if secs.is_nan() {
         return Err(Ctrl::raise(
             ExcKind::ValueError,
