@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use interleave::exec::{self, RunOptions, StartError};
-use interleave::lang::SyntaxError;
+use interleave::lang::{self, SyntaxError};
 use interleave::record::log::RunLog;
 use interleave::store::{self, Store, StoreLimits};
 use interleave::trace::document::{human_duration, RunMeta, Summary, TraceDocument};
@@ -286,14 +286,14 @@ fn parse_run_args(args: &[String]) -> Result<RunArgs, String> {
             "--json" => json = true,
             "--time-limit" => {
                 let value = flag_value(args, &mut i, "--time-limit")?;
-                let seconds: f64 = value
+                let limit = value
                     .parse()
                     .ok()
-                    .filter(|s: &f64| s.is_finite() && *s > 0.0)
+                    .and_then(lang::seconds::positive_duration)
                     .ok_or_else(|| {
                         format!("--time-limit needs a positive number of seconds, not '{value}'")
                     })?;
-                time_limit = Some(Duration::from_secs_f64(seconds));
+                time_limit = Some(limit);
             }
             flag if flag.starts_with("--") => {
                 return Err(format!("unknown option '{flag}' for run"))
@@ -434,10 +434,10 @@ fn report(args: &RunArgs, source: String, log: &RunLog) -> ExitCode {
 
 /// `FILE:LINE:COL: syntax error: message`, then the line with a caret under the column.
 fn syntax_report(file: &str, source: &str, error: &SyntaxError) -> String {
-    let what = if error.kind == "unsupported" {
-        "unsupported"
-    } else {
-        "syntax error"
+    let what = match error.kind {
+        "unsupported" => "unsupported",
+        "recursion" => "RecursionError",
+        _ => "syntax error",
     };
     let mut report = format!(
         "{file}:{}:{}: {what}: {}\n",

@@ -104,9 +104,12 @@ differential_tests! {
     Shared lang_collections => "tests/corpus/lang_collections.py";
     Shared lang_comprehensions => "tests/corpus/lang_comprehensions.py";
     Shared lang_control_flow => "tests/corpus/lang_control_flow.py";
+    Shared lang_deep_expressions => "tests/corpus/lang_deep_expressions.py";
     Shared lang_exceptions => "tests/corpus/lang_exceptions.py";
     Shared lang_functions => "tests/corpus/lang_functions.py";
+    Shared lang_nested_and_self_referential => "tests/corpus/lang_nested_and_self_referential.py";
     Shared lang_numbers => "tests/corpus/lang_numbers.py";
+    Shared lang_sizes_and_arithmetic => "tests/corpus/lang_sizes_and_arithmetic.py";
     Shared lang_strings => "tests/corpus/lang_strings.py";
     Shared nested_coroutines => "tests/corpus/nested_coroutines.py";
     Shared order_create_task_starts_later => "tests/corpus/order_create_task_starts_later.py";
@@ -120,6 +123,7 @@ differential_tests! {
     Shared task_methods => "tests/corpus/task_methods.py";
     Shared task_names => "tests/corpus/task_names.py";
     Shared time_sleep_blocks_loop => "tests/corpus/time_sleep_blocks_loop.py";
+    Shared time_values => "tests/corpus/time_values.py";
     Shared timers_deadline_order => "tests/corpus/timers_deadline_order.py";
     Shared toplevel_code => "tests/corpus/toplevel_code.py";
     Shared wait_all_completed_timeout => "tests/corpus/wait_all_completed_timeout.py";

@@ -3,9 +3,11 @@
 //! output, and the same inside threads, pool jobs and child processes), run one after another
 //! against one real `interleave serve` process, as strangers would post them.
 //!
-//! Each file says what it must come to in its first lines: `# expect:` `ok`, `error`, `limit`
-//! or `refused` (400 before it runs), `# says:` a piece of its output (for `ok`, `\n` for a
-//! newline) or of its error, and optionally `# time_limit:` in seconds (3 by default).
+//! Each file says what it must come to in its first lines: `# expect:` `ok`, `error`, `limit`,
+//! `refused` (400 before it runs) or `out-of-memory` (a `MemoryError` where the allocation that
+//! failed could fail softly, else status `limit` naming the memory limit: which allocation goes
+//! past the budget first is up to the program), `# says:` a piece of its output (for `ok`, `\n`
+//! for a newline) or of its error, and optionally `# time_limit:` in seconds (3 by default).
 //! Throughout, the server must stay up and under 300 MB of memory; each run must end within its
 //! time limit and 2 s; afterwards no process of any run may be left, and as many ordinary runs
 //! as the server allows at once must all end `ok`.
@@ -35,6 +37,7 @@ enum Expect {
     Error,
     Limit,
     Refused,
+    OutOfMemory,
 }
 
 #[derive(Debug)]
@@ -75,6 +78,7 @@ fn programs() -> Vec<Hostile> {
                 Some("error") => Expect::Error,
                 Some("limit") => Expect::Limit,
                 Some("refused") => Expect::Refused,
+                Some("out-of-memory") => Expect::OutOfMemory,
                 other => {
                     panic!("{name}: `# expect:` must be ok, error, limit or refused, not {other:?}")
                 }
@@ -241,6 +245,9 @@ async fn check(client: &Client, program: &Hostile) -> Result<(), String> {
         Expect::Ok => ("ok", stdout_of(client, &id).await),
         Expect::Error => ("error", error_line),
         Expect::Limit => ("limit", error_line),
+        // Both ways of running out say `MemoryError`: raised, or the limit's own kind.
+        Expect::OutOfMemory if status == "limit" => ("limit", error_line),
+        Expect::OutOfMemory => ("error", error_line),
         Expect::Refused => unreachable!("handled above"),
     };
     if status != wanted || !said.contains(&program.says) {

@@ -21,6 +21,7 @@ use crate::lang::eval::Ctx;
 use crate::lang::function::{Args, Coroutine};
 use crate::lang::ir::AwaitSite;
 use crate::lang::object::{downcast, CallCx, NativeFn};
+use crate::lang::seconds;
 use crate::lang::value::Value;
 
 pub fn no_loop() -> Ctrl {
@@ -138,8 +139,9 @@ async fn sleep_body(delay: f64, result: Value) -> Eval {
     let lp = running_loop()?;
     let fut = FutureObj::new(lp.shared.clone(), FutKind::Plain);
     let timer_fut = fut.clone();
-    lp.shared.call_at(
-        lp.now_ns() + (delay * 1e9) as u64,
+    call_later(
+        &lp,
+        delay,
         Box::new(move || {
             timer_fut.complete(Outcome::Value(result));
         }),
@@ -149,6 +151,15 @@ async fn sleep_body(delay: f64, result: Value) -> Eval {
         registered: false,
     }
     .await
+}
+
+/// `loop.call_later(delay, action)`; a delay too long for the clock (`inf`) never comes, so
+/// its timer is not set at all.
+fn call_later(lp: &EventLoop, delay: f64, action: Box<dyn FnOnce() + Send>) {
+    if let Some(delay_ns) = seconds::loop_delay_ns(delay) {
+        lp.shared
+            .call_at(lp.now_ns().saturating_add(delay_ns), action);
+    }
 }
 
 /// `asyncio.ensure_future(x)`: a task for a coroutine, the future itself otherwise.
@@ -295,8 +306,9 @@ async fn wait_for_body(ctx: Ctx, aw: Value, timeout: Option<f64>, line: u32) -> 
     let timer_waiter = waiter.clone();
     let timer_active = Arc::new(AtomicBool::new(true));
     let timer_flag = timer_active.clone();
-    lp.shared.call_at(
-        lp.now_ns() + (timeout * 1e9) as u64,
+    call_later(
+        &lp,
+        timeout,
         Box::new(move || {
             if timer_flag.load(Ordering::Acquire) {
                 release(&timer_waiter)
@@ -400,8 +412,9 @@ async fn wait_body(
     let timer_active = Arc::new(AtomicBool::new(true));
     if let Some(t) = timeout {
         let (w, flag) = (waiter.clone(), timer_active.clone());
-        lp.shared.call_at(
-            lp.now_ns() + (t.max(0.0) * 1e9) as u64,
+        call_later(
+            &lp,
+            t,
             Box::new(move || {
                 if flag.load(Ordering::Acquire) {
                     release(&w)

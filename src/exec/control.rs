@@ -12,8 +12,8 @@ use super::gil::Gil;
 use super::process::Children;
 use super::threads::Registry;
 use super::RunOptions;
-use crate::lang::builtins::float_arg;
 use crate::lang::error::{Abort, Ctrl, Eval};
+use crate::lang::seconds;
 use crate::lang::value::Value;
 use crate::record::recorder::{self, Clock};
 
@@ -52,17 +52,25 @@ pub fn wait_while<T>(
     Ok(true)
 }
 
-/// A `timeout` argument in seconds (`None`: wait for ever; below zero: do not wait).
-pub fn timeout_arg(v: Option<Value>, what: &str) -> Eval<Option<Duration>> {
+/// A `timeout` argument in seconds, converted as a lock converts it (`None`: wait for ever;
+/// below zero: do not wait).
+pub fn timeout_arg(v: Option<Value>) -> Eval<Option<Duration>> {
     match v {
         None | Some(Value::None) => Ok(None),
-        Some(t) => Ok(Some(Duration::from_secs_f64(float_arg(&t, what)?.max(0.0)))),
+        Some(t) => Ok(Some(seconds::duration(seconds::nanoseconds(&t)?))),
     }
 }
 
-/// When a wait of `timeout` that starts now runs out.
+/// When a wait of `timeout` that starts now runs out; `None` (never) when that is further away
+/// than the clock can count.
 pub fn deadline(timeout: Option<Duration>) -> Option<Instant> {
-    timeout.map(|t| Instant::now() + t)
+    timeout.and_then(|t| Instant::now().checked_add(t))
+}
+
+/// A run deadline for a time limit too long for the clock: a century is never reached.
+fn far_future() -> Instant {
+    const CENTURY: Duration = Duration::from_secs(100 * 365 * 24 * 3600);
+    Instant::now() + CENTURY
 }
 
 /// What a run stopped by its time limit says.
@@ -108,7 +116,10 @@ impl RunControl {
         let gil_enabled = options.gil;
         RunControl {
             clock,
-            deadline: clock.instant(0) + options.time_limit,
+            deadline: clock
+                .instant(0)
+                .checked_add(options.time_limit)
+                .unwrap_or_else(far_future),
             options,
             stopped: AtomicBool::new(false),
             stop_reason: OnceLock::new(),
@@ -175,6 +186,14 @@ impl RunControl {
     #[inline]
     pub fn tick(&self) -> Eval<()> {
         self.checkpoint();
+        self.count_step()
+    }
+
+    /// Counts one step of a builtin's own loop (`sum` over a huge range), looking at the clock
+    /// as often as [`RunControl::tick`] does. It is no GIL checkpoint: CPython's builtins keep
+    /// the GIL through their loops.
+    #[inline]
+    pub fn count_step(&self) -> Eval<()> {
         let due = TICKS.with(|t| {
             let n = t.get().wrapping_add(1);
             t.set(n);
@@ -246,7 +265,7 @@ impl RunControl {
     /// Blocks the calling thread for `duration`, waking early (with an abort) on cancellation or
     /// at the run's deadline.
     pub fn sleep_blocking(&self, duration: Duration) -> Eval<()> {
-        let until = Instant::now() + duration;
+        let until = deadline(Some(duration)).unwrap_or(self.deadline);
         loop {
             // Not under the sleep lock: reaching the deadline here stops the run, which takes it.
             self.check()?;

@@ -4,17 +4,20 @@
 
 use std::collections::VecDeque;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use parking_lot::{Condvar, Mutex};
 
-use super::control::{deadline, timeout_arg, wait_while, RunControl};
+use super::control::{deadline, wait_while, RunControl};
 use super::objects::Outcome;
 use super::threads::blocking;
-use crate::lang::error::{Ctrl, Eval, ExcKind};
+use crate::lang::builtins::float_arg;
+use crate::lang::error::{Ctrl, Eval, ExcKind, Exception};
 use crate::lang::function::Args;
 use crate::lang::object::{downcast, generator, object, CallCx, NativeFn, PyObject};
 use crate::lang::ops;
+use crate::lang::seconds;
+use crate::lang::trashcan;
 use crate::lang::value::{NativeIter, Value};
 
 type DoneFn = Box<dyn FnOnce(&Outcome) + Send>;
@@ -25,6 +28,16 @@ struct Slot {
     callbacks: Vec<DoneFn>,
     /// When it completed, for `as_completed` ordering.
     done_at: Option<Instant>,
+}
+
+/// A result can be another future (a job returning the future of the one before), so it is
+/// released through the trashcan.
+impl Drop for Slot {
+    fn drop(&mut self) {
+        if let Some(Outcome::Value(v)) = self.outcome.take() {
+            trashcan::bury([v]);
+        }
+    }
 }
 
 /// The shared state of one `concurrent.futures.Future`.
@@ -85,22 +98,62 @@ impl CFuture {
     }
 
     /// Blocks the calling thread (its lane shows it, the GIL is released) until the future
-    /// is done or `until` passes; fails with `TimeoutError` in that case.
-    pub fn wait_done(&self, site: &WaitSite, until: Option<Instant>) -> Eval<()> {
+    /// is done or `timeout` runs out; fails with `TimeoutError` in that case. A future that is
+    /// already done never looks at the timeout, as in CPython.
+    pub fn wait_done(&self, site: &WaitSite, timeout: &Timeout) -> Eval<()> {
         if self.outcome().is_some() {
             return Ok(());
         }
+        let until = timeout.until()?;
         if site.blocking(|| self.wait(until, &site.control))? {
             Ok(())
         } else {
-            Err(Ctrl::raise(ExcKind::TimeoutError, ""))
+            Err(Exception::with_args(ExcKind::TimeoutError, vec![]).into())
         }
     }
 
-    /// `future.result(timeout)`, the timeout running out at `until`.
-    pub fn result(&self, site: &WaitSite, until: Option<Instant>) -> Eval {
-        self.wait_done(site, until)?;
+    /// `future.result(timeout)`.
+    pub fn result(&self, site: &WaitSite, timeout: &Timeout) -> Eval {
+        self.wait_done(site, timeout)?;
         self.outcome().expect("waited until done").to_eval()
+    }
+}
+
+/// A `timeout` as `concurrent.futures` keeps it: seconds from the call that was given it,
+/// looked at afresh whenever a wait begins (CPython's `end_time - time.monotonic()`).
+pub enum Timeout {
+    /// Waits last as long as they must.
+    Never,
+    /// `secs` seconds from `start`.
+    After { secs: f64, start: Instant },
+}
+
+impl Timeout {
+    /// The `timeout` argument of a call made now.
+    fn arg(v: Option<Value>) -> Eval<Timeout> {
+        Ok(match v {
+            None | Some(Value::None) => Timeout::Never,
+            Some(t) => Timeout::After {
+                secs: float_arg(&t, "timeout")?,
+                start: Instant::now(),
+            },
+        })
+    }
+
+    /// Seconds left (NaN stays NaN), `None` without a timeout.
+    fn left(&self) -> Option<f64> {
+        match self {
+            Timeout::Never => None,
+            Timeout::After { secs, start } => Some(secs - start.elapsed().as_secs_f64()),
+        }
+    }
+
+    /// When a wait that begins now gives up, as `Condition.wait(end_time - now)` decides.
+    fn until(&self) -> Eval<Option<Instant>> {
+        match self.left() {
+            None => Ok(None),
+            Some(left) => Ok(deadline(Some(seconds::condition_wait(left)?))),
+        }
     }
 }
 
@@ -189,7 +242,7 @@ fn executor_method(ex: &impl Executor, cx: &CallCx, name: &str, mut args: Args) 
 /// `map`: submits every job at once and returns an iterator over the results in input order,
 /// each waited for when the iteration reaches it (CPython's `result_iterator`).
 fn executor_map(ex: &impl Executor, cx: &CallCx, mut args: Args) -> Eval {
-    let until = deadline(timeout_arg(args.take_kw("timeout"), "map")?);
+    let timeout = Timeout::arg(args.take_kw("timeout"))?;
     args.take_kw("chunksize");
     args.no_more_kw("map")?;
     let Some((func, iterables)) = args.pos.split_first() else {
@@ -205,7 +258,7 @@ fn executor_map(ex: &impl Executor, cx: &CallCx, mut args: Args) -> Eval {
         .collect::<Eval<_>>()?;
     Ok(generator(MapResults {
         futures: Mutex::new(futures),
-        until,
+        timeout,
         site: WaitSite::of(cx),
     }))
 }
@@ -214,7 +267,7 @@ fn executor_map(ex: &impl Executor, cx: &CallCx, mut args: Args) -> Eval {
 struct MapResults {
     /// The jobs whose results are still to come, in input order.
     futures: Mutex<VecDeque<Arc<CFuture>>>,
-    until: Option<Instant>,
+    timeout: Timeout,
     site: WaitSite,
 }
 
@@ -223,7 +276,7 @@ impl NativeIter for MapResults {
         let Some(next) = self.futures.lock().pop_front() else {
             return Ok(None);
         };
-        next.result(&self.site, self.until).map(Some)
+        next.result(&self.site, &self.timeout).map(Some)
     }
 }
 
@@ -234,12 +287,12 @@ pub fn future_value(f: Arc<CFuture>) -> Value {
     object(FutureHandle(f))
 }
 
-/// When a `result(timeout)` or `exception(timeout)` call stops waiting.
-fn result_deadline(args: &mut Args) -> Eval<Option<Instant>> {
-    let timeout = args
-        .take_kw("timeout")
-        .or_else(|| args.pos.first().cloned());
-    Ok(deadline(timeout_arg(timeout, "timeout")?))
+/// The timeout of a `result(timeout)` or `exception(timeout)` call.
+fn result_timeout(args: &mut Args) -> Eval<Timeout> {
+    Timeout::arg(
+        args.take_kw("timeout")
+            .or_else(|| args.pos.first().cloned()),
+    )
 }
 
 impl PyObject for FutureHandle {
@@ -267,8 +320,8 @@ impl PyObject for FutureHandle {
     fn call_method(&self, cx: &CallCx, _me: &Value, name: &str, mut args: Args) -> Eval {
         match name {
             "result" => {
-                let until = result_deadline(&mut args)?;
-                self.0.result(&WaitSite::of(cx), until)
+                let timeout = result_timeout(&mut args)?;
+                self.0.result(&WaitSite::of(cx), &timeout)
             }
             "done" => Ok(Value::Bool(self.0.outcome().is_some())),
             "running" => Ok(Value::Bool(self.0.outcome().is_none())),
@@ -277,8 +330,8 @@ impl PyObject for FutureHandle {
                 Some(Outcome::Cancelled(_))
             ))),
             _ => {
-                let until = result_deadline(&mut args)?;
-                match self.0.result(&WaitSite::of(cx), until) {
+                let timeout = result_timeout(&mut args)?;
+                match self.0.result(&WaitSite::of(cx), &timeout) {
                     Ok(_) => Ok(Value::None),
                     Err(ctrl) => match ctrl.exception() {
                         Some(e) if e.kind != ExcKind::TimeoutError => {
@@ -295,7 +348,7 @@ impl PyObject for FutureHandle {
 /// `concurrent.futures.as_completed(fs, timeout=None)`: an iterator over the futures that
 /// yields each one as it completes (those already done first), waiting in between.
 fn as_completed(cx: &CallCx, mut args: Args) -> Eval {
-    let timeout = timeout_arg(args.take_kw("timeout"), "as_completed")?;
+    let timeout = args.take_kw("timeout");
     args.no_more_kw("as_completed")?;
     let Some(fs) = args.pos.first() else {
         return Err(Ctrl::raise(
@@ -325,7 +378,7 @@ fn as_completed(cx: &CallCx, mut args: Args) -> Eval {
         state: Mutex::new(AsCompletedState {
             total: left.len(),
             left,
-            until: None,
+            timeout: None,
         }),
         timeout,
         completions,
@@ -336,7 +389,8 @@ fn as_completed(cx: &CallCx, mut args: Args) -> Eval {
 /// The iterator `as_completed` returns.
 struct AsCompleted {
     state: Mutex<AsCompletedState>,
-    timeout: Option<Duration>,
+    /// The `timeout` argument, whose clock starts with the first step.
+    timeout: Option<Value>,
     completions: Arc<Completions>,
     site: WaitSite,
 }
@@ -346,7 +400,7 @@ struct AsCompletedState {
     left: Vec<(Value, Arc<CFuture>)>,
     total: usize,
     /// Set by the first step, when CPython's generator starts its clock.
-    until: Option<Option<Instant>>,
+    timeout: Option<Timeout>,
 }
 
 impl AsCompletedState {
@@ -389,11 +443,25 @@ impl Completions {
     }
 }
 
+impl AsCompleted {
+    fn unfinished(&self) -> Ctrl {
+        let state = self.state.lock();
+        Ctrl::raise(
+            ExcKind::TimeoutError,
+            format!(
+                "{} (of {}) futures unfinished",
+                state.left.len(),
+                state.total
+            ),
+        )
+    }
+}
+
 impl NativeIter for AsCompleted {
     fn next_item(&self) -> Eval<Option<Value>> {
         loop {
             let seen = self.completions.seen();
-            let until = {
+            let left = {
                 let mut state = self.state.lock();
                 if state.left.is_empty() {
                     return Ok(None);
@@ -401,25 +469,22 @@ impl NativeIter for AsCompleted {
                 if let Some(done) = state.take_first_done() {
                     return Ok(Some(done));
                 }
-                *state.until.get_or_insert_with(|| deadline(self.timeout))
+                if state.timeout.is_none() {
+                    state.timeout = Some(Timeout::arg(self.timeout.clone())?);
+                }
+                state.timeout.as_ref().and_then(Timeout::left)
+            };
+            let until = match left {
+                Some(left) if left < 0.0 => return Err(self.unfinished()),
+                // A NaN timeout never runs out: CPython spins on it until everything is done.
+                Some(left) if !left.is_nan() => deadline(Some(seconds::condition_wait(left)?)),
+                _ => None,
             };
             // The state is not held while waiting: a thread that steps this iterator meanwhile
-            // finds nothing done and waits too.
+            // finds nothing done and waits too. Whether the wait timed out is seen above.
             let control = &self.site.control;
-            if !self
-                .site
-                .blocking(|| self.completions.wait_after(seen, until, control))?
-            {
-                let state = self.state.lock();
-                return Err(Ctrl::raise(
-                    ExcKind::TimeoutError,
-                    format!(
-                        "{} (of {}) futures unfinished",
-                        state.left.len(),
-                        state.total
-                    ),
-                ));
-            }
+            self.site
+                .blocking(|| self.completions.wait_after(seen, until, control))?;
         }
     }
 }

@@ -120,7 +120,10 @@ fn encode_at(ctx: &Ctx, v: &Value, depth: usize) -> Marshal<Json> {
             all(&items)?
         }
         Value::Tuple(t) => tagged("tuple", all(t)?),
-        Value::Dict(d) => tagged("dict", encode_dict(ctx, &d.lock(), depth)?),
+        Value::Dict(d) => {
+            let entries = d.lock().clone();
+            tagged("dict", encode_dict(ctx, &entries, depth)?)
+        }
         Value::Bytes(b) => tagged("bytes", Json::from(hex(b))),
         Value::Range(r) => tagged("range", Json::from(vec![r.start, r.stop, r.step])),
         Value::Func(_) | Value::Builtin(_) | Value::Native(_) => encode_callable(ctx, v)?,

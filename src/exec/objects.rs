@@ -11,6 +11,7 @@ use parking_lot::Mutex;
 
 use crate::lang::error::{Ctrl, Eval, ExcKind, Exception};
 use crate::lang::function::Coroutine;
+use crate::lang::trashcan;
 use crate::lang::value::Value;
 use crate::record::recorder;
 use crate::trace::event::{EventKind, LaneIx, State};
@@ -169,6 +170,16 @@ pub struct FutureObj {
     awaiter: AtomicU32,
 }
 
+/// Futures can hold each other as results (`f.set_result(previous)`), so a result is released
+/// through the trashcan.
+impl Drop for FutureObj {
+    fn drop(&mut self) {
+        if let Some(Outcome::Value(v)) = self.state.get_mut().outcome.take() {
+            trashcan::bury([v]);
+        }
+    }
+}
+
 impl FutureObj {
     pub fn new(shared: Arc<LoopShared>, kind: FutKind) -> Arc<FutureObj> {
         Arc::new(FutureObj {
@@ -275,16 +286,6 @@ impl FutureObj {
                 }
                 any
             }
-        }
-    }
-
-    pub fn repr(&self) -> String {
-        let st = self.state.lock();
-        match &st.outcome {
-            None => "<Future pending>".into(),
-            Some(Outcome::Cancelled(_)) => "<Future cancelled>".into(),
-            Some(Outcome::Value(v)) => format!("<Future finished result={}>", v.repr()),
-            Some(Outcome::Error(e)) => format!("<Future finished exception={}>", e.repr()),
         }
     }
 }
@@ -416,20 +417,6 @@ impl TaskObj {
         } else {
             None
         }
-    }
-
-    pub fn repr(&self) -> String {
-        let state = match self.future.outcome_peek() {
-            None => "pending".to_string(),
-            Some(Outcome::Cancelled(_)) => "cancelled".to_string(),
-            Some(Outcome::Value(v)) => format!("finished result={}", v.repr()),
-            Some(Outcome::Error(e)) => format!("finished exception={}", e.repr()),
-        };
-        format!(
-            "<Task {state} name='{}' coro=<{}>>",
-            self.name(),
-            self.coro.name
-        )
     }
 }
 

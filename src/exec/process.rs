@@ -10,8 +10,8 @@
 use std::collections::{HashMap, VecDeque};
 use std::io::BufReader;
 use std::os::unix::process::ExitStatusExt;
-use std::process::{ChildStdin, ChildStdout, ExitStatus, Stdio};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::process::{ChildStdin, ChildStdout, ExitStatus};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -26,7 +26,7 @@ use super::marshal::{self, WireError};
 use super::objects::Outcome;
 use super::pipe::{Frame, FrameReader, PipeError};
 use super::sandbox::LedgerSlot;
-use super::supervisor::wait_exited;
+use super::supervisor::{cause_of_death, keep_tail, wait_exited, Death};
 use super::threads::{self, blocking};
 use super::worker::{self, Down, Job, Role, Setup};
 use crate::lang::error::{Ctrl, Eval, ExcKind, Exception};
@@ -120,6 +120,10 @@ struct Child {
     daemon: bool,
     /// Its share of the run's ledger, given back when it has been reaped.
     ledger: Option<LedgerSlot>,
+    name: Arc<str>,
+    max_memory_bytes: u64,
+    /// This process sent it a signal: its death by one is no surprise.
+    killed: AtomicBool,
     stdin: Mutex<Option<ChildStdin>>,
     life: Mutex<Life>,
     changed: Condvar,
@@ -161,8 +165,7 @@ fn launch(cx: &CallCx, l: Launch) -> Eval<Arc<Child>> {
     let role = if l.pool { Role::Pool } else { Role::Process };
     let mut setup = l.setup.clone();
     setup.ledger = take_slot(control)?;
-    let spawned =
-        worker::command(role).and_then(|mut command| command.stderr(Stdio::inherit()).spawn());
+    let spawned = worker::command(role).and_then(|mut command| command.spawn());
     let mut handle = match spawned {
         Ok(handle) => handle,
         Err(e) => {
@@ -174,6 +177,11 @@ fn launch(cx: &CallCx, l: Launch) -> Eval<Arc<Child>> {
         }
     };
     let stdout = handle.stdout.take().expect("stdout is piped");
+    let stderr = handle.stderr.take().expect("stderr is piped");
+    let last_words = std::thread::Builder::new()
+        .name(format!("interleave-{}-stderr", l.name))
+        .spawn(move || keep_tail(stderr))
+        .expect("the OS can start a thread");
     let run = recorder::current_run().expect("scenario code runs with a recorder");
     let lane = declare_lane(&run, t0, handle.id(), &l, cx.site.line);
     let child = Arc::new(Child {
@@ -182,6 +190,9 @@ fn launch(cx: &CallCx, l: Launch) -> Eval<Arc<Child>> {
         pool: l.pool,
         daemon: l.daemon,
         ledger: setup.ledger,
+        name: l.name.clone(),
+        max_memory_bytes: control.options.max_memory_bytes,
+        killed: AtomicBool::new(false),
         stdin: Mutex::new(handle.stdin.take()),
         life: Mutex::new(Life {
             handle: Some(handle),
@@ -198,7 +209,7 @@ fn launch(cx: &CallCx, l: Launch) -> Eval<Arc<Child>> {
     let replies = l.replies;
     let io = std::thread::Builder::new()
         .name(format!("interleave-{}-io", l.name))
-        .spawn(move || follow(follower, stdout, run, lanes, replies))
+        .spawn(move || follow(follower, stdout, last_words, run, lanes, replies))
         .expect("the OS can start a thread");
     *child.io.lock() = Some(io);
     Ok(child)
@@ -262,6 +273,7 @@ fn declare_lane(run: &RunRecording, t0: u64, pid: u32, l: &Launch, line: u32) ->
 fn follow(
     child: Arc<Child>,
     stdout: ChildStdout,
+    last_words: JoinHandle<String>,
     run: Arc<RunRecording>,
     mut lanes: LaneMap,
     mut replies: Option<Box<dyn Replies>>,
@@ -288,6 +300,7 @@ fn follow(
     }
     lanes.leave_cores(&run);
     let status = child.reap();
+    child.report_death(status, &last_words.join().unwrap_or_default());
     if !lanes.ended {
         let end = if status.success() {
             State::Done
@@ -340,8 +353,32 @@ impl Child {
         if life.handle.is_none() {
             return;
         }
+        self.killed.store(true, Ordering::Relaxed);
         // SAFETY: a plain system call; `pid` is our unreaped child, so it names no other process.
         unsafe { libc::kill(self.pid as libc::pid_t, signal) };
+    }
+
+    /// A child that died by a signal nobody here sent it says why, on its lane: as Python
+    /// reports a `MemoryError` in a child, or the crash.
+    fn report_death(&self, status: ExitStatus, last_words: &str) {
+        if status.signal().is_none() || self.killed.load(Ordering::Relaxed) {
+            return;
+        }
+        let message = match cause_of_death(status, last_words) {
+            Death::OverMemory => format!(
+                "Process {}: MemoryError: it went over the run's memory limit of {} MiB",
+                self.name,
+                self.max_memory_bytes >> 20
+            ),
+            Death::Crashed(what) => format!("Process {} crashed: {what}", self.name),
+        };
+        recorder::record(
+            self.lane,
+            EventKind::Exception {
+                message: Arc::from(message),
+                line: 0,
+            },
+        );
     }
 
     fn join_io(&self) {
@@ -591,7 +628,7 @@ impl ProcessObj {
                 "can only join a started process",
             ));
         };
-        let timeout = timeout_arg(args.take_kw("timeout").or_else(|| args.pos.pop()), "join")?;
+        let timeout = timeout_arg(args.take_kw("timeout").or_else(|| args.pos.pop()))?;
         let control = &cx.ctx.interp.control;
         let until = deadline(timeout);
         blocking(control, &cx.site.text, cx.site.line, || {

@@ -381,7 +381,7 @@ impl Shared {
     }
 }
 
-/// Why a worker died by itself, in plain words, from its exit status and its last words.
+/// Why a worker died by itself: its run's status, the error's kind and the message.
 fn crash(
     status: ExitStatus,
     stderr: &str,
@@ -389,31 +389,46 @@ fn crash(
     options: &RunOptions,
 ) -> (RunStatus, &'static str, String) {
     let phase = if compiled { "running" } else { "compiling" };
-    if stderr.contains("memory allocation of") {
-        let mib = options.max_memory_bytes >> 20;
-        return (
+    match cause_of_death(status, stderr) {
+        Death::OverMemory => (
             RunStatus::Limit,
             "MemoryError",
-            format!("the run went over its memory limit of {mib} MiB and was stopped"),
-        );
+            format!(
+                "the run went over its memory limit of {} MiB and was stopped",
+                options.max_memory_bytes >> 20
+            ),
+        ),
+        Death::Crashed(what) => (
+            RunStatus::Error,
+            "Crashed",
+            format!("the run crashed: {what} while {phase}"),
+        ),
     }
-    let what = if stderr.contains("has overflowed its stack") {
+}
+
+/// How a process of a run died by itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Death {
+    /// An allocation past the run's memory budget was refused where it could not fail softly.
+    OverMemory,
+    /// Anything else, in plain words ("stack overflow", "killed by signal 9 (SIGKILL)").
+    Crashed(String),
+}
+
+/// Why a process died, from its exit status and its last words on stderr.
+pub fn cause_of_death(status: ExitStatus, stderr: &str) -> Death {
+    if stderr.contains("memory allocation of") {
+        return Death::OverMemory;
+    }
+    Death::Crashed(if stderr.contains("has overflowed its stack") {
         "stack overflow".to_string()
     } else if stderr.contains("panicked") {
         "an internal error".to_string()
     } else if let Some(signal) = status.signal() {
         format!("killed by signal {signal} ({})", signal_name(signal))
     } else {
-        format!(
-            "the worker exited with status {}",
-            status.code().unwrap_or(-1)
-        )
-    };
-    (
-        RunStatus::Error,
-        "Crashed",
-        format!("the run crashed: {what} while {phase}"),
-    )
+        format!("it exited with status {}", status.code().unwrap_or(-1))
+    })
 }
 
 fn signal_name(signal: i32) -> &'static str {
@@ -430,7 +445,7 @@ fn signal_name(signal: i32) -> &'static str {
 }
 
 /// Reads the worker's stderr to its end, keeping the last [`STDERR_TAIL`] bytes.
-fn keep_tail(mut stderr: impl Read) -> String {
+pub fn keep_tail(mut stderr: impl Read) -> String {
     let mut tail = Vec::new();
     let mut buf = [0u8; 8192];
     loop {

@@ -18,6 +18,7 @@ use crate::lang::eval::{Ctx, Interp};
 use crate::lang::function::Args;
 use crate::lang::ir::{Call, Expr, ExprKind};
 use crate::lang::object::{downcast, object, CallCx, NativeFn, PyObject};
+use crate::lang::seconds;
 use crate::lang::value::Value;
 use crate::record::recorder;
 use crate::trace::event::{DiagnosticKind, EventKind, LaneIx, LaneKind, State, LOOP_LANE};
@@ -259,14 +260,17 @@ impl ThreadObj {
         );
     }
 
-    fn join(&self, cx: &CallCx, args: &Args) -> Eval {
+    fn join(&self, cx: &CallCx, mut args: Args) -> Eval {
         if !self.life.lock().started {
             return Err(Ctrl::raise(
                 ExcKind::RuntimeError,
                 "cannot join thread before it is started",
             ));
         }
-        let timeout = timeout_arg(args.pos.first().cloned(), "join")?;
+        let timeout = timeout_arg(
+            args.take_kw("timeout")
+                .or_else(|| args.pos.first().cloned()),
+        )?;
         let control = &cx.ctx.interp.control;
         blocking(control, &cx.site.text, cx.site.line, || {
             self.wait_finished(timeout, control, false);
@@ -311,7 +315,7 @@ impl PyObject for ThreadObj {
     fn call_method(&self, cx: &CallCx, me: &Value, name: &str, args: Args) -> Eval {
         match name {
             "start" => me_thread(me).start(cx),
-            "join" => self.join(cx, &args),
+            "join" => self.join(cx, args),
             "is_alive" => Ok(Value::Bool(self.is_alive())),
             _ => Ok(Value::Str(self.name())),
         }
@@ -456,6 +460,34 @@ impl LockObj {
     }
 }
 
+/// How long `lock.acquire(blocking, timeout)` may wait (`None`: for ever), its arguments
+/// checked as CPython checks them; `-1`, the default timeout, means no limit.
+fn acquire_wait(blocking: Option<Value>, timeout: Option<Value>) -> Eval<Option<Duration>> {
+    const UNSET_NS: i64 = -1_000_000_000;
+    let blocking = blocking.is_none_or(|b| b.truthy());
+    let ns = match timeout {
+        None => UNSET_NS,
+        Some(t) => seconds::nanoseconds(&t)?,
+    };
+    if !blocking && ns != UNSET_NS {
+        return Err(Ctrl::raise(
+            ExcKind::ValueError,
+            "can't specify a timeout for a non-blocking call",
+        ));
+    }
+    if ns < 0 && ns != UNSET_NS {
+        return Err(Ctrl::raise(
+            ExcKind::ValueError,
+            "timeout value must be positive",
+        ));
+    }
+    Ok(match (blocking, ns) {
+        (false, _) => Some(Duration::ZERO),
+        (true, UNSET_NS) => None,
+        (true, ns) => Some(seconds::duration(ns)),
+    })
+}
+
 impl PyObject for LockObj {
     fn type_name(&self) -> &'static str {
         "lock"
@@ -481,15 +513,8 @@ impl PyObject for LockObj {
                     .take_kw("blocking")
                     .or_else(|| args.pos.first().cloned());
                 let timeout = args.take_kw("timeout").or_else(|| args.pos.get(1).cloned());
-                let timeout = match (blocking.map(|b| b.truthy()), timeout) {
-                    (Some(false), _) => Some(Duration::ZERO),
-                    (_, Some(t)) if !matches!(t, Value::None) => {
-                        let secs = crate::lang::builtins::float_arg(&t, "acquire")?;
-                        (secs >= 0.0).then(|| Duration::from_secs_f64(secs))
-                    }
-                    _ => None,
-                };
-                Ok(Value::Bool(self.acquire(cx, timeout)?))
+                let wait = acquire_wait(blocking, timeout)?;
+                Ok(Value::Bool(self.acquire(cx, wait)?))
             }
             "release" => self.release().map(|()| Value::None),
             _ => Ok(Value::Bool(*self.locked.lock())),

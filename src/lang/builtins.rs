@@ -3,15 +3,19 @@
 use std::cmp::Ordering;
 use std::fmt::Write as _;
 use std::sync::Arc;
-use std::time::Duration;
 
+use parking_lot::Mutex;
+
+use super::alloc;
 use super::error::{Ctrl, Eval, ExcKind, Exception};
 use super::eval::Ctx;
 use super::function::{Args, BoundMethod};
 use super::ir::Call;
+use super::num;
 use super::object::CallCx;
 use super::ops;
-use super::value::{IterState, Module, RangeObj, Value};
+use super::seconds;
+use super::value::{Dict, Items, IterState, Key, Module, RangeObj, Value};
 use crate::exec::event_loop::current_task;
 use crate::exec::objects::{FutKind, FutureObj, LoopObj, Outcome, TaskObj};
 use crate::exec::threads::blocking;
@@ -38,7 +42,7 @@ builtins! {
     Enumerate = "enumerate", Zip = "zip", Str = "str", Int = "int", Float = "float",
     Bool = "bool", List = "list", Tuple = "tuple", Dict = "dict", IsInstance = "isinstance",
     Abs = "abs", Round = "round", Sorted = "sorted", Reversed = "reversed", Repr = "repr",
-    Any = "any", All = "all", Bytes = "bytes",
+    Any = "any", All = "all", Bytes = "bytes", Divmod = "divmod",
     AsyncioRun = "run", Sleep = "sleep", CreateTask = "create_task", Gather = "gather",
     WaitFor = "wait_for", Wait = "wait", GetRunningLoop = "get_running_loop",
     GetEventLoop = "get_event_loop", CurrentTask = "current_task",
@@ -73,6 +77,7 @@ const GLOBAL_BUILTINS: &[Builtin] = &[
     Builtin::Any,
     Builtin::All,
     Builtin::Bytes,
+    Builtin::Divmod,
 ];
 
 impl Builtin {
@@ -145,12 +150,12 @@ fn arity(name: &str, args: &Args, min: usize, max: usize) -> Eval<()> {
     Ok(())
 }
 
-fn int_arg(v: &Value, what: &str) -> Eval<i64> {
+fn int_arg(v: &Value) -> Eval<i64> {
     match v {
         Value::Int(i) => Ok(*i),
-        Value::Bool(b) => Ok(*b as i64),
+        Value::Bool(b) => Ok(i64::from(*b)),
         other => Err(type_error(format!(
-            "{what}: '{}' object cannot be interpreted as an integer",
+            "'{}' object cannot be interpreted as an integer",
             other.type_name()
         ))),
     }
@@ -180,17 +185,11 @@ fn str_arg<'v>(v: &'v Value, what: &str) -> Eval<&'v str> {
 
 /// Builds a dict from key/value pairs (later keys win, first insertion keeps its place).
 pub fn dict_from_pairs(pairs: Vec<(Value, Value)>) -> Eval {
-    let mut map = super::value::Dict::new();
+    let mut map = Dict::default();
     for (k, v) in pairs {
-        let key = k.key()?;
-        match map.get_mut(&key) {
-            Some(slot) => slot.1 = v,
-            None => {
-                map.insert(key, (k, v));
-            }
-        }
+        ops::dict_set(&mut map, k.key()?, &k, v)?;
     }
-    Ok(Value::Dict(Arc::new(parking_lot::Mutex::new(map))))
+    Ok(Value::dict(map))
 }
 
 /// Calls a builtin function. Returning from most of them is a GIL checkpoint, as in CPython
@@ -212,35 +211,35 @@ fn call_builtin(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) 
             len(&args.pos[0])
         }
         B::Range => range(args),
-        B::Sum => sum(args),
+        B::Sum => sum(ctx, args),
         B::Min | B::Max => min_max(ctx, depth, b, args, site),
         B::Enumerate => {
-            let start = args
-                .take_kw("start")
-                .map_or(Ok(0), |v| int_arg(&v, "enumerate"))?;
+            let start = args.take_kw("start").map_or(Ok(0), |v| int_arg(&v))?;
             arity("enumerate", &args, 1, 2)?;
             let start = match args.pos.get(1) {
-                Some(v) => int_arg(v, "enumerate")?,
+                Some(v) => int_arg(v)?,
                 None => start,
             };
             let inner = ops::iterate(&args.pos[0])?;
-            Ok(ops::make_iter(IterState::Enumerate {
+            ops::make_iter(IterState::Enumerate {
                 inner: Box::new(inner),
-                count: start,
-            }))
+                count: Some(start),
+            })
         }
-        B::Zip => Ok(ops::make_iter(IterState::Zip(
+        B::Zip => ops::make_iter(IterState::Zip(
             args.pos.iter().map(ops::iterate).collect::<Eval<_>>()?,
-        ))),
+        )),
         B::Str => {
             arity("str", &args, 0, 1)?;
-            Ok(Value::str(
-                &args.pos.first().map_or(String::new(), Value::to_str),
-            ))
+            match args.pos.first() {
+                None => Ok(Value::str("")),
+                Some(Value::Str(s)) => Ok(Value::Str(s.clone())),
+                Some(v) => Ok(Value::Str(alloc::shared_str(v.try_str()?)?)),
+            }
         }
         B::Repr => {
             arity("repr", &args, 1, 1)?;
-            Ok(Value::str(&args.pos[0].repr()))
+            Ok(Value::Str(alloc::shared_str(args.pos[0].try_repr()?)?))
         }
         B::Int => int(args),
         B::Bytes => bytes(args),
@@ -272,29 +271,39 @@ fn call_builtin(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) 
             arity("abs", &args, 1, 1)?;
             match &args.pos[0] {
                 Value::Float(f) => Ok(Value::Float(f.abs())),
-                v => int_arg(v, "abs")?
+                Value::Int(_) | Value::Bool(_) => int_arg(&args.pos[0])?
                     .checked_abs()
                     .map(Value::Int)
-                    .ok_or_else(|| Ctrl::raise(ExcKind::OverflowError, "integer overflow")),
+                    .ok_or_else(num::int_overflow),
+                other => Err(type_error(format!(
+                    "bad operand type for abs(): '{}'",
+                    other.type_name()
+                ))),
             }
         }
         B::Round => round(args),
+        B::Divmod => {
+            args.no_more_kw("divmod")?;
+            arity("divmod", &args, 2, 2)?;
+            ops::divmod(&args.pos[0], &args.pos[1])
+        }
         B::Sorted => {
             let key = args.take_kw("key");
             let reverse = args.take_kw("reverse").is_some_and(|v| v.truthy());
             args.no_more_kw("sorted")?;
             arity("sorted", &args, 1, 1)?;
             let items = ops::to_vec(&args.pos[0])?;
-            Ok(Value::list(sort(ctx, depth, items, key, reverse, site)?))
+            let order = sort_order(ctx, depth, &items, key, reverse, site)?;
+            Ok(Value::list(permute(items, &order)))
         }
         B::Reversed => {
             arity("reversed", &args, 1, 1)?;
             let mut items = ops::to_vec(&args.pos[0])?;
             items.reverse();
-            Ok(ops::make_iter(IterState::Items {
-                items: Arc::from(items),
+            ops::make_iter(IterState::Items {
+                items: Arc::new(Items::from(items)),
                 pos: 0,
-            }))
+            })
         }
         B::Any | B::All => {
             arity(b.name(), &args, 1, 1)?;
@@ -356,13 +365,13 @@ fn call_builtin(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) 
         }
         B::TimeSleep => {
             arity("sleep", &args, 1, 1)?;
-            let secs = float_arg(&args.pos[0], "time.sleep")?;
-            if secs < 0.0 {
+            let ns = seconds::nanoseconds(&args.pos[0])?;
+            if ns < 0 {
                 return Err(value_error("sleep length must be non-negative".into()));
             }
             let control = &ctx.interp.control;
             blocking(control, &site.text, site.line, || {
-                control.sleep_blocking(Duration::from_secs_f64(secs))
+                control.sleep_blocking(seconds::duration(ns))
             })?;
             Ok(Value::None)
         }
@@ -400,11 +409,14 @@ fn print(ctx: &Ctx, mut args: Args, site: &Call) -> Eval {
     let mut text = String::new();
     for (i, v) in args.pos.iter().enumerate() {
         if i > 0 {
-            text.push_str(&sep);
+            alloc::push_str(&mut text, &sep)?;
         }
-        text.push_str(&v.to_str());
+        match v {
+            Value::Str(s) => alloc::push_str(&mut text, s)?,
+            other => alloc::push_str(&mut text, &other.try_str()?)?,
+        }
     }
-    text.push_str(&end);
+    alloc::push_str(&mut text, &end)?;
     ctx.interp.control.add_output(text.len())?;
     recorder::record_here(EventKind::Print {
         text: Arc::from(text),
@@ -420,7 +432,15 @@ fn len(v: &Value) -> Eval {
         Value::List(l) => l.lock().len(),
         Value::Tuple(t) => t.len(),
         Value::Dict(d) => d.lock().len(),
-        Value::Range(r) => r.len() as usize,
+        Value::Range(r) => usize::try_from(r.len())
+            .ok()
+            .filter(|&n| n <= isize::MAX as usize)
+            .ok_or_else(|| {
+                Ctrl::raise(
+                    ExcKind::OverflowError,
+                    "Python int too large to convert to C ssize_t",
+                )
+            })?,
         other => {
             return Err(type_error(format!(
                 "object of type '{}' has no len()",
@@ -434,11 +454,7 @@ fn len(v: &Value) -> Eval {
 fn range(args: Args) -> Eval {
     args.no_more_kw("range")?;
     arity("range", &args, 1, 3)?;
-    let ints: Vec<i64> = args
-        .pos
-        .iter()
-        .map(|v| int_arg(v, "range"))
-        .collect::<Eval<_>>()?;
+    let ints: Vec<i64> = args.pos.iter().map(int_arg).collect::<Eval<_>>()?;
     let (start, stop, step) = match ints.as_slice() {
         [stop] => (0, *stop, 1),
         [start, stop] => (*start, *stop, 1),
@@ -451,12 +467,15 @@ fn range(args: Args) -> Eval {
     Ok(Value::Range(Arc::new(RangeObj { start, stop, step })))
 }
 
-fn sum(mut args: Args) -> Eval {
+/// `sum(iterable, start=0)`. It steps through its iterable lazily, as long as the program
+/// asks (`sum(range(10**18))`), so it looks at the run's time limit as a loop does.
+fn sum(ctx: &Ctx, mut args: Args) -> Eval {
     let start = args.take_kw("start");
     arity("sum", &args, 1, 2)?;
     let mut total = args.pos.get(1).cloned().or(start).unwrap_or(Value::Int(0));
     let mut it = ops::iterate(&args.pos[0])?;
     while let Some(v) = it.next_value()? {
+        ctx.interp.control.count_step()?;
         total = ops::binary(super::ir::BinOp::Add, &total, &v)?;
     }
     Ok(total)
@@ -482,16 +501,12 @@ fn min_max(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) -> Ev
     let keys = keys_of(ctx, depth, &items, key.as_ref(), site)?;
     let mut best = 0;
     for i in 1..items.len() {
-        let ord = ops::order(
-            &keys[i],
-            &keys[best],
-            if b == Builtin::Max { ">" } else { "<" },
-        )?;
-        let better = if b == Builtin::Max {
-            ord.is_gt()
+        let (op, better) = if b == Builtin::Max {
+            (">", Ordering::Greater)
         } else {
-            ord.is_lt()
+            ("<", Ordering::Less)
         };
+        let better = ops::order(&keys[i], &keys[best], op)? == Some(better);
         if better {
             best = i;
         }
@@ -515,16 +530,17 @@ fn keys_of(
     }
 }
 
-/// A stable sort with Python comparisons (which can fail).
-fn sort(
+/// The order a stable sort with Python comparisons (which can fail) puts `items` in, as
+/// positions into `items`.
+fn sort_order(
     ctx: &Ctx,
     depth: u32,
-    items: Vec<Value>,
+    items: &[Value],
     key: Option<Value>,
     reverse: bool,
     site: &Call,
-) -> Eval<Vec<Value>> {
-    let keys = keys_of(ctx, depth, &items, key.as_ref(), site)?;
+) -> Eval<Vec<usize>> {
+    let keys = keys_of(ctx, depth, items, key.as_ref(), site)?;
     let mut order: Vec<usize> = (0..items.len()).collect();
     let mut error = None;
     order.sort_by(|&a, &b| {
@@ -534,17 +550,49 @@ fn sort(
             (&keys[a], &keys[b])
         };
         match ops::order(x, y, "<") {
-            Ok(o) => o,
+            Ok(o) => o.unwrap_or(Ordering::Equal),
             Err(e) => {
                 error.get_or_insert(e);
                 Ordering::Equal
             }
         }
     });
-    if let Some(e) = error {
-        return Err(e);
+    match error {
+        Some(e) => Err(e),
+        None => Ok(order),
     }
-    Ok(order.into_iter().map(|i| items[i].clone()).collect())
+}
+
+/// `items` rearranged so that position `i` holds `items[order[i]]`.
+fn permute(items: Vec<Value>, order: &[usize]) -> Vec<Value> {
+    let mut slots: Vec<Option<Value>> = items.into_iter().map(Some).collect();
+    order.iter().filter_map(|&i| slots[i].take()).collect()
+}
+
+/// `list.sort()`. As in CPython the list is empty while it is being sorted (a key function
+/// sees it so), whatever is added meanwhile is dropped with a `ValueError`, and a failed key
+/// function leaves the items as they were.
+fn sort_in_place(
+    ctx: &Ctx,
+    depth: u32,
+    list: &Mutex<Items>,
+    key: Option<Value>,
+    reverse: bool,
+    site: &Call,
+) -> Eval<()> {
+    let items = std::mem::take(&mut *list.lock()).into_vec();
+    let (restored, result) = match sort_order(ctx, depth, &items, key, reverse, site) {
+        Ok(order) => (permute(items, &order), Ok(())),
+        Err(e) => (items, Err(e)),
+    };
+    let added = std::mem::replace(&mut *list.lock(), Items::from(restored));
+    let modified = !added.is_empty();
+    drop(added);
+    result?;
+    if modified {
+        return Err(value_error("list modified during sort".into()));
+    }
+    Ok(())
 }
 
 fn int(args: Args) -> Eval {
@@ -553,32 +601,46 @@ fn int(args: Args) -> Eval {
     match args.pos.first() {
         None => Ok(Value::Int(0)),
         Some(Value::Int(i)) => Ok(Value::Int(*i)),
-        Some(Value::Bool(b)) => Ok(Value::Int(*b as i64)),
-        Some(Value::Float(f)) => {
-            if !f.is_finite() {
-                return Err(value_error(format!(
-                    "cannot convert float {} to integer",
-                    super::format::float_repr(*f)
-                )));
-            }
-            Ok(Value::Int(f.trunc() as i64))
-        }
-        Some(Value::Str(s)) => s
-            .trim()
-            .replace('_', "")
-            .parse()
-            .map(Value::Int)
-            .map_err(|_| {
-                value_error(format!(
-                    "invalid literal for int() with base 10: {}",
-                    Value::Str(s.clone()).repr()
-                ))
-            }),
+        Some(Value::Bool(b)) => Ok(Value::Int(i64::from(*b))),
+        Some(Value::Float(f)) => Ok(Value::Int(num::float_to_int(*f)?)),
+        Some(Value::Str(s)) => parse_int(s),
         Some(other) => Err(type_error(format!(
-            "int() argument must be a string or a real number, not '{}'",
+            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
             other.type_name()
         ))),
     }
+}
+
+/// `int(text)` in base 10: surrounding whitespace, a sign, digits with single underscores
+/// between them. Digits that make too big a number are an `OverflowError` here.
+fn parse_int(text: &Arc<str>) -> Eval {
+    let invalid = || {
+        value_error(format!(
+            "invalid literal for int() with base 10: {}",
+            Value::Str(text.clone()).repr()
+        ))
+    };
+    let t = text.trim();
+    let digits = t.strip_prefix(['+', '-']).unwrap_or(t);
+    if !underscores_between_digits(digits) || !digits.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(invalid());
+    }
+    if !digits.chars().all(|c| c.is_ascii_digit() || c == '_') {
+        return Err(invalid());
+    }
+    t.replace('_', "")
+        .parse()
+        .map(Value::Int)
+        .map_err(|_| num::int_overflow())
+}
+
+/// Whether every `_` in `s` sits between two ASCII digits, as Python's literals require.
+fn underscores_between_digits(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().all(|(i, &c)| {
+        c != b'_'
+            || (i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+    })
 }
 
 /// `bytes()` and `bytes(n)`: `n` zero bytes.
@@ -588,7 +650,7 @@ fn bytes(args: Args) -> Eval {
     match args.pos.first() {
         None => Ok(Value::Bytes(Arc::from([]))),
         Some(Value::Int(n)) => match usize::try_from(*n) {
-            Ok(n) => Ok(Value::Bytes(vec![0; n].into())),
+            Ok(n) => Ok(Value::Bytes(alloc::repeat_bytes(&[0], n)?)),
             Err(_) => Err(value_error("negative count".into())),
         },
         Some(Value::Bytes(b)) => Ok(Value::Bytes(b.clone())),
@@ -610,7 +672,8 @@ fn float(args: Args) -> Eval {
                 "inf" | "+inf" | "infinity" => Some(f64::INFINITY),
                 "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
                 "nan" | "+nan" | "-nan" => Some(f64::NAN),
-                _ => t.replace('_', "").parse().ok(),
+                _ if underscores_between_digits(&t) => t.replace('_', "").parse().ok(),
+                _ => None,
             };
             parsed.map(Value::Float).ok_or_else(|| {
                 value_error(format!(
@@ -625,18 +688,10 @@ fn float(args: Args) -> Eval {
 
 fn dict(mut args: Args) -> Eval {
     arity("dict", &args, 0, 1)?;
-    let mut pairs = Vec::new();
-    if let Some(source) = args.pos.first() {
-        match source {
-            Value::Dict(d) => pairs.extend(d.lock().values().cloned()),
-            other => {
-                for item in ops::to_vec(other)? {
-                    let kv = ops::unpack(&item, 2, None)?;
-                    pairs.push((kv[0].clone(), kv[1].clone()));
-                }
-            }
-        }
-    }
+    let mut pairs = match args.pos.first() {
+        Some(source) => pairs_of(source)?,
+        None => Vec::new(),
+    };
     for (k, v) in args.kw.drain(..) {
         pairs.push((Value::Str(k), v));
     }
@@ -683,20 +738,17 @@ fn round(mut args: Args) -> Eval {
     let ndigits = args.take_kw("ndigits");
     args.no_more_kw("round")?;
     arity("round", &args, 1, 2)?;
-    let ndigits = args.pos.get(1).cloned().or(ndigits).unwrap_or(Value::None);
+    let ndigits = match args.pos.get(1).cloned().or(ndigits) {
+        None | Some(Value::None) => None,
+        Some(n) => Some(int_arg(&n)?),
+    };
     match (&args.pos[0], ndigits) {
-        (Value::Int(i), _) => Ok(Value::Int(*i)),
-        (Value::Bool(b), _) => Ok(Value::Int(*b as i64)),
-        (Value::Float(f), Value::None) => Ok(Value::Int(f.round_ties_even() as i64)),
-        (Value::Float(f), n) => {
-            let n = int_arg(&n, "round")?;
-            if n < 0 {
-                let scale = 10f64.powi(-n as i32);
-                return Ok(Value::Float((f / scale).round_ties_even() * scale));
-            }
-            let text = format!("{:.*}", n as usize, f);
-            Ok(Value::Float(text.parse().unwrap_or(*f)))
+        (Value::Int(_) | Value::Bool(_), None) => Ok(Value::Int(int_arg(&args.pos[0])?)),
+        (Value::Int(_) | Value::Bool(_), Some(n)) => {
+            Ok(Value::Int(num::round_int(int_arg(&args.pos[0])?, n)?))
         }
+        (Value::Float(f), None) => Ok(Value::Int(num::float_to_int(f.round_ties_even())?)),
+        (Value::Float(f), Some(n)) => Ok(Value::Float(num::round_float(*f, n)?)),
         (other, _) => Err(type_error(format!(
             "type {} doesn't define __round__ method",
             other.type_name()
@@ -772,6 +824,7 @@ const STR_METHODS: &[&str] = &[
     "ljust",
     "rjust",
     "center",
+    "zfill",
     "count",
     "find",
     "isdigit",
@@ -912,22 +965,10 @@ fn str_method(s: &Arc<str>, name: &str, args: Args) -> Eval {
     };
     let s_ref: &str = s;
     Ok(match name {
-        "join" => {
-            let items = ops::to_vec(p.first().unwrap_or(&Value::None))?;
-            let mut parts = Vec::with_capacity(items.len());
-            for (i, item) in items.iter().enumerate() {
-                match item {
-                    Value::Str(t) => parts.push(t.to_string()),
-                    other => {
-                        return Err(type_error(format!(
-                            "sequence item {i}: expected str instance, {} found",
-                            other.type_name()
-                        )))
-                    }
-                }
-            }
-            Value::str(&parts.join(s_ref))
-        }
+        "join" => Value::Str(join(
+            s_ref,
+            &ops::to_vec(p.first().unwrap_or(&Value::None))?,
+        )?),
         "split" => {
             let parts: Vec<Value> = match p.first() {
                 None | Some(Value::None) => s_ref.split_whitespace().map(Value::str).collect(),
@@ -966,7 +1007,7 @@ fn str_method(s: &Arc<str>, name: &str, args: Args) -> Eval {
                 _ => s_ref.trim_end_matches(is_strip),
             })
         }
-        "replace" => Value::str(&s_ref.replace(arg_str(0)?, arg_str(1)?)),
+        "replace" => Value::Str(replace(s_ref, arg_str(0)?, arg_str(1)?)?),
         "startswith" => Value::Bool(s_ref.starts_with(arg_str(0)?)),
         "endswith" => Value::Bool(s_ref.ends_with(arg_str(0)?)),
         "count" => Value::Int(s_ref.matches(arg_str(0)?).count() as i64),
@@ -982,26 +1023,109 @@ fn str_method(s: &Arc<str>, name: &str, args: Args) -> Eval {
             Value::Bytes(Arc::from(s_ref.as_bytes()))
         }
         "isdigit" => Value::Bool(!s_ref.is_empty() && s_ref.chars().all(|c| c.is_ascii_digit())),
-        "ljust" | "rjust" | "center" => {
-            let width = int_arg(p.first().unwrap_or(&Value::Int(0)), name)?.max(0) as usize;
+        "ljust" | "rjust" | "center" | "zfill" => {
+            let width = p
+                .first()
+                .ok_or_else(|| type_error(format!("{name} expected at least 1 argument, got 0")))?;
+            let width = usize::try_from(int_arg(width)?).unwrap_or(0);
             let fill = match p.get(1) {
-                Some(v) => str_arg(v, name)?.chars().next().unwrap_or(' '),
+                Some(v) => fill_char(v, name)?,
                 None => ' ',
             };
-            let len = s_ref.chars().count();
-            let missing = width.saturating_sub(len);
-            let pad = |n: usize| fill.to_string().repeat(n);
-            Value::str(&match name {
-                "ljust" => format!("{s_ref}{}", pad(missing)),
-                "rjust" => format!("{}{s_ref}", pad(missing)),
-                _ => {
-                    let left = missing / 2 + (missing & width & 1);
-                    format!("{}{s_ref}{}", pad(left), pad(missing - left))
-                }
-            })
+            Value::Str(justify(s_ref, name, width, fill)?)
         }
         other => return Err(no_attribute(&Value::Str(s.clone()), other)),
     })
+}
+
+/// The fill character of `ljust`, `rjust` and `center`: a string of exactly one character.
+fn fill_char(v: &Value, name: &str) -> Eval<char> {
+    let text = match v {
+        Value::Str(t) => t,
+        other => {
+            return Err(type_error(format!(
+                "{name}() argument 2 must be str, not {}",
+                other.type_name()
+            )))
+        }
+    };
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Ok(c),
+        _ => Err(type_error(
+            "The fill character must be exactly one character long".into(),
+        )),
+    }
+}
+
+/// `ljust`, `rjust`, `center` and `zfill` to `width` characters.
+fn justify(s: &str, how: &str, width: usize, fill: char) -> Eval<Arc<str>> {
+    let missing = width.saturating_sub(s.chars().count());
+    let (left, fill) = match how {
+        "ljust" => (0, fill),
+        "rjust" => (missing, fill),
+        "zfill" => (missing, '0'),
+        // CPython's `pad` puts the odd character on the left only when the width is odd.
+        _ => (missing / 2 + (missing & width & 1), fill),
+    };
+    let mut out = alloc::string_with_capacity(s.len())?;
+    let (sign, body) = match s.strip_prefix(['+', '-']) {
+        Some(rest) if how == "zfill" => (&s[..1], rest),
+        _ => ("", s),
+    };
+    out.push_str(sign);
+    alloc::push_fill(&mut out, fill, left)?;
+    out.push_str(body);
+    alloc::push_fill(&mut out, fill, missing - left)?;
+    alloc::shared_str(out)
+}
+
+/// `sep.join(items)`, its size known before anything is copied.
+fn join(sep: &str, items: &[Value]) -> Eval<Arc<str>> {
+    let mut total = sep.len().saturating_mul(items.len().saturating_sub(1));
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Value::Str(t) => total = total.saturating_add(t.len()),
+            other => {
+                return Err(type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    other.type_name()
+                )))
+            }
+        }
+    }
+    let mut out = alloc::string_with_capacity(total)?;
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        if let Value::Str(t) = item {
+            out.push_str(t);
+        }
+    }
+    alloc::shared_str(out)
+}
+
+/// `s.replace(old, new)`, its size known before anything is copied.
+fn replace(s: &str, old: &str, new: &str) -> Eval<Arc<str>> {
+    // An empty `old` matches before every character and at the end.
+    let pieces = if old.is_empty() {
+        s.chars().count() + 2
+    } else {
+        s.matches(old).count() + 1
+    };
+    let total = (pieces - 1)
+        .checked_mul(new.len())
+        .and_then(|inserted| inserted.checked_add(s.len()))
+        .ok_or_else(alloc::memory_error)?;
+    let mut out = alloc::string_with_capacity(total)?;
+    for (i, piece) in s.split(old).enumerate() {
+        if i > 0 {
+            out.push_str(new);
+        }
+        out.push_str(piece);
+    }
+    alloc::shared_str(out)
 }
 
 /// The text encodings `str.encode` and `bytes.decode` support.
@@ -1090,13 +1214,11 @@ fn list_method(
         let key = args.take_kw("key");
         let reverse = args.take_kw("reverse").is_some_and(|v| v.truthy());
         args.no_more_kw("sort")?;
-        let items = list.lock().clone();
-        *list.lock() = sort(ctx, depth, items, key, reverse, site)?;
+        sort_in_place(ctx, depth, list, key, reverse, site)?;
         return Ok(Value::None);
     }
     args.no_more_kw(name)?;
     let p = args.pos;
-    let mut items = list.lock();
     let need = |n: usize| -> Eval<()> {
         if p.len() < n {
             return Err(type_error(format!(
@@ -1106,35 +1228,39 @@ fn list_method(
         }
         Ok(())
     };
+    // The list's lock is held only while it changes: comparisons and iteration, which may
+    // lock this same list, run on copies.
     Ok(match name {
         "append" => {
             need(1)?;
-            items.push(p[0].clone());
+            alloc::push(&mut list.lock(), p[0].clone())?;
             Value::None
         }
         "extend" => {
             need(1)?;
-            let extra = match &p[0] {
-                Value::List(other) if Arc::ptr_eq(other, list) => items.clone(),
-                other => ops::to_vec(other)?,
-            };
+            let extra = ops::to_vec(&p[0])?;
+            let mut items = list.lock();
+            alloc::reserve(&mut items, extra.len())?;
             items.extend(extra);
             Value::None
         }
         "insert" => {
             need(2)?;
+            let i = int_arg(&p[0])?;
+            let mut items = list.lock();
             let len = items.len() as i64;
-            let i = int_arg(&p[0], "insert")?;
             let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
+            alloc::reserve(&mut items, 1)?;
             items.insert(i as usize, p[1].clone());
             Value::None
         }
         "pop" => {
+            let i = p.first().map_or(Ok(-1), int_arg)?;
+            let mut items = list.lock();
             if items.is_empty() {
                 return Err(Ctrl::raise(ExcKind::IndexError, "pop from empty list"));
             }
             let len = items.len() as i64;
-            let i = p.first().map_or(Ok(-1), |v| int_arg(v, "pop"))?;
             let i = if i < 0 { i + len } else { i };
             if i < 0 || i >= len {
                 return Err(Ctrl::raise(ExcKind::IndexError, "pop index out of range"));
@@ -1143,36 +1269,71 @@ fn list_method(
         }
         "index" | "remove" | "count" => {
             need(1)?;
-            let hits: Vec<usize> = items
-                .iter()
-                .enumerate()
-                .filter(|(_, v)| ops::equal(v, &p[0]))
-                .map(|(i, _)| i)
-                .collect();
+            let items = ops::snapshot(list)?;
+            let mut hits = Vec::new();
+            for (i, v) in items.iter().enumerate() {
+                if ops::equal_item(v, &p[0])? {
+                    hits.push(i);
+                    if name != "count" {
+                        break;
+                    }
+                }
+            }
             match (name, hits.first()) {
                 ("count", _) => Value::Int(hits.len() as i64),
                 ("index", Some(i)) => Value::Int(*i as i64),
-                ("remove", Some(i)) => {
-                    items.remove(*i);
+                ("remove", Some(&i)) => {
+                    let removed = {
+                        let mut items = list.lock();
+                        (i < items.len()).then(|| items.remove(i))
+                    };
+                    drop(removed);
                     Value::None
                 }
                 ("index", None) => {
-                    return Err(value_error(format!("{} is not in list", p[0].repr())))
+                    return Err(value_error(format!("{} is not in list", p[0].try_repr()?)))
                 }
                 _ => return Err(value_error("list.remove(x): x not in list".into())),
             }
         }
         "clear" => {
-            items.clear();
+            let cleared = std::mem::take(&mut *list.lock());
+            drop(cleared);
             Value::None
         }
-        "copy" => Value::list(items.clone()),
+        "copy" => Value::list(ops::snapshot(list)?),
         "reverse" => {
-            items.reverse();
+            list.lock().reverse();
             Value::None
         }
         other => return Err(no_attribute(receiver, other)),
     })
+}
+
+/// The key/value pairs `dict(source)` and `d.update(source)` take from a dict or from an
+/// iterable of pairs.
+fn pairs_of(source: &Value) -> Eval<Vec<(Value, Value)>> {
+    if let Value::Dict(d) = source {
+        let d = d.lock();
+        let mut pairs = alloc::vec_with_capacity(d.len())?;
+        pairs.extend(d.values().cloned());
+        return Ok(pairs);
+    }
+    let mut pairs = Vec::new();
+    for item in ops::to_vec(source)? {
+        let mut kv = ops::unpack(&item, 2, None)?.into_iter();
+        if let (Some(k), Some(v)) = (kv.next(), kv.next()) {
+            alloc::push(&mut pairs, (k, v))?;
+        }
+    }
+    Ok(pairs)
+}
+
+fn missing_key(key: &Value) -> Ctrl {
+    Ctrl::exc(Arc::new(Exception::with_args(
+        ExcKind::KeyError,
+        vec![key.clone()],
+    )))
 }
 
 fn dict_method(receiver: &Value, name: &str, mut args: Args) -> Eval {
@@ -1180,68 +1341,68 @@ fn dict_method(receiver: &Value, name: &str, mut args: Args) -> Eval {
         unreachable!("called for dicts only")
     };
     if name == "update" {
-        let mut pairs: Vec<(Value, Value)> = Vec::new();
-        if let Some(src) = args.pos.first() {
-            let Value::Dict(other) = dict(Args::positional(vec![src.clone()]))? else {
-                unreachable!("dict() returns a dict")
-            };
-            pairs.extend(other.lock().values().cloned());
-        }
+        let mut pairs = match args.pos.first() {
+            Some(source) => pairs_of(source)?,
+            None => Vec::new(),
+        };
         pairs.extend(args.kw.drain(..).map(|(k, v)| (Value::Str(k), v)));
+        let keys = pairs
+            .iter()
+            .map(|(k, _)| k.key())
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut replaced = Vec::new();
         let mut d = map.lock();
-        for (k, v) in pairs {
-            d.insert(k.key()?, (k, v));
+        for (key, (k, v)) in keys.into_iter().zip(pairs) {
+            replaced.extend(ops::dict_set(&mut d, key, &k, v)?);
         }
+        drop(d);
+        drop(replaced);
         return Ok(Value::None);
     }
     args.no_more_kw(name)?;
     let p = args.pos;
-    let mut d = map.lock();
+    let key_arg = || -> Eval<(&Value, Key)> {
+        let key = p
+            .first()
+            .ok_or_else(|| type_error(format!("{name} expected at least 1 argument, got 0")))?;
+        Ok((key, key.key()?))
+    };
     Ok(match name {
         "get" => {
-            let key = p
-                .first()
-                .ok_or_else(|| type_error("get expected at least 1 argument, got 0".into()))?;
-            match d.get(&key.key()?) {
-                Some((_, v)) => v.clone(),
-                None => p.get(1).cloned().unwrap_or(Value::None),
-            }
+            let (_, k) = key_arg()?;
+            let found = map.lock().get(&k).map(|(_, v)| v.clone());
+            found.unwrap_or_else(|| p.get(1).cloned().unwrap_or(Value::None))
         }
         "setdefault" => {
-            let key = p.first().ok_or_else(|| {
-                type_error("setdefault expected at least 1 argument, got 0".into())
-            })?;
+            let (key, k) = key_arg()?;
             let default = p.get(1).cloned().unwrap_or(Value::None);
-            d.entry(key.key()?)
-                .or_insert((key.clone(), default))
-                .1
-                .clone()
+            let mut d = map.lock();
+            d.try_reserve(1).map_err(|_| alloc::memory_error())?;
+            d.entry(k).or_insert((key.clone(), default)).1.clone()
         }
         "pop" => {
-            let key = p
-                .first()
-                .ok_or_else(|| type_error("pop expected at least 1 argument, got 0".into()))?;
-            match (d.shift_remove(&key.key()?), p.get(1)) {
+            let (key, k) = key_arg()?;
+            let removed = map.lock().shift_remove(&k);
+            match (removed, p.get(1)) {
                 (Some((_, v)), _) => v,
                 (None, Some(default)) => default.clone(),
-                (None, None) => {
-                    return Err(Ctrl::exc(Arc::new(Exception::with_args(
-                        ExcKind::KeyError,
-                        vec![key.clone()],
-                    ))))
-                }
+                (None, None) => return Err(missing_key(key)),
             }
         }
-        "items" => Value::list(
-            d.values()
-                .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
-                .collect(),
-        ),
-        "keys" => Value::list(d.values().map(|(k, _)| k.clone()).collect()),
-        "values" => Value::list(d.values().map(|(_, v)| v.clone()).collect()),
-        "copy" => Value::Dict(Arc::new(parking_lot::Mutex::new(d.clone()))),
+        "items" | "keys" | "values" => {
+            let d = map.lock();
+            let mut out = alloc::vec_with_capacity(d.len())?;
+            out.extend(d.values().map(|(k, v)| match name {
+                "items" => Value::tuple(vec![k.clone(), v.clone()]),
+                "keys" => k.clone(),
+                _ => v.clone(),
+            }));
+            Value::list(out)
+        }
+        "copy" => Value::dict(map.lock().clone()),
         "clear" => {
-            d.clear();
+            let cleared = std::mem::take(&mut *map.lock());
+            drop(cleared);
             Value::None
         }
         other => return Err(no_attribute(receiver, other)),
@@ -1356,5 +1517,25 @@ fn loop_method(ctx: &Ctx, depth: u32, name: &str, args: Args, site: &Call) -> Ev
             ExcKind::AttributeError,
             format!("'_UnixSelectorEventLoop' object has no attribute '{other}'"),
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use crate::exec::RunOptions;
+    use crate::lang::testing::outcome_with;
+
+    #[test]
+    fn a_lazy_sum_stops_at_the_time_limit() {
+        let options = RunOptions {
+            time_limit: Duration::from_millis(200),
+            ..RunOptions::default()
+        };
+        assert_eq!(
+            outcome_with("print(sum(range(10**18)))\n", options),
+            "LimitExceeded: the run reached its time limit of 0.2 s and was stopped"
+        );
     }
 }

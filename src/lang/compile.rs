@@ -11,6 +11,7 @@ use ruff_text_size::{Ranged, TextRange};
 use super::builtins::Builtin;
 use super::error::ExcKind;
 use super::ir::*;
+use super::nesting::MAX_DEPTH;
 use super::value::{Module, Value};
 use super::SyntaxError;
 
@@ -70,6 +71,8 @@ pub struct Compiler<'s> {
     /// Module-level names and names declared `global` anywhere, in slot order.
     globals: IndexSet<String>,
     scopes: Vec<FnScope>,
+    /// How deep in the syntax tree compiling is.
+    depth: usize,
 }
 
 type CResult<T> = Result<T, SyntaxError>;
@@ -81,11 +84,12 @@ impl<'s> Compiler<'s> {
             lines: Lines::new(source),
             globals: IndexSet::new(),
             scopes: Vec::new(),
+            depth: 0,
         }
     }
 
     pub fn compile_module(mut self, body: &[AStmt]) -> CResult<Program> {
-        let info = scan_body(body, &[]);
+        let info = scan_body(body, &[], 0);
         self.globals.extend(info.assigned.iter().cloned());
         collect_global_decls(body, &mut self.globals);
         let body = self.block(body)?;
@@ -106,24 +110,37 @@ impl<'s> Compiler<'s> {
         Arc::from(&self.source[range.start().to_usize()..range.end().to_usize()])
     }
 
+    fn locate(&self, range: TextRange) -> (u32, u32) {
+        self.lines.locate(range.start().to_usize())
+    }
+
     fn unsupported(&self, what: &str, range: TextRange) -> SyntaxError {
-        let (line, column) = self.lines.locate(range.start().to_usize());
-        SyntaxError {
-            kind: "unsupported",
-            message: format!("{what} is not supported in scenarios yet (line {line})"),
-            line,
-            column,
-        }
+        SyntaxError::at(
+            "unsupported",
+            &format!("{what} is not supported in scenarios yet"),
+            self.locate(range),
+        )
     }
 
     fn error(&self, message: String, range: TextRange) -> SyntaxError {
-        let (line, column) = self.lines.locate(range.start().to_usize());
-        SyntaxError {
-            kind: "syntax",
-            message: format!("{message} (line {line})"),
-            line,
-            column,
+        SyntaxError::at("syntax", &message, self.locate(range))
+    }
+
+    /// Compiles one level deeper into the syntax tree (a module's statements are at depth 1).
+    /// Beyond [`MAX_DEPTH`] compiling stops with CPython's `RecursionError`; every statement,
+    /// expression and target goes through here, so this also bounds the compiler's recursion.
+    fn nested<T>(
+        &mut self,
+        range: TextRange,
+        compile: impl FnOnce(&mut Self) -> CResult<T>,
+    ) -> CResult<T> {
+        if self.depth >= MAX_DEPTH {
+            return Err(SyntaxError::too_deep(self.locate(range)));
         }
+        self.depth += 1;
+        let compiled = compile(self);
+        self.depth -= 1;
+        compiled
     }
 
     fn in_async(&self) -> bool {
@@ -175,6 +192,10 @@ impl<'s> Compiler<'s> {
     }
 
     fn stmt(&mut self, stmt: &AStmt) -> CResult<Option<Stmt>> {
+        self.nested(stmt.range(), |c| c.stmt_at_depth(stmt))
+    }
+
+    fn stmt_at_depth(&mut self, stmt: &AStmt) -> CResult<Option<Stmt>> {
         let line = self.line(stmt.range());
         let kind = match stmt {
             AStmt::Expr(s) => StmtKind::Expr(self.expr(&s.value)?),
@@ -404,8 +425,8 @@ impl<'s> Compiler<'s> {
             .map(|p| p.name().as_str().to_string())
             .collect();
         let info = match body {
-            FnBody::Suite(stmts) => scan_body(stmts, &param_names),
-            FnBody::Expr(e) => scan_expr_body(e, &param_names),
+            FnBody::Suite(stmts) => scan_body(stmts, &param_names, self.depth),
+            FnBody::Expr(e) => scan_expr_body(e, &param_names, self.depth),
         };
         let defaults: Vec<Expr> = params
             .posonlyargs
@@ -530,7 +551,7 @@ impl<'s> Compiler<'s> {
     }
 
     fn target(&mut self, e: &AExpr) -> CResult<Target> {
-        let target = self.target_unchecked(e)?;
+        let target = self.nested(e.range(), |c| c.target_unchecked(e))?;
         if target_awaits(&target) {
             return Err(self.unsupported("`await` inside an assignment target", e.range()));
         }
@@ -582,6 +603,21 @@ impl<'s> Compiler<'s> {
     }
 
     fn expr(&mut self, e: &AExpr) -> CResult<Expr> {
+        self.nested(e.range(), |c| c.expr_at_depth(e))
+    }
+
+    fn expr_at_depth(&mut self, e: &AExpr) -> CResult<Expr> {
+        // Folding skips the levels it folds, so near the limit it is left out and each level
+        // is counted.
+        let room = MAX_DEPTH - self.depth >= FOLD_LEVELS as usize;
+        if room && matches!(e, AExpr::BinOp(_) | AExpr::UnaryOp(_)) {
+            if let Some(v) = folded_int(e, FOLD_LEVELS).and_then(|v| i64::try_from(v).ok()) {
+                return Ok(Expr {
+                    kind: ExprKind::Const(Value::Int(v)),
+                    awaits: false,
+                });
+            }
+        }
         let kind = match e {
             AExpr::NumberLiteral(n) => {
                 ExprKind::Const(match &n.value {
@@ -835,6 +871,51 @@ fn import_binding(dotted: &str) -> &str {
     dotted.split('.').next().unwrap_or(dotted)
 }
 
+/// How deep [`folded_int`] looks: integer constants written as expressions are shallow.
+const FOLD_LEVELS: u32 = 4;
+
+/// The value of an int expression made of literals alone (`-2**63`, `2**63 - 1`), computed
+/// with room to spare as CPython's constant folding computes it: an intermediate wider than
+/// 64 bits does not fail when the result fits. `None` for anything else, or anything that
+/// would fail or leave the ints; the evaluator then answers at run time.
+fn folded_int(e: &AExpr, levels: u32) -> Option<i128> {
+    use ast::Operator as O;
+    let levels = levels.checked_sub(1)?;
+    match e {
+        AExpr::NumberLiteral(n) => match &n.value {
+            ast::Number::Int(i) => i.as_u64().map(i128::from),
+            _ => None,
+        },
+        AExpr::UnaryOp(u) => {
+            let v = folded_int(&u.operand, levels)?;
+            match u.op {
+                ast::UnaryOp::USub => v.checked_neg(),
+                ast::UnaryOp::UAdd => Some(v),
+                ast::UnaryOp::Invert => Some(!v),
+                ast::UnaryOp::Not => None,
+            }
+        }
+        AExpr::BinOp(b) => {
+            let (x, y) = (folded_int(&b.left, levels)?, folded_int(&b.right, levels)?);
+            match b.op {
+                O::Add => x.checked_add(y),
+                O::Sub => x.checked_sub(y),
+                O::Mult => x.checked_mul(y),
+                O::Pow => u32::try_from(y).ok().and_then(|y| x.checked_pow(y)),
+                O::LShift => u32::try_from(y)
+                    .ok()
+                    .filter(|&y| y < 127)
+                    .and_then(|y| x.checked_shl(y).filter(|r| r >> y == x)),
+                O::BitAnd => Some(x & y),
+                O::BitOr => Some(x | y),
+                O::BitXor => Some(x ^ y),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 fn bin_op(op: ast::Operator) -> BinOp {
     use ast::Operator as O;
     match op {
@@ -972,23 +1053,32 @@ fn collect_global_decls(body: &[AStmt], globals: &mut IndexSet<String>) {
     }
 }
 
-fn scan_body(body: &[AStmt], params: &[String]) -> ScopeInfo {
+/// How deep the scans below go. They recurse over the syntax tree before the compiler does,
+/// so they stop somewhere deeper than the compiler accepts: what they leave out is refused.
+const SCAN_DEPTH: usize = 2 * MAX_DEPTH;
+
+/// The names of a function body (or the module) whose `def` is at `depth`.
+fn scan_body(body: &[AStmt], params: &[String], depth: usize) -> ScopeInfo {
     let mut info = ScopeInfo::default();
     info.assigned.extend(params.iter().cloned());
     for s in body {
-        scan_stmt(s, &mut info);
+        scan_stmt(s, &mut info, depth + 1);
     }
     info
 }
 
-fn scan_expr_body(e: &AExpr, params: &[String]) -> ScopeInfo {
+/// The names of a `lambda` at `depth` whose body is `e`.
+fn scan_expr_body(e: &AExpr, params: &[String], depth: usize) -> ScopeInfo {
     let mut info = ScopeInfo::default();
     info.assigned.extend(params.iter().cloned());
-    scan_expr(e, &mut info);
+    scan_expr(e, &mut info, depth);
     info
 }
 
-fn scan_stmt(s: &AStmt, info: &mut ScopeInfo) {
+fn scan_stmt(s: &AStmt, info: &mut ScopeInfo, depth: usize) {
+    if depth > SCAN_DEPTH {
+        return;
+    }
     use ruff_python_ast::visitor::walk_stmt;
     match s {
         AStmt::FunctionDef(f) => {
@@ -1000,10 +1090,10 @@ fn scan_stmt(s: &AStmt, info: &mut ScopeInfo) {
                 .collect();
             for p in f.parameters.iter() {
                 if let Some(d) = p.default() {
-                    scan_expr(d, info);
+                    scan_expr(d, info, depth);
                 }
             }
-            let inner = scan_body(&f.body, &params);
+            let inner = scan_body(&f.body, &params, depth);
             info.nested_free.extend(inner.free());
         }
         AStmt::Global(g) => info
@@ -1030,38 +1120,50 @@ fn scan_stmt(s: &AStmt, info: &mut ScopeInfo) {
                     info.assigned.insert(n.as_str().to_string());
                 }
             }
-            let mut v = ScanVisitor(info);
-            walk_stmt(&mut v, s);
+            walk_stmt(&mut ScanVisitor { info, depth }, s);
         }
-        _ => {
-            let mut v = ScanVisitor(info);
-            walk_stmt(&mut v, s);
-        }
+        _ => walk_stmt(&mut ScanVisitor { info, depth }, s),
     }
 }
 
-fn scan_expr(e: &AExpr, info: &mut ScopeInfo) {
+/// Scans `e`, a child of a node at `depth`.
+fn scan_expr(e: &AExpr, info: &mut ScopeInfo, depth: usize) {
     use ruff_python_ast::visitor::Visitor;
-    ScanVisitor(info).visit_expr(e);
+    ScanVisitor { info, depth }.visit_expr(e);
 }
 
 /// Records bound and used names, descending into nested statements but not nested scopes.
-struct ScanVisitor<'a>(&'a mut ScopeInfo);
+struct ScanVisitor<'a> {
+    info: &'a mut ScopeInfo,
+    /// The depth of the node whose children are being visited.
+    depth: usize,
+}
 
 impl<'b> ruff_python_ast::visitor::Visitor<'b> for ScanVisitor<'_> {
     fn visit_stmt(&mut self, stmt: &'b AStmt) {
-        scan_stmt(stmt, self.0);
+        scan_stmt(stmt, self.info, self.depth + 1);
     }
 
     fn visit_expr(&mut self, expr: &'b AExpr) {
-        use ruff_python_ast::visitor::walk_expr;
+        if self.depth >= SCAN_DEPTH {
+            return;
+        }
+        self.depth += 1;
+        self.visit_expr_here(expr);
+        self.depth -= 1;
+    }
+}
+
+impl ScanVisitor<'_> {
+    fn visit_expr_here(&mut self, expr: &AExpr) {
+        use ruff_python_ast::visitor::{walk_expr, Visitor};
         match expr {
             AExpr::Name(n) => match n.ctx {
                 ast::ExprContext::Load => {
-                    self.0.used.insert(n.id.as_str().to_string());
+                    self.info.used.insert(n.id.as_str().to_string());
                 }
                 _ => {
-                    self.0.assigned.insert(n.id.as_str().to_string());
+                    self.info.assigned.insert(n.id.as_str().to_string());
                 }
             },
             AExpr::Lambda(l) => {
@@ -1077,8 +1179,8 @@ impl<'b> ruff_python_ast::visitor::Visitor<'b> for ScanVisitor<'_> {
                         }
                     }
                 }
-                let inner = scan_expr_body(&l.body, &params);
-                self.0.nested_free.extend(inner.free());
+                let inner = scan_expr_body(&l.body, &params, self.depth);
+                self.info.nested_free.extend(inner.free());
             }
             _ => walk_expr(self, expr),
         }

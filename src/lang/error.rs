@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use parking_lot::Mutex;
 
+use super::repr;
+use super::trashcan;
 use super::value::Value;
 use crate::trace::event::TraceFrame;
 
@@ -37,6 +39,7 @@ exc_kinds! {
     ArithmeticError => Exception,
     ZeroDivisionError => ArithmeticError,
     OverflowError => ArithmeticError,
+    MemoryError => Exception,
     LookupError => Exception,
     IndexError => LookupError,
     KeyError => LookupError,
@@ -111,18 +114,12 @@ impl Exception {
 
     /// `str(exc)`.
     pub fn message(&self) -> String {
-        match self.args.as_slice() {
-            [] => String::new(),
-            [one] if self.kind == ExcKind::KeyError => one.repr(),
-            [one] => one.to_str(),
-            many => Value::tuple(many.to_vec()).repr(),
-        }
+        repr::exception_message(self)
     }
 
     /// `repr(exc)`, e.g. `ValueError('boom')`.
     pub fn repr(&self) -> String {
-        let args: Vec<String> = self.args.iter().map(Value::repr).collect();
-        format!("{}({})", self.kind.name(), args.join(", "))
+        repr::exception_repr(self)
     }
 
     /// The last line of a traceback: `ValueError: boom`.
@@ -151,6 +148,14 @@ impl Exception {
                 line,
             },
         );
+    }
+}
+
+/// Exceptions can hold each other (`ValueError(previous)`), so their arguments are released
+/// through the trashcan.
+impl Drop for Exception {
+    fn drop(&mut self) {
+        trashcan::bury(std::mem::take(&mut self.args));
     }
 }
 

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use parking_lot::RwLock;
 
+use super::alloc;
 use super::builtins;
 use super::error::{loop_step, returned, Ctrl, Eval, ExcKind, Exception, Signal};
 use super::format::format_value;
@@ -96,8 +97,7 @@ impl Ctx {
             )),
             Target::Subscript(obj, key) => {
                 let obj = self.eval(frame, obj)?;
-                let key = self.eval(frame, key)?;
-                ops::set_item(&obj, &key, value)
+                self.subscript(frame, key)?.set(&obj, value)
             }
             Target::Unpack(targets, star) => {
                 let items = ops::unpack(&value, targets.len(), *star)?;
@@ -118,8 +118,7 @@ impl Ctx {
             }
             Target::Subscript(obj, key) => {
                 let obj = self.eval(frame, obj)?;
-                let key = self.eval(frame, key)?;
-                ops::del_item(&obj, &key)
+                self.subscript(frame, key)?.delete(&obj)
             }
             Target::Unpack(targets, _) => targets.iter().try_for_each(|t| self.delete(frame, t)),
             Target::Attr(_, name) => Err(Ctrl::raise(
@@ -250,9 +249,9 @@ impl Ctx {
             }
             Target::Subscript(obj, key) => {
                 let obj = self.eval(frame, obj)?;
-                let key = self.eval(frame, key)?;
-                let current = ops::get_item(&obj, &key)?;
-                ops::set_item(&obj, &key, self.in_place(op, &current, &rhs)?)
+                let key = self.subscript(frame, key)?;
+                let current = key.get(&obj)?;
+                key.set(&obj, self.in_place(op, &current, &rhs)?)
             }
             other => self.assign(frame, other, rhs),
         }
@@ -262,7 +261,9 @@ impl Ctx {
     fn in_place(&self, op: BinOp, current: &Value, rhs: &Value) -> Eval {
         if let (BinOp::Add, Value::List(l)) = (op, current) {
             let extra = ops::to_vec(rhs)?;
-            l.lock().extend(extra);
+            let mut items = l.lock();
+            alloc::reserve(&mut items, extra.len())?;
+            items.extend(extra);
             return Ok(current.clone());
         }
         ops::binary(op, current, rhs)
@@ -500,15 +501,7 @@ impl Ctx {
             ExprKind::Attr(obj, name) => builtins::get_attr(&self.eval(frame, obj)?, name),
             ExprKind::Subscript(obj, key) => {
                 let obj = self.eval(frame, obj)?;
-                match &key.kind {
-                    ExprKind::Slice(..) => {
-                        let Value::Tuple(parts) = self.eval(frame, key)? else {
-                            unreachable!("a slice evaluates to its three bounds")
-                        };
-                        ops::get_slice(&obj, &parts)
-                    }
-                    _ => ops::get_item(&obj, &self.eval(frame, key)?),
-                }
+                self.subscript(frame, key)?.get(&obj)
             }
             ExprKind::Slice(lo, hi, step) => {
                 let mut part = |p: &Option<Box<Expr>>| match p {
@@ -537,6 +530,12 @@ impl Ctx {
         }
     }
 
+    /// Evaluates what is inside the brackets of `obj[key]`.
+    fn subscript(&self, frame: &mut Frame, key: &Expr) -> Eval<ops::Subscript> {
+        let is_slice = matches!(key.kind, ExprKind::Slice(..));
+        Ok(ops::Subscript::of(self.eval(frame, key)?, is_slice))
+    }
+
     fn eval_elts(&self, frame: &mut Frame, elts: &[Elt]) -> Eval<Vec<Value>> {
         let mut out = Vec::with_capacity(elts.len());
         for elt in elts {
@@ -549,7 +548,7 @@ impl Ctx {
     fn eval_fstring(&self, frame: &mut Frame, parts: &[FPart], out: &mut String) -> Flow {
         for part in parts {
             match part {
-                FPart::Lit(s) => out.push_str(s),
+                FPart::Lit(s) => alloc::push_str(out, s)?,
                 FPart::Value {
                     expr,
                     conversion,
@@ -558,7 +557,7 @@ impl Ctx {
                     let value = self.eval(frame, expr)?;
                     let mut spec_text = String::new();
                     self.eval_fstring(frame, spec, &mut spec_text)?;
-                    out.push_str(&format_part(&value, *conversion, &spec_text)?);
+                    alloc::push_str(out, &format_part(&value, *conversion, &spec_text)?)?;
                 }
             }
         }
@@ -730,11 +729,11 @@ fn short_args(args: &Args) -> String {
 /// Formats one f-string replacement field.
 pub fn format_part(value: &Value, conversion: Option<char>, spec: &str) -> Eval<String> {
     let converted = match conversion {
-        Some('r') | Some('a') => Value::str(&value.repr()),
-        Some('s') => Value::str(&value.to_str()),
+        Some('r') | Some('a') => Value::Str(alloc::shared_str(value.try_repr()?)?),
+        Some('s') => Value::Str(alloc::shared_str(value.try_str()?)?),
         _ => value.clone(),
     };
-    Ok(format_value(&converted, spec)?)
+    format_value(&converted, spec)
 }
 
 pub fn push_elt(out: &mut Vec<Value>, v: Value, starred: bool) -> Flow {
@@ -798,8 +797,8 @@ impl CompAcc {
 
     pub fn push(&mut self, elt: Value, value: Option<Value>) -> Flow {
         match self {
-            CompAcc::List(items) => items.push(elt),
-            CompAcc::Dict(pairs) => pairs.push((elt, value.unwrap_or(Value::None))),
+            CompAcc::List(items) => alloc::push(items, elt)?,
+            CompAcc::Dict(pairs) => alloc::push(pairs, (elt, value.unwrap_or(Value::None)))?,
         }
         Ok(())
     }

@@ -6,6 +6,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
+use super::alloc;
 use super::builtins;
 use super::error::{loop_step, returned, Ctrl, Eval, ExcKind, Exception, Signal};
 use super::eval::{format_part, push_elt, raise_value, CompAcc, Ctx, Flow};
@@ -209,10 +210,7 @@ impl Ctx {
                 ExprKind::Subscript(obj, key) => {
                     let is_slice = matches!(key.kind, ExprKind::Slice(..));
                     let obj = self.eval_async(frame, obj).await?;
-                    match self.eval_async(frame, key).await? {
-                        Value::Tuple(parts) if is_slice => ops::get_slice(&obj, &parts),
-                        key => ops::get_item(&obj, &key),
-                    }
+                    ops::Subscript::of(self.eval_async(frame, key).await?, is_slice).get(&obj)
                 }
                 ExprKind::Slice(lo, hi, step) => {
                     let mut parts = Vec::with_capacity(3);
@@ -269,7 +267,7 @@ impl Ctx {
         Box::pin(async move {
             for part in parts {
                 match part {
-                    FPart::Lit(s) => out.push_str(s),
+                    FPart::Lit(s) => alloc::push_str(out, s)?,
                     FPart::Value {
                         expr,
                         conversion,
@@ -278,7 +276,7 @@ impl Ctx {
                         let value = self.eval_async(frame, expr).await?;
                         let mut spec_text = String::new();
                         self.fstring_async(frame, spec, &mut spec_text).await?;
-                        out.push_str(&format_part(&value, *conversion, &spec_text)?);
+                        alloc::push_str(out, &format_part(&value, *conversion, &spec_text)?)?;
                     }
                 }
             }

@@ -10,6 +10,7 @@ use parking_lot::Mutex;
 use super::error::{Ctrl, Eval, ExcKind};
 use super::eval::Ctx;
 use super::ir::{FuncDef, Var};
+use super::trashcan;
 use super::value::Value;
 use crate::record::recorder;
 use crate::trace::event::DiagnosticKind;
@@ -22,6 +23,24 @@ pub struct Function {
     pub def: Arc<FuncDef>,
     pub defaults: Vec<Value>,
     pub closure: Vec<CellRef>,
+}
+
+/// Functions can hold each other through defaults and cells (`f = lambda g=f: g`), so what
+/// they hold is released through the trashcan.
+impl Drop for Function {
+    fn drop(&mut self) {
+        let cells = std::mem::take(&mut self.closure);
+        trashcan::bury(
+            std::mem::take(&mut self.defaults)
+                .into_iter()
+                .chain(cells.into_iter().filter_map(unique_cell_value)),
+        );
+    }
+}
+
+/// The value in a cell no one else refers to.
+fn unique_cell_value(cell: CellRef) -> Option<Value> {
+    Arc::try_unwrap(cell).ok().and_then(Mutex::into_inner)
 }
 
 /// `obj.method` looked up but not yet called.
@@ -73,6 +92,24 @@ pub struct Frame {
     pub depth: u32,
     /// Exceptions being handled by enclosing `except` blocks (a bare `raise` re-raises the last).
     pub handling: Vec<Arc<super::error::Exception>>,
+}
+
+/// A frame that outlives its call (in a coroutine never run) can hold coroutines that hold
+/// frames, so its variables are released through the trashcan.
+impl Drop for Frame {
+    fn drop(&mut self) {
+        // The common frame holds only numbers and strings: nothing to queue.
+        if self.cells.is_empty() && !self.locals.iter().flatten().any(Value::may_hold_values) {
+            return;
+        }
+        let cells = std::mem::take(&mut self.cells);
+        trashcan::bury(
+            std::mem::take(&mut self.locals)
+                .into_iter()
+                .flatten()
+                .chain(cells.into_iter().filter_map(unique_cell_value)),
+        );
+    }
 }
 
 impl Frame {

@@ -6,9 +6,11 @@ use std::sync::Arc;
 
 use parking_lot::Mutex;
 
+use super::alloc;
 use super::error::{Ctrl, Eval, ExcKind};
 use super::ir::{BinOp, CmpOp, UnaryOp};
-use super::value::{IterState, Value};
+use super::num;
+use super::value::{Dict, Items, IterState, Key, RangeObj, Value, MAX_NESTING};
 
 fn type_error(message: String) -> Ctrl {
     Ctrl::raise(ExcKind::TypeError, message)
@@ -20,13 +22,6 @@ fn unsupported(op: &str, a: &Value, b: &Value) -> Ctrl {
         a.type_name(),
         b.type_name()
     ))
-}
-
-fn overflow() -> Ctrl {
-    Ctrl::raise(
-        ExcKind::OverflowError,
-        "integer result too large for a scenario (limited to 64 bits)",
-    )
 }
 
 fn as_float(v: &Value) -> Option<f64> {
@@ -96,147 +91,94 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Eval {
         if let Some(v) = int_fast(op, *x, *y) {
             return Ok(Value::Int(v));
         }
-        return int_binary(op, *x, *y);
+        return num::int_binary(op, *x, *y);
     }
     if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
-        return int_binary(op, x, y);
+        return num::int_binary(op, x, y);
     }
     if let (Some(x), Some(y)) = (as_float(a), as_float(b)) {
-        return float_binary(op, x, y).ok_or_else(|| unsupported(op_symbol(op), a, b))?;
+        let result = num::float_binary(op, x, y).ok_or_else(|| unsupported(op_symbol(op), a, b))?;
+        return result.map(Value::Float);
     }
     sequence_binary(op, a, b)
 }
 
-fn int_binary(op: BinOp, x: i64, y: i64) -> Eval {
-    let checked = |r: Option<i64>| r.map(Value::Int).ok_or_else(overflow);
-    match op {
-        BinOp::Add => checked(x.checked_add(y)),
-        BinOp::Sub => checked(x.checked_sub(y)),
-        BinOp::Mul => checked(x.checked_mul(y)),
-        BinOp::Div => {
-            if y == 0 {
-                return Err(Ctrl::raise(ExcKind::ZeroDivisionError, "division by zero"));
-            }
-            Ok(Value::Float(x as f64 / y as f64))
+/// `divmod(a, b)`.
+pub fn divmod(a: &Value, b: &Value) -> Eval {
+    let (quotient, remainder) = if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
+        let (q, r) = num::int_divmod(x, y)?;
+        (Value::Int(q), Value::Int(r))
+    } else if let (Some(x), Some(y)) = (as_float(a), as_float(b)) {
+        if y == 0.0 {
+            return Err(Ctrl::raise(ExcKind::ZeroDivisionError, "float divmod()"));
         }
-        BinOp::FloorDiv => {
-            if y == 0 {
-                return Err(Ctrl::raise(
-                    ExcKind::ZeroDivisionError,
-                    "integer division or modulo by zero",
-                ));
-            }
-            Ok(Value::Int(
-                x.div_euclid(y) - i64::from(y < 0 && x.rem_euclid(y) != 0),
-            ))
-        }
-        BinOp::Mod => {
-            if y == 0 {
-                return Err(Ctrl::raise(
-                    ExcKind::ZeroDivisionError,
-                    "integer division or modulo by zero",
-                ));
-            }
-            let r = x % y;
-            Ok(Value::Int(if r != 0 && (r < 0) != (y < 0) {
-                r + y
-            } else {
-                r
-            }))
-        }
-        BinOp::Pow => {
-            if y < 0 {
-                return Ok(Value::Float((x as f64).powf(y as f64)));
-            }
-            checked(u32::try_from(y).ok().and_then(|y| x.checked_pow(y)))
-        }
-        BinOp::BitAnd => Ok(Value::Int(x & y)),
-        BinOp::BitOr => Ok(Value::Int(x | y)),
-        BinOp::BitXor => Ok(Value::Int(x ^ y)),
-        BinOp::LShift => checked(
-            u32::try_from(y)
-                .ok()
-                .and_then(|y| x.checked_shl(y))
-                .filter(|r| r >> y.min(63) == x),
-        ),
-        BinOp::RShift => Ok(Value::Int(x >> y.clamp(0, 63))),
-    }
-}
-
-fn float_binary(op: BinOp, x: f64, y: f64) -> Option<Eval> {
-    let zero = || {
-        Err(Ctrl::raise(
-            ExcKind::ZeroDivisionError,
-            "float division by zero",
-        ))
+        let (q, r) = num::float_divmod(x, y);
+        (Value::Float(q), Value::Float(r))
+    } else {
+        return Err(unsupported("divmod()", a, b));
     };
-    Some(match op {
-        BinOp::Add => Ok(Value::Float(x + y)),
-        BinOp::Sub => Ok(Value::Float(x - y)),
-        BinOp::Mul => Ok(Value::Float(x * y)),
-        BinOp::Div if y == 0.0 => zero(),
-        BinOp::Div => Ok(Value::Float(x / y)),
-        BinOp::FloorDiv if y == 0.0 => zero(),
-        BinOp::FloorDiv => Ok(Value::Float((x / y).floor())),
-        BinOp::Mod if y == 0.0 => zero(),
-        BinOp::Mod => {
-            let r = x % y;
-            Ok(Value::Float(if r != 0.0 && (r < 0.0) != (y < 0.0) {
-                r + y
-            } else {
-                r
-            }))
-        }
-        BinOp::Pow => Ok(Value::Float(x.powf(y))),
-        _ => return None,
-    })
+    Ok(Value::tuple(vec![quotient, remainder]))
 }
 
 fn sequence_binary(op: BinOp, a: &Value, b: &Value) -> Eval {
     match (op, a, b) {
         (BinOp::Add, Value::Str(x), Value::Str(y)) => {
-            let mut s = String::with_capacity(x.len() + y.len());
+            let mut s = alloc::string_with_capacity(x.len() + y.len())?;
             s.push_str(x);
             s.push_str(y);
-            Ok(Value::Str(Arc::from(s)))
+            Ok(Value::Str(alloc::shared_str(s)?))
         }
         (BinOp::Add, Value::Bytes(x), Value::Bytes(y)) => {
-            Ok(Value::Bytes([&x[..], y].concat().into()))
+            let mut joined = alloc::to_vec(x)?;
+            alloc::extend_from_slice(&mut joined, y)?;
+            Ok(Value::Bytes(alloc::shared_bytes(joined)?))
         }
         (BinOp::Add, Value::List(x), Value::List(y)) => {
-            let mut items = x.lock().clone();
-            items.extend(y.lock().iter().cloned());
+            let mut items = alloc::to_vec(&x.lock())?;
+            alloc::extend_from_slice(&mut items, &y.lock())?;
             Ok(Value::list(items))
         }
         (BinOp::Add, Value::Tuple(x), Value::Tuple(y)) => {
-            Ok(Value::tuple(x.iter().chain(y.iter()).cloned().collect()))
+            let mut items = alloc::to_vec(x)?;
+            alloc::extend_from_slice(&mut items, y)?;
+            Ok(Value::tuple(items))
         }
         (BinOp::Mul, seq, n) | (BinOp::Mul, n, seq) if as_int(n).is_some() => {
-            let count = as_int(n).unwrap_or(0).max(0) as usize;
-            repeat(seq, count).ok_or_else(|| unsupported("*", a, b))
+            let count = usize::try_from(as_int(n).unwrap_or(0)).unwrap_or(0);
+            repeat(seq, count)?.ok_or_else(|| unsupported("*", a, b))
         }
         _ => Err(unsupported(op_symbol(op), a, b)),
     }
 }
 
-fn repeat(seq: &Value, count: usize) -> Option<Value> {
-    Some(match seq {
-        Value::Str(s) => Value::str(&s.repeat(count)),
-        Value::Bytes(b) => Value::Bytes(b.repeat(count).into()),
-        Value::List(l) => {
-            let items = l.lock();
-            Value::list(
-                items
-                    .iter()
-                    .cloned()
-                    .cycle()
-                    .take(items.len() * count)
-                    .collect(),
-            )
+/// `seq * count`, or `None` if `seq` is not a sequence. A string or bytes result longer than
+/// `sys.maxsize` is CPython's `OverflowError`; anything else too big is a `MemoryError`.
+fn repeat(seq: &Value, count: usize) -> Eval<Option<Value>> {
+    let too_long = |len: usize, what: &str| -> Eval<()> {
+        if len != 0 && count > isize::MAX as usize / len {
+            return Err(Ctrl::raise(
+                ExcKind::OverflowError,
+                format!("repeated {what} too long"),
+            ));
         }
-        Value::Tuple(t) => Value::tuple(t.iter().cloned().cycle().take(t.len() * count).collect()),
-        _ => return None,
-    })
+        Ok(())
+    };
+    Ok(Some(match seq {
+        Value::Str(s) => {
+            too_long(s.chars().count(), "string is")?;
+            Value::Str(alloc::repeat_str(s, count)?)
+        }
+        Value::Bytes(b) => {
+            too_long(b.len(), "bytes are")?;
+            Value::Bytes(alloc::repeat_bytes(b, count)?)
+        }
+        Value::List(l) => {
+            let items = alloc::to_vec(&l.lock())?;
+            Value::list(alloc::repeat(&items, count)?)
+        }
+        Value::Tuple(t) => Value::tuple(alloc::repeat(t, count)?),
+        _ => return Ok(None),
+    }))
 }
 
 pub fn unary(op: UnaryOp, v: &Value) -> Eval {
@@ -246,7 +188,7 @@ pub fn unary(op: UnaryOp, v: &Value) -> Eval {
         (UnaryOp::Neg, v) if as_int(v).is_some() => as_int(v)
             .and_then(i64::checked_neg)
             .map(Value::Int)
-            .ok_or_else(overflow),
+            .ok_or_else(num::int_overflow),
         (UnaryOp::Pos, Value::Float(f)) => Ok(Value::Float(*f)),
         (UnaryOp::Pos, v) if as_int(v).is_some() => Ok(Value::Int(as_int(v).unwrap_or(0))),
         (UnaryOp::Invert, v) if as_int(v).is_some() => Ok(Value::Int(!as_int(v).unwrap_or(0))),
@@ -264,43 +206,108 @@ pub fn unary(op: UnaryOp, v: &Value) -> Eval {
     }
 }
 
+fn recursion_in_comparison() -> Ctrl {
+    Ctrl::raise(
+        ExcKind::RecursionError,
+        "maximum recursion depth exceeded in comparison",
+    )
+}
+
+/// One level deeper into nested containers, or CPython's `RecursionError` past the limit.
+fn nest(depth: usize) -> Eval<usize> {
+    if depth >= MAX_NESTING {
+        return Err(recursion_in_comparison());
+    }
+    Ok(depth + 1)
+}
+
+/// A copy of a list's items, taken under its lock and released before anything looks at them:
+/// comparing or writing an item may need the lock of that same list.
+pub fn snapshot(list: &Mutex<Items>) -> Eval<Vec<Value>> {
+    alloc::to_vec(&list.lock())
+}
+
+/// A copy of a dict's entries, released from its lock as [`snapshot`] is.
+fn dict_snapshot(d: &Mutex<Dict>) -> Dict {
+    d.lock().clone()
+}
+
+/// Compares two numbers exactly: `None` if either is not a number, `Some(None)` when they are
+/// unordered (NaN).
+fn compare_numbers(a: &Value, b: &Value) -> Option<Option<Ordering>> {
+    Some(match (a, b) {
+        (Value::Float(x), Value::Float(y)) => x.partial_cmp(y),
+        (Value::Float(x), other) => {
+            num::compare_int_float(as_int(other)?, *x).map(Ordering::reverse)
+        }
+        (other, Value::Float(y)) => num::compare_int_float(as_int(other)?, *y),
+        _ => Some(as_int(a)?.cmp(&as_int(b)?)),
+    })
+}
+
 /// `a == b`.
-pub fn equal(a: &Value, b: &Value) -> bool {
-    match (a, b) {
+pub fn equal(a: &Value, b: &Value) -> Eval<bool> {
+    equal_at(a, b, 0)
+}
+
+/// Whether two items are equal as containers compare them (CPython's
+/// `PyObject_RichCompareBool`): an object is always equal to itself, so a list that contains
+/// itself equals itself.
+pub fn equal_item(a: &Value, b: &Value) -> Eval<bool> {
+    item_equal_at(a, b, 0)
+}
+
+fn item_equal_at(a: &Value, b: &Value, depth: usize) -> Eval<bool> {
+    Ok(identical(a, b) || equal_at(a, b, depth)?)
+}
+
+fn equal_at(a: &Value, b: &Value, depth: usize) -> Eval<bool> {
+    if let Some(ordering) = compare_numbers(a, b) {
+        return Ok(ordering == Some(Ordering::Equal));
+    }
+    Ok(match (a, b) {
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
         (Value::None, Value::None) => true,
         (Value::List(x), Value::List(y)) => {
-            Arc::ptr_eq(x, y) || seq_equal(&x.lock().clone(), &y.lock().clone())
+            Arc::ptr_eq(x, y) || seq_equal(&snapshot(x)?, &snapshot(y)?, depth)?
         }
-        (Value::Tuple(x), Value::Tuple(y)) => seq_equal(x, y),
+        (Value::Tuple(x), Value::Tuple(y)) => Arc::ptr_eq(x, y) || seq_equal(x, y, depth)?,
         (Value::Dict(x), Value::Dict(y)) => {
-            if Arc::ptr_eq(x, y) {
-                return true;
-            }
-            let (x, y) = (x.lock().clone(), y.lock().clone());
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, (_, v))| y.get(k).is_some_and(|(_, w)| equal(v, w)))
+            Arc::ptr_eq(x, y) || dict_equal(&dict_snapshot(x), &dict_snapshot(y), depth)?
         }
         (Value::ExcType(x), Value::ExcType(y)) => x == y,
         (Value::Module(x), Value::Module(y)) => x == y,
         (Value::Builtin(x), Value::Builtin(y)) => x == y,
-        _ => match (as_float(a), as_float(b)) {
-            (Some(x), Some(y)) => {
-                if let (Some(i), Some(j)) = (as_int(a), as_int(b)) {
-                    i == j
-                } else {
-                    x == y
-                }
-            }
-            _ => identical(a, b),
-        },
-    }
+        _ => identical(a, b),
+    })
 }
 
-fn seq_equal(x: &[Value], y: &[Value]) -> bool {
-    x.len() == y.len() && x.iter().zip(y).all(|(a, b)| equal(a, b))
+fn seq_equal(x: &[Value], y: &[Value], depth: usize) -> Eval<bool> {
+    if x.len() != y.len() {
+        return Ok(false);
+    }
+    let depth = nest(depth)?;
+    for (a, b) in x.iter().zip(y) {
+        if !item_equal_at(a, b, depth)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn dict_equal(x: &Dict, y: &Dict, depth: usize) -> Eval<bool> {
+    if x.len() != y.len() {
+        return Ok(false);
+    }
+    let depth = nest(depth)?;
+    for (k, (_, v)) in x.iter() {
+        match y.get(k) {
+            Some((_, w)) if item_equal_at(v, w, depth)? => {}
+            _ => return Ok(false),
+        }
+    }
+    Ok(true)
 }
 
 /// `a is b`.
@@ -326,19 +333,21 @@ pub fn identical(a: &Value, b: &Value) -> bool {
     }
 }
 
-/// Orders two values as `<` does, or fails with Python's `TypeError`.
-pub fn order(a: &Value, b: &Value, op: &str) -> Eval<Ordering> {
-    if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
-        return Ok(x.cmp(&y));
-    }
-    if let (Some(x), Some(y)) = (as_float(a), as_float(b)) {
-        return Ok(x.partial_cmp(&y).unwrap_or(Ordering::Equal));
+/// Orders two values as `<` does: `None` when they are unordered (NaN), Python's `TypeError`
+/// when they cannot be ordered at all.
+pub fn order(a: &Value, b: &Value, op: &str) -> Eval<Option<Ordering>> {
+    order_at(a, b, op, 0)
+}
+
+fn order_at(a: &Value, b: &Value, op: &str, depth: usize) -> Eval<Option<Ordering>> {
+    if let Some(ordering) = compare_numbers(a, b) {
+        return Ok(ordering);
     }
     match (a, b) {
-        (Value::Str(x), Value::Str(y)) => Ok(x.cmp(y)),
-        (Value::Bytes(x), Value::Bytes(y)) => Ok(x.cmp(y)),
-        (Value::List(x), Value::List(y)) => seq_order(&x.lock().clone(), &y.lock().clone(), op),
-        (Value::Tuple(x), Value::Tuple(y)) => seq_order(x, y, op),
+        (Value::Str(x), Value::Str(y)) => Ok(Some(x.cmp(y))),
+        (Value::Bytes(x), Value::Bytes(y)) => Ok(Some(x.cmp(y))),
+        (Value::List(x), Value::List(y)) => seq_order(&snapshot(x)?, &snapshot(y)?, op, depth),
+        (Value::Tuple(x), Value::Tuple(y)) => seq_order(x, y, op, depth),
         _ => Err(type_error(format!(
             "'{op}' not supported between instances of '{}' and '{}'",
             a.type_name(),
@@ -347,13 +356,15 @@ pub fn order(a: &Value, b: &Value, op: &str) -> Eval<Ordering> {
     }
 }
 
-fn seq_order(x: &[Value], y: &[Value], op: &str) -> Eval<Ordering> {
+/// Sequences order by their first items that differ, then by length.
+fn seq_order(x: &[Value], y: &[Value], op: &str, depth: usize) -> Eval<Option<Ordering>> {
+    let depth = nest(depth)?;
     for (a, b) in x.iter().zip(y) {
-        if !equal(a, b) {
-            return order(a, b, op);
+        if !item_equal_at(a, b, depth)? {
+            return order_at(a, b, op, depth);
         }
     }
-    Ok(x.len().cmp(&y.len()))
+    Ok(Some(x.len().cmp(&y.len())))
 }
 
 #[inline]
@@ -363,13 +374,14 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> Eval<bool> {
             return Ok(result);
         }
     }
+    use Ordering::{Equal, Greater, Less};
     Ok(match op {
-        CmpOp::Eq => equal(a, b),
-        CmpOp::NotEq => !equal(a, b),
-        CmpOp::Lt => order(a, b, "<")?.is_lt(),
-        CmpOp::LtE => order(a, b, "<=")?.is_le(),
-        CmpOp::Gt => order(a, b, ">")?.is_gt(),
-        CmpOp::GtE => order(a, b, ">=")?.is_ge(),
+        CmpOp::Eq => equal(a, b)?,
+        CmpOp::NotEq => !equal(a, b)?,
+        CmpOp::Lt => order(a, b, "<")? == Some(Less),
+        CmpOp::LtE => matches!(order(a, b, "<=")?, Some(Less | Equal)),
+        CmpOp::Gt => order(a, b, ">")? == Some(Greater),
+        CmpOp::GtE => matches!(order(a, b, ">=")?, Some(Greater | Equal)),
         CmpOp::Is => identical(a, b),
         CmpOp::IsNot => !identical(a, b),
         CmpOp::In => contains(b, a)?,
@@ -379,6 +391,14 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> Eval<bool> {
 
 /// `item in container`.
 pub fn contains(container: &Value, item: &Value) -> Eval<bool> {
+    let any_equal = |items: &[Value]| -> Eval<bool> {
+        for v in items {
+            if equal_item(v, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    };
     Ok(match container {
         Value::Str(s) => match item {
             Value::Str(sub) => s.contains(&**sub),
@@ -390,19 +410,15 @@ pub fn contains(container: &Value, item: &Value) -> Eval<bool> {
             }
         },
         Value::Bytes(b) => bytes_contain(b, item)?,
-        Value::List(l) => l.lock().iter().any(|v| equal(v, item)),
-        Value::Tuple(t) => t.iter().any(|v| equal(v, item)),
-        Value::Dict(d) => d.lock().contains_key(&item.key()?),
-        Value::Range(r) => match as_int(item) {
-            Some(i) => {
-                let in_bounds = if r.step > 0 {
-                    i >= r.start && i < r.stop
-                } else {
-                    i <= r.start && i > r.stop
-                };
-                in_bounds && (i - r.start) % r.step == 0
-            }
-            None => false,
+        Value::List(l) => any_equal(&snapshot(l)?)?,
+        Value::Tuple(t) => any_equal(t)?,
+        Value::Dict(d) => {
+            let key = item.key()?;
+            d.lock().contains_key(&key)
+        }
+        Value::Range(r) => match item {
+            Value::Float(f) => num::exact_int(*f).is_some_and(|i| r.contains(i)),
+            other => as_int(other).is_some_and(|i| r.contains(i)),
         },
         other => {
             return Err(type_error(format!(
@@ -439,18 +455,25 @@ pub fn iterate(v: &Value) -> Eval<IterState> {
             stop: r.stop,
             step: r.step,
         },
-        Value::List(l) => items(l.lock().clone()),
+        Value::List(l) => items(snapshot(l)?),
         Value::Tuple(t) => IterState::Items {
             items: t.clone(),
             pos: 0,
         },
-        Value::Str(s) => items(
-            s.chars()
-                .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
-                .collect(),
-        ),
-        Value::Dict(d) => items(d.lock().values().map(|(k, _)| k.clone()).collect()),
-        Value::Bytes(b) => items(b.iter().map(|&x| Value::Int(i64::from(x))).collect()),
+        Value::Str(s) => IterState::Chars {
+            text: s.clone(),
+            pos: 0,
+        },
+        Value::Dict(d) => {
+            let d = d.lock();
+            let mut keys = alloc::vec_with_capacity(d.len())?;
+            keys.extend(d.values().map(|(k, _)| k.clone()));
+            items(keys)
+        }
+        Value::Bytes(b) => IterState::Bytes {
+            data: b.clone(),
+            pos: 0,
+        },
         Value::Iter(it) => IterState::Shared(it.clone()),
         Value::Object(o) => match o.iterator() {
             Some(native) => IterState::Native(native),
@@ -466,7 +489,7 @@ fn not_iterable(v: &Value) -> Ctrl {
 
 fn items(v: Vec<Value>) -> IterState {
     IterState::Items {
-        items: Arc::from(v),
+        items: Arc::new(Items::from(v)),
         pos: 0,
     }
 }
@@ -474,81 +497,179 @@ fn items(v: Vec<Value>) -> IterState {
 /// Collects an iterable into a vector.
 pub fn to_vec(v: &Value) -> Eval<Vec<Value>> {
     match v {
-        Value::List(l) => Ok(l.lock().clone()),
-        Value::Tuple(t) => Ok(t.to_vec()),
+        Value::List(l) => alloc::to_vec(&l.lock()),
+        Value::Tuple(t) => alloc::to_vec(t),
         other => {
+            let mut out = match other {
+                Value::Range(r) => {
+                    alloc::vec_with_capacity(usize::try_from(r.len()).unwrap_or(usize::MAX))?
+                }
+                _ => Vec::new(),
+            };
             let mut it = iterate(other)?;
-            let mut out = Vec::new();
             while let Some(x) = it.next_value()? {
-                out.push(x);
+                alloc::push(&mut out, x)?;
             }
             Ok(out)
         }
     }
 }
 
-pub fn make_iter(state: IterState) -> Value {
-    Value::Iter(Arc::new(Mutex::new(state)))
+/// An iterator object. Iterators built on iterators (`enumerate(enumerate(...))`) step
+/// through each other, so their nesting is bounded as CPython's recursion limit would.
+pub fn make_iter(state: IterState) -> Eval {
+    if state.depth() > MAX_NESTING {
+        return Err(Ctrl::raise(
+            ExcKind::RecursionError,
+            "maximum recursion depth exceeded",
+        ));
+    }
+    Ok(Value::Iter(Arc::new(Mutex::new(state))))
 }
 
-fn index(len: usize, i: &Value, what: &str) -> Eval<usize> {
+/// Resolves index `i` of a sequence of `len` items (negative ones count from the end).
+fn index(len: u64, i: &Value, what: &str) -> Eval<u64> {
     let Some(i) = as_int(i) else {
         return Err(type_error(format!(
             "{what} indices must be integers or slices, not {}",
             i.type_name()
         )));
     };
-    let resolved = if i < 0 { i + len as i64 } else { i };
-    if resolved < 0 || resolved >= len as i64 {
+    let len = i128::from(len);
+    let resolved = if i < 0 {
+        i128::from(i) + len
+    } else {
+        i128::from(i)
+    };
+    if !(0..len).contains(&resolved) {
         return Err(Ctrl::raise(
             ExcKind::IndexError,
             format!("{what} index out of range"),
         ));
     }
-    Ok(resolved as usize)
+    Ok(resolved as u64)
 }
 
-/// The indices a slice `lo:hi:step` selects from a sequence of `len` items.
-fn slice_indices(len: usize, slice: &[Value]) -> Eval<Vec<usize>> {
-    let get = |v: &Value| -> Eval<Option<i64>> {
-        match v {
-            Value::None => Ok(None),
-            other => as_int(other)
-                .map(Some)
-                .ok_or_else(|| type_error("slice indices must be integers or None".to_string())),
+/// A slice `lo:hi:step` resolved against a sequence of `len` items, as CPython's
+/// `PySlice_Unpack` and `PySlice_AdjustIndices` resolve it: it selects the `count` items at
+/// `start + k * step`. Wide integers keep huge steps and lengths from overflowing.
+pub struct Slice {
+    pub start: i128,
+    pub stop: i128,
+    pub step: i128,
+    pub count: u64,
+}
+
+impl Slice {
+    pub fn resolve(len: u64, parts: &[Value]) -> Eval<Slice> {
+        let bound = |v: &Value| -> Eval<Option<i64>> {
+            match v {
+                Value::None => Ok(None),
+                other => as_int(other).map(Some).ok_or_else(|| {
+                    type_error(
+                        "slice indices must be integers or None or have an __index__ method".into(),
+                    )
+                }),
+            }
+        };
+        let step = bound(&parts[2])?.unwrap_or(1);
+        if step == 0 {
+            return Err(Ctrl::raise(
+                ExcKind::ValueError,
+                "slice step cannot be zero",
+            ));
         }
-    };
-    let len = len as i64;
-    let step = get(&slice[2])?.unwrap_or(1);
-    if step == 0 {
-        return Err(Ctrl::raise(
-            ExcKind::ValueError,
-            "slice step cannot be zero",
-        ));
+        // CPython clamps the step so that negating it cannot overflow.
+        let step = i128::from(step.max(-i64::MAX));
+        let len = i128::from(len);
+        let backwards = step < 0;
+        let adjust = |v: i64| {
+            let v = i128::from(v);
+            if v < 0 {
+                (v + len).max(if backwards { -1 } else { 0 })
+            } else if v >= len {
+                if backwards {
+                    len - 1
+                } else {
+                    len
+                }
+            } else {
+                v
+            }
+        };
+        let (first, last) = if backwards { (len - 1, -1) } else { (0, len) };
+        let start = bound(&parts[0])?.map_or(first, adjust);
+        let stop = bound(&parts[1])?.map_or(last, adjust);
+        let count = match backwards {
+            true if stop < start => (start - stop - 1) / -step + 1,
+            false if start < stop => (stop - start - 1) / step + 1,
+            _ => 0,
+        };
+        Ok(Slice {
+            start,
+            stop,
+            step,
+            count: count as u64,
+        })
     }
-    let clamp = |v: i64, lo: i64, hi: i64| {
-        let v = if v < 0 { v + len } else { v };
-        v.clamp(lo, hi)
-    };
-    let mut out = Vec::new();
-    if step > 0 {
-        let lo = get(&slice[0])?.map_or(0, |v| clamp(v, 0, len));
-        let hi = get(&slice[1])?.map_or(len, |v| clamp(v, 0, len));
-        let mut i = lo;
-        while i < hi {
-            out.push(i as usize);
-            i += step;
-        }
-    } else {
-        let lo = get(&slice[0])?.map_or(len - 1, |v| clamp(v, -1, len - 1));
-        let hi = get(&slice[1])?.map_or(-1, |v| clamp(v, -1, len - 1));
-        let mut i = lo;
-        while i > hi {
-            out.push(i as usize);
-            i += step;
+
+    /// The position of the `k`-th selected item (`k < count`).
+    pub fn index(&self, k: u64) -> usize {
+        (self.start + i128::from(k) * self.step) as usize
+    }
+
+    /// The positions of the selected items, in order.
+    pub fn indices(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.count).map(|k| self.index(k))
+    }
+}
+
+/// What is inside the brackets of a subscription: an item's key, or a slice's three bounds.
+pub enum Subscript {
+    Item(Value),
+    Slice(Arc<Items>),
+}
+
+impl Subscript {
+    /// The subscription `value` stands for: `parts` of a slice if `is_slice`, else a key.
+    pub fn of(value: Value, is_slice: bool) -> Subscript {
+        match value {
+            Value::Tuple(parts) if is_slice => Subscript::Slice(parts),
+            key => Subscript::Item(key),
         }
     }
-    Ok(out)
+
+    /// `container[self]`.
+    pub fn get(&self, container: &Value) -> Eval {
+        match (self, container) {
+            (Subscript::Item(key), _) => get_item(container, key),
+            (Subscript::Slice(_), Value::Dict(_)) => Err(unhashable_slice()),
+            (Subscript::Slice(parts), _) => get_slice(container, parts),
+        }
+    }
+
+    /// `container[self] = value`.
+    pub fn set(&self, container: &Value, value: Value) -> Eval<()> {
+        match (self, container) {
+            (Subscript::Item(key), _) => set_item(container, key, value),
+            (Subscript::Slice(_), Value::Dict(_)) => Err(unhashable_slice()),
+            (Subscript::Slice(parts), _) => set_slice(container, parts, &value),
+        }
+    }
+
+    /// `del container[self]`.
+    pub fn delete(&self, container: &Value) -> Eval<()> {
+        match (self, container) {
+            (Subscript::Item(key), _) => del_item(container, key),
+            (Subscript::Slice(_), Value::Dict(_)) => Err(unhashable_slice()),
+            (Subscript::Slice(parts), _) => del_slice(container, parts),
+        }
+    }
+}
+
+/// A slice used as a dict key.
+fn unhashable_slice() -> Ctrl {
+    type_error("unhashable type: 'slice'".into())
 }
 
 /// `container[key]` (slices go through [`get_slice`]).
@@ -556,26 +677,28 @@ pub fn get_item(container: &Value, key: &Value) -> Eval {
     match container {
         Value::List(l) => {
             let items = l.lock();
-            Ok(items[index(items.len(), key, "list")?].clone())
+            Ok(items[index(items.len() as u64, key, "list")? as usize].clone())
         }
-        Value::Tuple(t) => Ok(t[index(t.len(), key, "tuple")?].clone()),
+        Value::Tuple(t) => Ok(t[index(t.len() as u64, key, "tuple")? as usize].clone()),
         Value::Str(s) => {
-            let chars: Vec<char> = s.chars().collect();
-            let c = chars[index(chars.len(), key, "string")?];
+            let i = index(s.chars().count() as u64, key, "string")?;
+            let c = s.chars().nth(i as usize).unwrap_or_default();
             Ok(Value::str(c.encode_utf8(&mut [0; 4])))
         }
-        Value::Bytes(b) => Ok(Value::Int(i64::from(b[index(b.len(), key, "byte")?]))),
-        Value::Range(r) => {
-            let i = index(r.len() as usize, key, "range object")?;
-            Ok(Value::Int(r.start + r.step * i as i64))
+        Value::Bytes(b) => Ok(Value::Int(i64::from(
+            b[index(b.len() as u64, key, "byte")? as usize],
+        ))),
+        Value::Range(r) => Ok(Value::Int(r.item(index(r.len(), key, "range object")?))),
+        Value::Dict(d) => {
+            let k = key.key()?;
+            let found = d.lock().get(&k).map(|(_, v)| v.clone());
+            found.ok_or_else(|| {
+                Ctrl::exc(Arc::new(super::error::Exception::with_args(
+                    ExcKind::KeyError,
+                    vec![key.clone()],
+                )))
+            })
         }
-        Value::Dict(d) => match d.lock().get(&key.key()?) {
-            Some((_, v)) => Ok(v.clone()),
-            None => Err(Ctrl::exc(Arc::new(super::error::Exception::with_args(
-                ExcKind::KeyError,
-                vec![key.clone()],
-            )))),
-        },
         other => Err(type_error(format!(
             "'{}' object is not subscriptable",
             other.type_name()
@@ -584,32 +707,23 @@ pub fn get_item(container: &Value, key: &Value) -> Eval {
 }
 
 /// `container[lo:hi:step]`.
-pub fn get_slice(container: &Value, slice: &[Value]) -> Eval {
+pub fn get_slice(container: &Value, parts: &[Value]) -> Eval {
     match container {
         Value::List(l) => {
             let items = l.lock();
-            let picked = slice_indices(items.len(), slice)?;
-            Ok(Value::list(
-                picked.into_iter().map(|i| items[i].clone()).collect(),
-            ))
+            let slice = Slice::resolve(items.len() as u64, parts)?;
+            Ok(Value::list(pick(&items, &slice)?))
         }
         Value::Tuple(t) => {
-            let picked = slice_indices(t.len(), slice)?;
-            Ok(Value::tuple(
-                picked.into_iter().map(|i| t[i].clone()).collect(),
-            ))
+            let slice = Slice::resolve(t.len() as u64, parts)?;
+            Ok(Value::tuple(pick(t, &slice)?))
         }
-        Value::Str(s) => {
-            let chars: Vec<char> = s.chars().collect();
-            let picked = slice_indices(chars.len(), slice)?;
-            Ok(Value::str(
-                &picked.into_iter().map(|i| chars[i]).collect::<String>(),
-            ))
-        }
+        Value::Str(s) => slice_str(s, parts),
         Value::Bytes(b) => {
-            let picked = slice_indices(b.len(), slice)?;
-            Ok(Value::Bytes(picked.into_iter().map(|i| b[i]).collect()))
+            let slice = Slice::resolve(b.len() as u64, parts)?;
+            Ok(Value::Bytes(alloc::shared_bytes(pick(b, &slice)?)?))
         }
+        Value::Range(r) => slice_range(r, parts),
         other => Err(type_error(format!(
             "'{}' object is not subscriptable",
             other.type_name()
@@ -617,47 +731,194 @@ pub fn get_slice(container: &Value, slice: &[Value]) -> Eval {
     }
 }
 
-/// `container[key] = value`.
+fn pick<T: Clone>(items: &[T], slice: &Slice) -> Eval<Vec<T>> {
+    let mut out = alloc::vec_with_capacity(slice.count as usize)?;
+    out.extend(slice.indices().map(|i| items[i].clone()));
+    Ok(out)
+}
+
+/// Slices a string by characters without expanding it into one `char` per item.
+fn slice_str(s: &str, parts: &[Value]) -> Eval {
+    let len = s.chars().count();
+    let slice = Slice::resolve(len as u64, parts)?;
+    let picked: String = if slice.count == 0 {
+        String::new()
+    } else if slice.step == 1 {
+        let byte_at = |char_ix: usize| s.char_indices().nth(char_ix).map_or(s.len(), |(b, _)| b);
+        let (from, to) = (slice.index(0), slice.index(slice.count - 1) + 1);
+        s[byte_at(from)..byte_at(to)].to_string()
+    } else {
+        let step = slice.step.unsigned_abs() as usize;
+        let take = slice.count as usize;
+        let first = slice.index(0);
+        if slice.step > 0 {
+            s.chars().skip(first).step_by(step).take(take).collect()
+        } else {
+            s.chars()
+                .rev()
+                .skip(len - 1 - first)
+                .step_by(step)
+                .take(take)
+                .collect()
+        }
+    };
+    Ok(Value::Str(alloc::shared_str(picked)?))
+}
+
+/// `range(...)[lo:hi:step]` is another range, as in CPython.
+fn slice_range(r: &RangeObj, parts: &[Value]) -> Eval {
+    let slice = Slice::resolve(r.len(), parts)?;
+    let at = |i: i128| i128::from(r.start) + i * i128::from(r.step);
+    let fit = |v: i128| i64::try_from(v).map_err(|_| num::int_overflow());
+    Ok(Value::Range(Arc::new(RangeObj {
+        start: fit(at(slice.start))?,
+        stop: fit(at(slice.stop))?,
+        step: fit(slice.step * i128::from(r.step))?,
+    })))
+}
+
+/// `container[key] = value`. Values replaced or removed are dropped after the lock is
+/// released, as everywhere a container changes.
 pub fn set_item(container: &Value, key: &Value, value: Value) -> Eval<()> {
     match container {
         Value::List(l) => {
-            let mut items = l.lock();
-            let i = index(items.len(), key, "list assignment")?;
-            items[i] = value;
+            let replaced = {
+                let mut items = l.lock();
+                let i = index(items.len() as u64, key, "list assignment")?;
+                std::mem::replace(&mut items[i as usize], value)
+            };
+            drop(replaced);
             Ok(())
         }
         Value::Dict(d) => {
-            d.lock().insert(key.key()?, (key.clone(), value));
+            let k = key.key()?;
+            let replaced = dict_set(&mut d.lock(), k, key, value)?;
+            drop(replaced);
             Ok(())
         }
-        other => Err(type_error(format!(
-            "'{}' object does not support item assignment",
-            other.type_name()
-        ))),
+        other => Err(not_assignable(other)),
     }
+}
+
+fn not_assignable(v: &Value) -> Ctrl {
+    type_error(format!(
+        "'{}' object does not support item assignment",
+        v.type_name()
+    ))
+}
+
+/// `d[key] = value`: an existing entry keeps the key it was made with (`d[1.0]` after `d[1]`
+/// still shows `1`), as in CPython. Returns the value replaced, if any.
+pub fn dict_set(d: &mut Dict, k: Key, key: &Value, value: Value) -> Eval<Option<Value>> {
+    if let Some(slot) = d.get_mut(&k) {
+        return Ok(Some(std::mem::replace(&mut slot.1, value)));
+    }
+    d.try_reserve(1).map_err(|_| alloc::memory_error())?;
+    d.insert(k, (key.clone(), value));
+    Ok(None)
 }
 
 /// `del container[key]`.
 pub fn del_item(container: &Value, key: &Value) -> Eval<()> {
     match container {
         Value::List(l) => {
-            let mut items = l.lock();
-            let i = index(items.len(), key, "list assignment")?;
-            items.remove(i);
+            let removed = {
+                let mut items = l.lock();
+                let i = index(items.len() as u64, key, "list assignment")?;
+                items.remove(i as usize)
+            };
+            drop(removed);
             Ok(())
         }
-        Value::Dict(d) => match d.lock().shift_remove(&key.key()?) {
-            Some(_) => Ok(()),
-            None => Err(Ctrl::exc(Arc::new(super::error::Exception::with_args(
-                ExcKind::KeyError,
-                vec![key.clone()],
-            )))),
-        },
+        Value::Dict(d) => {
+            let k = key.key()?;
+            let removed = d.lock().shift_remove(&k);
+            match removed {
+                Some(_) => Ok(()),
+                None => Err(Ctrl::exc(Arc::new(super::error::Exception::with_args(
+                    ExcKind::KeyError,
+                    vec![key.clone()],
+                )))),
+            }
+        }
         other => Err(type_error(format!(
             "'{}' object does not support item deletion",
             other.type_name()
         ))),
     }
+}
+
+/// `list[lo:hi:step] = value`. The new items are collected before the list is locked, as
+/// they may come from the list itself (`a[:] = a`).
+pub fn set_slice(container: &Value, parts: &[Value], value: &Value) -> Eval<()> {
+    let Value::List(l) = container else {
+        return Err(not_assignable(container));
+    };
+    iterate(value).map_err(|_| type_error("can only assign an iterable".into()))?;
+    let new = to_vec(value)?;
+    let replaced: Vec<Value> = {
+        let mut items = l.lock();
+        let slice = Slice::resolve(items.len() as u64, parts)?;
+        if slice.step == 1 {
+            let (lo, hi) = (slice.start as usize, slice.stop.max(slice.start) as usize);
+            alloc::reserve(&mut items, new.len().saturating_sub(hi - lo))?;
+            items.splice(lo..hi, new).collect()
+        } else {
+            if new.len() as u64 != slice.count {
+                return Err(Ctrl::raise(
+                    ExcKind::ValueError,
+                    format!(
+                        "attempt to assign sequence of size {} to extended slice of size {}",
+                        new.len(),
+                        slice.count
+                    ),
+                ));
+            }
+            let positions: Vec<usize> = slice.indices().collect();
+            positions
+                .into_iter()
+                .zip(new)
+                .map(|(i, v)| std::mem::replace(&mut items[i], v))
+                .collect()
+        }
+    };
+    drop(replaced);
+    Ok(())
+}
+
+/// `del list[lo:hi:step]`.
+pub fn del_slice(container: &Value, parts: &[Value]) -> Eval<()> {
+    let Value::List(l) = container else {
+        return Err(type_error(format!(
+            "'{}' object does not support item deletion",
+            container.type_name()
+        )));
+    };
+    let removed: Vec<Value> = {
+        let mut items = l.lock();
+        let slice = Slice::resolve(items.len() as u64, parts)?;
+        if slice.step == 1 {
+            let (lo, hi) = (slice.start as usize, slice.stop.max(slice.start) as usize);
+            items.drain(lo..hi).collect()
+        } else {
+            let mut selected = vec![false; items.len()];
+            for i in slice.indices() {
+                selected[i] = true;
+            }
+            let all = std::mem::take(&mut *items).into_vec();
+            let mut removed = Vec::with_capacity(slice.count as usize);
+            for (v, remove) in all.into_iter().zip(selected) {
+                if remove {
+                    removed.push(v);
+                } else {
+                    items.push(v);
+                }
+            }
+            removed
+        }
+    };
+    drop(removed);
+    Ok(())
 }
 
 /// Unpacks `value` into exactly `n` items, or `n - 1` plus a starred list at `star`.
@@ -693,5 +954,70 @@ pub fn unpack(value: &Value, n: usize, star: Option<usize>) -> Eval<Vec<Value>> 
             out.extend_from_slice(&items[items.len() - tail..]);
             Ok(out)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::testing::{outcome, reprs};
+
+    #[test]
+    fn containers_holding_themselves_answer_as_cpython() {
+        let setup = "a = [1, 2]\nx = []\nx.append(x)\ny = []\ny.append(y)\nd = {}\nd['a'] = d";
+        let cases = [
+            ("a < a", "False"),
+            ("a <= a", "True"),
+            ("x", "[[...]]"),
+            ("x == x", "True"),
+            ("x < x", "False"),
+            ("x in x", "True"),
+            ("x.count(x)", "1"),
+            ("x.index(x)", "0"),
+            (
+                "x == y",
+                "RecursionError('maximum recursion depth exceeded in comparison')",
+            ),
+            ("d", "{'a': {...}}"),
+            ("d == d", "True"),
+        ];
+        let expressions: Vec<&str> = cases.iter().map(|(e, _)| *e).collect();
+        for ((e, want), got) in cases.iter().zip(reprs(setup, &expressions)) {
+            assert_eq!(&got, want, "{e}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_a_recursion_error_in_repr_comparison_hashing_and_iterators() {
+        let setup = "n = []\nm = []\nt = ()\nit = enumerate([1])\n\
+                     for i in range(2000):\n    n = [n]\n    m = [m]\n    t = (t,)";
+        let got = reprs(setup, &["repr(n)", "n == m", "{t: 1}"]);
+        assert_eq!(
+            got[0],
+            "RecursionError('maximum recursion depth exceeded while getting the repr of an object')"
+        );
+        assert_eq!(
+            got[1],
+            "RecursionError('maximum recursion depth exceeded in comparison')"
+        );
+        assert_eq!(
+            got[2],
+            "RecursionError('maximum recursion depth exceeded while calling a Python object')"
+        );
+        let chain = outcome(
+            "it = enumerate([1])\ntry:\n    for i in range(2000):\n        it = enumerate(it)\n\
+             except RecursionError as e:\n    print(i, repr(e))\n",
+        );
+        assert_eq!(
+            chain,
+            "998 RecursionError('maximum recursion depth exceeded')\n"
+        );
+    }
+
+    #[test]
+    fn a_million_levels_are_freed_when_the_run_ends() {
+        let source = "x = []\nt = ()\nd = {}\ne = ValueError()\nf = None\n\
+                      for i in range(1000000):\n    x = [x]\n    t = (t,)\n    d = {1: d}\n    \
+                      e = ValueError(e)\n    f = lambda g=f: g\nprint('built')\n";
+        assert_eq!(outcome(source), "built\n");
     }
 }

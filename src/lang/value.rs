@@ -3,7 +3,7 @@
 //! Everything a value points to is `Send + Sync` (containers behind `parking_lot::Mutex`), so
 //! values can cross to other threads of the same run.
 
-use std::fmt::Write as _;
+use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
 
 use indexmap::IndexMap;
@@ -11,9 +11,11 @@ use parking_lot::Mutex;
 
 use super::builtins::Builtin;
 use super::error::{Ctrl, Eval, ExcKind, Exception};
-use super::format::float_repr;
 use super::function::{BoundMethod, Coroutine, Function};
+use super::num;
 use super::object::{NativeFn, PyObject};
+use super::repr;
+use super::trashcan;
 use crate::exec::objects::{FutureObj, LoopObj, TaskObj};
 
 /// A Python object.
@@ -23,8 +25,8 @@ pub enum Value {
     Int(i64),
     Float(f64),
     Str(Arc<str>),
-    List(Arc<Mutex<Vec<Value>>>),
-    Tuple(Arc<[Value]>),
+    List(Arc<Mutex<Items>>),
+    Tuple(Arc<Items>),
     Dict(Arc<Mutex<Dict>>),
     Range(Arc<RangeObj>),
     Iter(Arc<Mutex<IterState>>),
@@ -114,15 +116,43 @@ impl RangeObj {
         self.len() == 0
     }
 
-    pub fn len(&self) -> i64 {
-        let (lo, hi, step) = (self.start, self.stop, self.step);
-        if step > 0 && lo < hi {
+    /// How many ints the range holds: up to 2^64 - 1, more than `len()` can answer.
+    pub fn len(&self) -> u64 {
+        let (lo, hi, step) = self.wide();
+        let n = if step > 0 && lo < hi {
             (hi - lo - 1) / step + 1
         } else if step < 0 && lo > hi {
-            (lo - hi - 1) / (-step) + 1
+            (lo - hi - 1) / -step + 1
         } else {
             0
-        }
+        };
+        n as u64
+    }
+
+    /// The `i`-th int (`i < len()`, so it lies between start and stop and fits).
+    pub fn item(&self, i: u64) -> i64 {
+        let (lo, _, step) = self.wide();
+        (lo + step * i128::from(i)) as i64
+    }
+
+    /// `i in range`.
+    pub fn contains(&self, i: i64) -> bool {
+        let (lo, hi, step) = self.wide();
+        let i = i128::from(i);
+        let in_bounds = if step > 0 {
+            lo <= i && i < hi
+        } else {
+            hi < i && i <= lo
+        };
+        in_bounds && (i - lo) % step == 0
+    }
+
+    fn wide(&self) -> (i128, i128, i128) {
+        (
+            i128::from(self.start),
+            i128::from(self.stop),
+            i128::from(self.step),
+        )
     }
 }
 
@@ -135,12 +165,23 @@ pub enum IterState {
         step: i64,
     },
     Items {
-        items: Arc<[Value]>,
+        items: Arc<Items>,
+        pos: usize,
+    },
+    /// The characters of a string, from byte offset `pos`.
+    Chars {
+        text: Arc<str>,
+        pos: usize,
+    },
+    /// The bytes of a `bytes` object as ints, from `pos`.
+    Bytes {
+        data: Arc<[u8]>,
         pos: usize,
     },
     Enumerate {
         inner: Box<IterState>,
-        count: i64,
+        /// The next count; `None` once it no longer fits in 64 bits.
+        count: Option<i64>,
     },
     Zip(Vec<IterState>),
     /// An iterator object iterated again: stepped in place, so a loop that breaks out of it
@@ -157,6 +198,18 @@ pub trait NativeIter: Send + Sync {
 }
 
 impl IterState {
+    /// How many iterators this one is built on, itself included: stepping it goes through
+    /// each of them.
+    pub fn depth(&self) -> usize {
+        match self {
+            IterState::Enumerate { inner, .. } => inner.depth() + 1,
+            IterState::Zip(iters) => iters.iter().map(IterState::depth).max().unwrap_or(0) + 1,
+            // One being stepped right now was measured when it was made.
+            IterState::Shared(shared) => shared.try_lock().map_or(1, |s| s.depth()),
+            _ => 1,
+        }
+    }
+
     /// The next item, `None` once exhausted; waiting for a native item can fail.
     #[inline]
     pub fn next_value(&mut self) -> Eval<Option<Value>> {
@@ -171,7 +224,8 @@ impl IterState {
                     return Ok(None);
                 }
                 let v = *next;
-                *next += *step;
+                // Past the last item the next one may not fit; the range is then over.
+                *next = next.checked_add(*step).unwrap_or(*stop);
                 Some(Value::Int(v))
             }
             IterState::Items { items, pos } => {
@@ -179,12 +233,22 @@ impl IterState {
                 *pos += usize::from(v.is_some());
                 v
             }
+            IterState::Chars { text, pos } => {
+                let c = text[*pos..].chars().next();
+                *pos += c.map_or(0, char::len_utf8);
+                c.map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
+            }
+            IterState::Bytes { data, pos } => {
+                let b = data.get(*pos).copied();
+                *pos += usize::from(b.is_some());
+                b.map(|b| Value::Int(i64::from(b)))
+            }
             IterState::Enumerate { inner, count } => {
                 let Some(v) = inner.next_value()? else {
                     return Ok(None);
                 };
-                let i = *count;
-                *count += 1;
+                let i = count.ok_or_else(num::int_overflow)?;
+                *count = i.checked_add(1);
                 Some(Value::tuple(vec![Value::Int(i), v]))
             }
             IterState::Zip(iters) => {
@@ -224,7 +288,74 @@ pub enum Key {
     Tuple(Vec<Key>),
 }
 
-pub type Dict = IndexMap<Key, (Value, Value)>;
+/// How deeply values may nest inside each other where Python recurses over them (`repr`,
+/// comparison, hashing, iterators wrapping iterators), as CPython's recursion limit bounds
+/// the same recursions: beyond it they raise `RecursionError` rather than exhaust the stack.
+pub const MAX_NESTING: usize = 1000;
+
+/// The items of a list or a tuple. Dropped through the trashcan, so that a structure nested a
+/// million deep is freed without recursion.
+#[derive(Clone, Default)]
+pub struct Items(Vec<Value>);
+
+impl Items {
+    pub fn into_vec(mut self) -> Vec<Value> {
+        std::mem::take(&mut self.0)
+    }
+}
+
+impl From<Vec<Value>> for Items {
+    fn from(items: Vec<Value>) -> Items {
+        Items(items)
+    }
+}
+
+impl Deref for Items {
+    type Target = Vec<Value>;
+    fn deref(&self) -> &Vec<Value> {
+        &self.0
+    }
+}
+
+impl DerefMut for Items {
+    fn deref_mut(&mut self) -> &mut Vec<Value> {
+        &mut self.0
+    }
+}
+
+impl Drop for Items {
+    fn drop(&mut self) {
+        trashcan::bury(std::mem::take(&mut self.0));
+    }
+}
+
+/// The entries of a dict, by key: each keeps the key as given (`1` or `1.0`) and the value.
+/// Dropped through the trashcan, as [`Items`] are.
+#[derive(Clone, Default)]
+pub struct Dict(IndexMap<Key, (Value, Value)>);
+
+impl Deref for Dict {
+    type Target = IndexMap<Key, (Value, Value)>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl DerefMut for Dict {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl Drop for Dict {
+    fn drop(&mut self) {
+        trashcan::bury(
+            std::mem::take(&mut self.0)
+                .into_values()
+                .flat_map(|(k, v)| [k, v]),
+        );
+    }
+}
 
 impl Value {
     pub fn str(s: &str) -> Value {
@@ -232,11 +363,33 @@ impl Value {
     }
 
     pub fn tuple(items: Vec<Value>) -> Value {
-        Value::Tuple(Arc::from(items))
+        Value::Tuple(Arc::new(Items(items)))
     }
 
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(Arc::new(Mutex::new(items)))
+        Value::List(Arc::new(Mutex::new(Items(items))))
+    }
+
+    pub fn dict(entries: Dict) -> Value {
+        Value::Dict(Arc::new(Mutex::new(entries)))
+    }
+
+    /// Whether this value may own other values, so that dropping it may drop them in turn.
+    pub fn may_hold_values(&self) -> bool {
+        !matches!(
+            self,
+            Value::None
+                | Value::Bool(_)
+                | Value::Int(_)
+                | Value::Float(_)
+                | Value::Str(_)
+                | Value::Bytes(_)
+                | Value::Range(_)
+                | Value::Builtin(_)
+                | Value::ExcType(_)
+                | Value::Module(_)
+                | Value::Native(_)
+        )
     }
 
     /// The Python type name, as `type(x).__name__` prints it.
@@ -287,15 +440,33 @@ impl Value {
 
     /// The dictionary key for this value, or a `TypeError` for unhashable values.
     pub fn key(&self) -> Result<Key, Exception> {
+        self.key_at(0)
+    }
+
+    fn key_at(&self, depth: usize) -> Result<Key, Exception> {
         Ok(match self {
             Value::None => Key::None,
             Value::Bool(b) => Key::Int(*b as i64),
             Value::Int(i) => Key::Int(*i),
-            Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e18 => Key::Int(*f as i64),
-            Value::Float(f) => Key::FloatBits(f.to_bits()),
+            Value::Float(f) => match num::exact_int(*f) {
+                Some(i) => Key::Int(i),
+                None => Key::FloatBits(f.to_bits()),
+            },
             Value::Str(s) => Key::Str(s.clone()),
             Value::Bytes(b) => Key::Bytes(b.clone()),
-            Value::Tuple(t) => Key::Tuple(t.iter().map(Value::key).collect::<Result<_, _>>()?),
+            Value::Tuple(t) => {
+                if depth >= MAX_NESTING {
+                    return Err(Exception::new(
+                        ExcKind::RecursionError,
+                        "maximum recursion depth exceeded while calling a Python object",
+                    ));
+                }
+                Key::Tuple(
+                    t.iter()
+                        .map(|item| item.key_at(depth + 1))
+                        .collect::<Result<_, _>>()?,
+                )
+            }
             other => {
                 return Err(Exception::new(
                     ExcKind::TypeError,
@@ -305,83 +476,25 @@ impl Value {
         })
     }
 
-    /// `str(x)`.
+    /// `str(x)`; a part nested too deeply to write shows as `...`.
     pub fn to_str(&self) -> String {
-        match self {
-            Value::Str(s) => s.to_string(),
-            Value::Exception(e) => e.message(),
-            _ => self.repr(),
-        }
+        repr::lenient(self, repr::Style::Str)
     }
 
-    /// `repr(x)`.
+    /// `repr(x)`; a part nested too deeply to write shows as `...`.
     pub fn repr(&self) -> String {
-        let mut out = String::new();
-        self.write_repr(&mut out);
-        out
+        repr::lenient(self, repr::Style::Repr)
     }
 
-    fn write_repr(&self, out: &mut String) {
-        match self {
-            Value::None => out.push_str("None"),
-            Value::Bool(true) => out.push_str("True"),
-            Value::Bool(false) => out.push_str("False"),
-            Value::Int(i) => {
-                let _ = write!(out, "{i}");
-            }
-            Value::Float(f) => out.push_str(&float_repr(*f)),
-            Value::Str(s) => write_str_repr(out, s),
-            Value::List(l) => write_seq(out, "[", "]", &l.lock(), false),
-            Value::Tuple(t) => write_seq(out, "(", ")", t, t.len() == 1),
-            Value::Dict(d) => {
-                out.push('{');
-                for (i, (k, v)) in d.lock().values().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    k.write_repr(out);
-                    out.push_str(": ");
-                    v.write_repr(out);
-                }
-                out.push('}');
-            }
-            Value::Range(r) => {
-                let _ = if r.step == 1 {
-                    write!(out, "range({}, {})", r.start, r.stop)
-                } else {
-                    write!(out, "range({}, {}, {})", r.start, r.stop, r.step)
-                };
-            }
-            Value::Func(f) => {
-                let _ = write!(out, "<function {}>", f.def.name);
-            }
-            Value::Builtin(b) => {
-                let _ = write!(out, "<built-in function {}>", b.name());
-            }
-            Value::Method(m) => {
-                let _ = write!(out, "<bound method {}>", m.name);
-            }
-            Value::Coro(c) => {
-                let _ = write!(out, "<coroutine object {}>", c.name);
-            }
-            Value::Task(t) => out.push_str(&t.repr()),
-            Value::Future(f) => out.push_str(&f.repr()),
-            Value::Exception(e) => out.push_str(&e.repr()),
-            Value::ExcType(k) => {
-                let _ = write!(out, "<class '{}'>", k.qualified_name());
-            }
-            Value::Module(m) => {
-                let _ = write!(out, "<module '{}'>", m.name());
-            }
-            Value::Bytes(b) => write_bytes_repr(out, b),
-            Value::Native(f) => {
-                let _ = write!(out, "<built-in function {}>", f.name);
-            }
-            Value::Object(o) => out.push_str(&o.repr()),
-            Value::Iter(_) | Value::Loop(_) => {
-                let _ = write!(out, "<{} object>", self.type_name());
-            }
-        }
+    /// `str(x)` as Python's `str()` computes it: too deep a nesting is a `RecursionError`, too
+    /// long a text a `MemoryError`.
+    pub fn try_str(&self) -> Eval<String> {
+        repr::strict(self, repr::Style::Str)
+    }
+
+    /// `repr(x)` as Python's `repr()` computes it (see [`Value::try_str`]).
+    pub fn try_repr(&self) -> Eval<String> {
+        repr::strict(self, repr::Style::Repr)
     }
 }
 
@@ -416,73 +529,4 @@ impl Module {
         .into_iter()
         .find(|m| m.name() == name)
     }
-}
-
-/// Python's bytes repr: `b'...'` with escapes for non-printable bytes.
-fn write_bytes_repr(out: &mut String, b: &[u8]) {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
-        '"'
-    } else {
-        '\''
-    };
-    out.push('b');
-    out.push(quote);
-    for &c in b {
-        match c {
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            c if c as char == quote => {
-                out.push('\\');
-                out.push(c as char);
-            }
-            0x20..=0x7e => out.push(c as char),
-            c => {
-                let _ = write!(out, "\\x{c:02x}");
-            }
-        }
-    }
-    out.push(quote);
-}
-
-fn write_seq(out: &mut String, open: &str, close: &str, items: &[Value], trailing_comma: bool) {
-    out.push_str(open);
-    for (i, v) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        v.write_repr(out);
-    }
-    if trailing_comma {
-        out.push(',');
-    }
-    out.push_str(close);
-}
-
-/// Python's string repr: single quotes unless the text contains a single quote and no double.
-fn write_str_repr(out: &mut String, s: &str) {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
 }

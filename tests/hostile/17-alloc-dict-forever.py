@@ -1,5 +1,5 @@
-# expect: limit
-# says: memory limit
+# expect: out-of-memory
+# says: MemoryError
 # time_limit: 20
 d = {}
 i = 0

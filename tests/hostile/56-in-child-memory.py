@@ -1,5 +1,5 @@
 # expect: ok
-# says: exitcode 1\n
+# says: exitcode -6\n
 # time_limit: 20
 import multiprocessing
 

@@ -1,0 +1,321 @@
+//! `repr()` and `str()` of values, written as CPython writes them. A container met again
+//! inside itself is written `[...]`, `(...)` or `{...}` (CPython's `Py_ReprEnter`); nesting
+//! deeper than [`MAX_NESTING`] is CPython's `RecursionError`; and the text is reserved
+//! fallibly, so that a huge repr is a `MemoryError` instead of an abort.
+//!
+//! Containers are copied out of their locks before their items are written: writing an item
+//! may need the lock of the very container being written.
+
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use super::alloc;
+use super::error::{Ctrl, Eval, ExcKind, Exception};
+use super::format::float_repr;
+use super::value::{Value, MAX_NESTING};
+use crate::exec::objects::{FutureObj, Outcome, TaskObj};
+
+/// Which of the two texts of a value to write.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Repr,
+    Str,
+}
+
+/// Why writing stopped.
+enum Stop {
+    /// Nested too deeply, while getting the `repr` or the `str` of an object.
+    TooDeep(&'static str),
+    NoMemory,
+}
+
+type Written = Result<(), Stop>;
+
+/// The text as Python's `repr()` or `str()` computes it, failing as they do.
+pub fn strict(v: &Value, style: Style) -> Eval<String> {
+    let mut w = Writer::new(false);
+    match w.top(v, style) {
+        Ok(()) => Ok(w.out),
+        Err(Stop::TooDeep(what)) => Err(Ctrl::raise(
+            ExcKind::RecursionError,
+            format!("maximum recursion depth exceeded while getting the {what} of an object"),
+        )),
+        Err(Stop::NoMemory) => Err(alloc::memory_error()),
+    }
+}
+
+/// The text for messages and labels, which cannot fail: a part nested too deeply shows as
+/// `...`, and a text that runs out of memory stops where it is.
+pub fn lenient(v: &Value, style: Style) -> String {
+    let mut w = Writer::new(true);
+    let _ = w.top(v, style);
+    w.out
+}
+
+/// `str(exc)`, for messages.
+pub fn exception_message(e: &Exception) -> String {
+    let mut w = Writer::new(true);
+    let _ = w.exception_str(e);
+    w.out
+}
+
+/// `repr(exc)`, e.g. `ValueError('boom')`, for messages.
+pub fn exception_repr(e: &Exception) -> String {
+    let mut w = Writer::new(true);
+    let _ = w.exception_repr(e);
+    w.out
+}
+
+/// The identity of the object behind a pointer, for cycle detection.
+fn address<T: ?Sized>(p: &T) -> usize {
+    p as *const T as *const () as usize
+}
+
+struct Writer {
+    out: String,
+    /// The objects being written, outermost first.
+    active: Vec<usize>,
+    lenient: bool,
+}
+
+impl Writer {
+    fn new(lenient: bool) -> Writer {
+        Writer {
+            out: String::new(),
+            active: Vec::new(),
+            lenient,
+        }
+    }
+
+    fn put(&mut self, s: &str) -> Written {
+        alloc::push_str(&mut self.out, s).map_err(|_| Stop::NoMemory)
+    }
+
+    fn top(&mut self, v: &Value, style: Style) -> Written {
+        match (style, v) {
+            (Style::Str, Value::Str(s)) => self.put(s),
+            (Style::Str, Value::Exception(e)) => self.exception_str(e),
+            _ => self.value(v),
+        }
+    }
+
+    /// Writes the object at `id` with `inner`, or `placeholder` if it is being written already.
+    fn nested(
+        &mut self,
+        id: usize,
+        placeholder: &str,
+        what: &'static str,
+        inner: impl FnOnce(&mut Self) -> Written,
+    ) -> Written {
+        if self.active.contains(&id) {
+            return self.put(placeholder);
+        }
+        if self.active.len() >= MAX_NESTING {
+            return if self.lenient {
+                self.put("...")
+            } else {
+                Err(Stop::TooDeep(what))
+            };
+        }
+        self.active.push(id);
+        let written = inner(self);
+        self.active.pop();
+        written
+    }
+
+    fn value(&mut self, v: &Value) -> Written {
+        match v {
+            Value::None => self.put("None"),
+            Value::Bool(true) => self.put("True"),
+            Value::Bool(false) => self.put("False"),
+            Value::Int(i) => self.put(&i.to_string()),
+            Value::Float(f) => self.put(&float_repr(*f)),
+            Value::Str(s) => self.quoted(s),
+            Value::Bytes(b) => self.bytes(b),
+            Value::List(l) => {
+                let items = alloc::to_vec(&l.lock()).map_err(|_| Stop::NoMemory)?;
+                self.nested(address(&**l), "[...]", "repr", |w| {
+                    w.sequence("[", "]", &items, false)
+                })
+            }
+            Value::Tuple(t) => self.nested(address(&**t), "(...)", "repr", |w| {
+                w.sequence("(", ")", t, t.len() == 1)
+            }),
+            Value::Dict(d) => {
+                let entries: Vec<(Value, Value)> = {
+                    let d = d.lock();
+                    let mut entries =
+                        alloc::vec_with_capacity(d.len()).map_err(|_| Stop::NoMemory)?;
+                    entries.extend(d.values().cloned());
+                    entries
+                };
+                self.nested(address(&**d), "{...}", "repr", |w| w.entries(&entries))
+            }
+            Value::Exception(e) => {
+                self.nested(address(&**e), "...", "repr", |w| w.exception_repr(e))
+            }
+            Value::Future(f) => self.nested(address(&**f), "...", "repr", |w| {
+                w.put("<Future ")?;
+                w.outcome(f)?;
+                w.put(">")
+            }),
+            Value::Task(t) => self.nested(address(&**t), "...", "repr", |w| w.task(t)),
+            Value::Range(r) => {
+                let text = if r.step == 1 {
+                    format!("range({}, {})", r.start, r.stop)
+                } else {
+                    format!("range({}, {}, {})", r.start, r.stop, r.step)
+                };
+                self.put(&text)
+            }
+            Value::Func(f) => self.put(&format!("<function {}>", f.def.name)),
+            Value::Builtin(b) => self.put(&format!("<built-in function {}>", b.name())),
+            Value::Method(m) => self.put(&format!("<bound method {}>", m.name)),
+            Value::Coro(c) => self.put(&format!("<coroutine object {}>", c.name)),
+            Value::ExcType(k) => self.put(&format!("<class '{}'>", k.qualified_name())),
+            Value::Module(m) => self.put(&format!("<module '{}'>", m.name())),
+            Value::Native(f) => self.put(&format!("<built-in function {}>", f.name)),
+            Value::Object(o) => self.put(&o.repr()),
+            Value::Iter(_) | Value::Loop(_) => self.put(&format!("<{} object>", v.type_name())),
+        }
+    }
+
+    fn sequence(
+        &mut self,
+        open: &str,
+        close: &str,
+        items: &[Value],
+        trailing_comma: bool,
+    ) -> Written {
+        self.put(open)?;
+        for (i, v) in items.iter().enumerate() {
+            if i > 0 {
+                self.put(", ")?;
+            }
+            self.value(v)?;
+        }
+        if trailing_comma {
+            self.put(",")?;
+        }
+        self.put(close)
+    }
+
+    fn entries(&mut self, entries: &[(Value, Value)]) -> Written {
+        self.put("{")?;
+        for (i, (k, v)) in entries.iter().enumerate() {
+            if i > 0 {
+                self.put(", ")?;
+            }
+            self.value(k)?;
+            self.put(": ")?;
+            self.value(v)?;
+        }
+        self.put("}")
+    }
+
+    /// `repr(exc)`: the class name and the arguments' reprs.
+    fn exception_repr(&mut self, e: &Exception) -> Written {
+        self.put(e.kind.name())?;
+        self.sequence("(", ")", &e.args, false)
+    }
+
+    /// `str(exc)`: nothing, the one argument's `str` (its `repr` for `KeyError`), or the
+    /// arguments as a tuple.
+    fn exception_str(&mut self, e: &Exception) -> Written {
+        match e.args.as_slice() {
+            [] => Ok(()),
+            [one] if e.kind == ExcKind::KeyError => self.value(one),
+            [Value::Str(s)] => self.put(s),
+            [Value::Exception(inner)] => {
+                self.nested(address(&**inner), "...", "str", |w| w.exception_str(inner))
+            }
+            [one] => self.value(one),
+            many => self.sequence("(", ")", many, false),
+        }
+    }
+
+    /// `finished result=...`, `pending`, ... as asyncio's reprs show a future's state.
+    fn outcome(&mut self, f: &FutureObj) -> Written {
+        match f.outcome_peek() {
+            None => self.put("pending"),
+            Some(Outcome::Cancelled(_)) => self.put("cancelled"),
+            Some(Outcome::Value(v)) => {
+                self.put("finished result=")?;
+                self.value(&v)
+            }
+            Some(Outcome::Error(e)) => {
+                self.put("finished exception=")?;
+                self.value(&Value::Exception(e))
+            }
+        }
+    }
+
+    fn task(&mut self, t: &Arc<TaskObj>) -> Written {
+        self.put("<Task ")?;
+        self.outcome(&t.future)?;
+        self.put(&format!(" name='{}' coro=<{}>>", t.name(), t.coro.name))
+    }
+
+    /// Python's string repr: single quotes unless the text has a single quote and no double.
+    fn quoted(&mut self, s: &str) -> Written {
+        let quote = if s.contains('\'') && !s.contains('"') {
+            '"'
+        } else {
+            '\''
+        };
+        self.out
+            .try_reserve(s.len() + 2)
+            .map_err(|_| Stop::NoMemory)?;
+        self.out.push(quote);
+        for c in s.chars() {
+            match c {
+                '\\' => self.out.push_str("\\\\"),
+                '\n' => self.out.push_str("\\n"),
+                '\r' => self.out.push_str("\\r"),
+                '\t' => self.out.push_str("\\t"),
+                c if c == quote => {
+                    self.out.push('\\');
+                    self.out.push(c);
+                }
+                c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                    let _ = write!(self.out, "\\x{:02x}", c as u32);
+                }
+                c => self.out.push(c),
+            }
+        }
+        self.out.push(quote);
+        Ok(())
+    }
+
+    /// Python's bytes repr: `b'...'` with escapes for bytes that are not printable ASCII.
+    fn bytes(&mut self, b: &[u8]) -> Written {
+        let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+            '"'
+        } else {
+            '\''
+        };
+        self.out
+            .try_reserve(b.len() + 3)
+            .map_err(|_| Stop::NoMemory)?;
+        self.out.push('b');
+        self.out.push(quote);
+        for &c in b {
+            match c {
+                b'\\' => self.out.push_str("\\\\"),
+                b'\n' => self.out.push_str("\\n"),
+                b'\r' => self.out.push_str("\\r"),
+                b'\t' => self.out.push_str("\\t"),
+                c if c as char == quote => {
+                    self.out.push('\\');
+                    self.out.push(c as char);
+                }
+                0x20..=0x7e => self.out.push(c as char),
+                c => {
+                    let _ = write!(self.out, "\\x{c:02x}");
+                }
+            }
+        }
+        self.out.push(quote);
+        Ok(())
+    }
+}
