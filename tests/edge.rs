@@ -202,9 +202,7 @@ async fn the_store_refuses_past_its_caps_and_keeps_what_it_holds() {
             ..StoreLimits::default()
         })
         .expect("the limit is set");
-    let noise: String = (0..400_000u64)
-        .map(|i| char::from(b'a' + (i.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 59) as u8 % 26))
-        .collect();
+    let noise = common::incompressible_text(400_000);
     let mut trace = kept["trace"].clone();
     trace["run"]["source"] = json!(noise);
     let full = server

@@ -334,9 +334,7 @@ async fn a_full_database_answers_507_and_saves_nothing() {
         .expect("the limit is set");
     // A program source no compressor can shrink much: it needs pages the database cannot have.
     let mut trace = run_trace(&server, &run).await;
-    let noise: String = (0..400_000u64)
-        .map(|i| char::from(b'a' + (i.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 59) as u8 % 26))
-        .collect();
+    let noise = common::incompressible_text(400_000);
     trace["run"]["source"] = json!(noise);
     let reply = server
         .post("/api/snapshots", json!({ "trace": trace }))

@@ -19,8 +19,10 @@ use serde_json::Value as Json;
 
 use super::marshal::WireError;
 use crate::lang::SyntaxError;
-use crate::trace::event::{DiagnosticKind, Event, EventKind, LaneKind, RunEnd, State, WireName};
-use crate::trace::varint::{ReadError, Reader, Writer};
+use crate::trace::event::{
+    tag, DiagnosticKind, Event, EventKind, LaneKind, RunEnd, State, WireName,
+};
+use crate::trace::varint::{position, ReadError, Reader, Writer};
 
 /// No frame is larger: a length beyond it means the stream is damaged.
 pub const MAX_FRAME: usize = 64 << 20;
@@ -34,18 +36,6 @@ const TAG_COMPILED: u8 = 2;
 const TAG_REFUSED: u8 = 3;
 const TAG_DONE: u8 = 4;
 const TAG_END: u8 = 5;
-
-/// Event kinds, lane kinds, states and diagnostic kinds go as their position in these lists.
-const EVENT_KINDS: [&str; 8] = [
-    "lane",
-    "state",
-    "spawn",
-    "wake",
-    "print",
-    "cancel",
-    "exception",
-    "diagnostic",
-];
 
 /// One message up the pipe.
 #[derive(Debug, Clone, PartialEq)]
@@ -187,7 +177,7 @@ impl Encoder {
     }
 
     fn event(&mut self, w: &mut Writer, previous: &mut u64, e: &Event) {
-        w.uint(position(&EVENT_KINDS, &e.kind.as_str()));
+        w.uint(u64::from(e.kind.tag()));
         w.uint(u64::from(e.lane));
         w.delta(previous, e.t_ns);
         match &e.kind {
@@ -273,10 +263,6 @@ impl Encoder {
 fn literal(w: &mut Writer, s: &str) {
     w.uint(0);
     w.bytes(s.as_bytes());
-}
-
-fn position<T: PartialEq>(all: &[T], value: &T) -> u64 {
-    all.iter().position(|v| v == value).unwrap_or(0) as u64
 }
 
 fn put_frame(out: &mut Vec<u8>, tag: u8, body: &[u8]) {
@@ -403,44 +389,45 @@ impl<R: Read> FrameReader<R> {
     }
 
     fn event(&mut self, r: &mut Reader, previous: &mut u64) -> Result<Event, PipeError> {
-        let kind = r.pick(&EVENT_KINDS, "event kind")?;
+        let kind = r.uint()?;
         let lane = r.u32()?;
         let t_ns = r.delta(previous)?;
-        let kind = match kind {
-            "lane" => EventKind::Lane {
+        let kind = match u8::try_from(kind).unwrap_or(u8::MAX) {
+            tag::LANE => EventKind::Lane {
                 kind: r.pick(&LaneKind::ALL, LaneKind::WHAT)?,
                 name: self.string(r)?,
                 detail: self.opt_string(r)?,
                 parent: r.opt_lane()?,
                 pid: r.u32()?,
             },
-            "state" => EventKind::State {
+            tag::STATE => EventKind::State {
                 state: r.pick(&State::ALL, State::WHAT)?,
                 label: self.opt_string(r)?,
                 line: r.u32()?,
             },
-            "spawn" => EventKind::Spawn {
+            tag::SPAWN => EventKind::Spawn {
                 child: r.u32()?,
                 line: r.u32()?,
             },
-            "wake" => EventKind::Wake { target: r.u32()? },
-            "cancel" => EventKind::Cancel {
+            tag::WAKE => EventKind::Wake { target: r.u32()? },
+            tag::CANCEL => EventKind::Cancel {
                 target: r.u32()?,
                 line: r.u32()?,
             },
-            "print" => EventKind::Print {
+            tag::PRINT => EventKind::Print {
                 text: self.string(r)?,
                 line: r.u32()?,
             },
-            "exception" => EventKind::Exception {
+            tag::EXCEPTION => EventKind::Exception {
                 message: self.string(r)?,
                 line: r.u32()?,
             },
-            _ => EventKind::Diagnostic {
+            tag::DIAGNOSTIC => EventKind::Diagnostic {
                 kind: r.pick(&DiagnosticKind::ALL, DiagnosticKind::WHAT)?,
                 message: self.string(r)?,
                 line: r.u32()?,
             },
+            _ => return Err(damaged(format!("unknown event kind {kind}"))),
         };
         Ok(Event {
             seq: 0,

@@ -18,8 +18,9 @@ use std::time::Instant;
 use parking_lot::Mutex;
 use tokio::sync::watch;
 
-use crate::trace::event::{DiagnosticKind, Event, EventKind, LaneKind, RunEnd, State};
+use crate::trace::event::{tag, DiagnosticKind, Event, EventKind, LaneKind, RunEnd, State};
 use crate::trace::lanes::LaneTable;
+use crate::trace::varint::position;
 
 /// The append-only event log of one run.
 #[derive(Debug)]
@@ -125,17 +126,9 @@ struct Packed {
     sub: u8,
 }
 
-const LANE: u8 = 0;
-const STATE: u8 = 1;
-const SPAWN: u8 = 2;
-const WAKE: u8 = 3;
-const PRINT: u8 = 4;
-const CANCEL: u8 = 5;
-const EXCEPTION: u8 = 6;
-const DIAGNOSTIC: u8 = 7;
-
-fn position<T: PartialEq>(all: &[T], value: &T) -> u8 {
-    all.iter().position(|v| v == value).unwrap_or(0) as u8
+/// The position of `value` in `all`, which has fewer than 256 entries.
+fn sub_kind<T: PartialEq>(all: &[T], value: &T) -> u8 {
+    position(all, value) as u8
 }
 
 impl Packed {
@@ -147,7 +140,7 @@ impl Packed {
             b: 0,
             c: 0,
             d: 0,
-            kind: 0,
+            kind: e.kind.tag(),
             sub: 0,
         };
         match &e.kind {
@@ -158,29 +151,29 @@ impl Packed {
                 parent,
                 pid,
             } => {
-                (p.kind, p.sub) = (LANE, position(&LaneKind::ALL, kind));
+                p.sub = sub_kind(&LaneKind::ALL, kind);
                 (p.a, p.b) = (strings.number(name), strings.opt_number(detail.as_ref()));
                 (p.c, p.d) = (parent.map_or(0, |l| l + 1), *pid);
             }
             EventKind::State { state, label, line } => {
-                (p.kind, p.sub) = (STATE, position(&State::ALL, state));
+                p.sub = sub_kind(&State::ALL, state);
                 (p.a, p.c) = (strings.opt_number(label.as_ref()), *line);
             }
-            EventKind::Spawn { child, line } => (p.kind, p.a, p.c) = (SPAWN, *child, *line),
-            EventKind::Wake { target } => (p.kind, p.a) = (WAKE, *target),
+            EventKind::Spawn { child, line } => (p.a, p.c) = (*child, *line),
+            EventKind::Wake { target } => p.a = *target,
             EventKind::Print { text, line } => {
-                (p.kind, p.a, p.c) = (PRINT, strings.number(text), *line);
+                (p.a, p.c) = (strings.number(text), *line);
             }
-            EventKind::Cancel { target, line } => (p.kind, p.a, p.c) = (CANCEL, *target, *line),
+            EventKind::Cancel { target, line } => (p.a, p.c) = (*target, *line),
             EventKind::Exception { message, line } => {
-                (p.kind, p.a, p.c) = (EXCEPTION, strings.number(message), *line);
+                (p.a, p.c) = (strings.number(message), *line);
             }
             EventKind::Diagnostic {
                 kind,
                 message,
                 line,
             } => {
-                (p.kind, p.sub) = (DIAGNOSTIC, position(&DiagnosticKind::ALL, kind));
+                p.sub = sub_kind(&DiagnosticKind::ALL, kind);
                 (p.a, p.c) = (strings.number(message), *line);
             }
         }
@@ -192,32 +185,32 @@ impl Packed {
         let opt_string = |n: u32| n.checked_sub(1).map(string);
         let sub = usize::from(self.sub);
         let kind = match self.kind {
-            LANE => EventKind::Lane {
+            tag::LANE => EventKind::Lane {
                 kind: LaneKind::ALL[sub],
                 name: string(self.a),
                 detail: opt_string(self.b),
                 parent: self.c.checked_sub(1),
                 pid: self.d,
             },
-            STATE => EventKind::State {
+            tag::STATE => EventKind::State {
                 state: State::ALL[sub],
                 label: opt_string(self.a),
                 line: self.c,
             },
-            SPAWN => EventKind::Spawn {
+            tag::SPAWN => EventKind::Spawn {
                 child: self.a,
                 line: self.c,
             },
-            WAKE => EventKind::Wake { target: self.a },
-            PRINT => EventKind::Print {
+            tag::WAKE => EventKind::Wake { target: self.a },
+            tag::PRINT => EventKind::Print {
                 text: string(self.a),
                 line: self.c,
             },
-            CANCEL => EventKind::Cancel {
+            tag::CANCEL => EventKind::Cancel {
                 target: self.a,
                 line: self.c,
             },
-            EXCEPTION => EventKind::Exception {
+            tag::EXCEPTION => EventKind::Exception {
                 message: string(self.a),
                 line: self.c,
             },

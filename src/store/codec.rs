@@ -21,7 +21,7 @@ use crate::trace::event::{
     DiagnosticKind, Event, EventKind, LaneIx, LaneKind, RunError, RunStatus, State, TraceFrame,
 };
 use crate::trace::spans::Span;
-use crate::trace::varint::{Read, Reader, Writer};
+use crate::trace::varint::{position, Read, Reader, Writer};
 
 /// The version of the blob layout, its first byte. A layout change gets a new number and
 /// decoding keeps reading the old ones.
@@ -169,11 +169,6 @@ pub fn decode(blob: &[u8]) -> Result<TraceDocument, CodecError> {
 /// A column being written.
 type Column = Writer;
 
-/// The position of `value` in `all`.
-fn code<T: PartialEq>(all: &[T], value: &T) -> u64 {
-    all.iter().position(|v| v == value).unwrap_or(0) as u64
-}
-
 #[derive(Default)]
 struct Encoder<'a> {
     columns: [Column; COLUMNS.len()],
@@ -239,7 +234,7 @@ impl<'a> Encoder<'a> {
         self.string(C, &run.meta.id);
         self.opt_string(C, run.meta.scenario.as_deref());
         self.string(C, &run.meta.source);
-        self.col(C).uint(code(&RUN_STATUSES, &run.status));
+        self.col(C).uint(position(&RUN_STATUSES, &run.status));
         self.col(C).uint(run.duration_ns);
         self.col(C).uint(u64::from(run.cores));
         match &run.error {
@@ -261,7 +256,7 @@ impl<'a> Encoder<'a> {
     fn lane(&mut self, lane: &'a LaneInfo) {
         const C: Col = Col::Lanes;
         self.col(C).uint(u64::from(lane.ix));
-        self.col(C).uint(code(&LANE_KINDS, &lane.kind));
+        self.col(C).uint(position(&LANE_KINDS, &lane.kind));
         self.string(C, &lane.name);
         self.opt_string(C, lane.detail.as_deref());
         self.col(C).opt_lane(lane.parent);
@@ -269,14 +264,15 @@ impl<'a> Encoder<'a> {
         self.col(C).uint(lane.start_ns);
         self.col(C).opt_u64(lane.end_ns);
         self.col(C)
-            .opt_u64(lane.outcome.map(|state| code(&STATES, &state)));
+            .opt_u64(lane.outcome.map(|state| position(&STATES, &state)));
     }
 
     fn spans(&mut self, spans: &'a [Span]) {
         let mut start = 0;
         for span in spans {
             self.col(Col::SpanLane).uint(u64::from(span.lane));
-            self.col(Col::SpanState).uint(code(&STATES, &span.state));
+            self.col(Col::SpanState)
+                .uint(position(&STATES, &span.state));
             self.col(Col::SpanStart).delta(&mut start, span.start_ns);
             self.col(Col::SpanLength)
                 .uint(span.end_ns.wrapping_sub(span.start_ns));
@@ -305,7 +301,7 @@ impl<'a> Encoder<'a> {
                 parent,
                 pid,
             } => {
-                self.col(C).uint(code(&LANE_KINDS, kind));
+                self.col(C).uint(position(&LANE_KINDS, kind));
                 self.string(C, name);
                 self.opt_string(C, detail.as_deref());
                 self.col(C).opt_lane(*parent);
@@ -313,7 +309,7 @@ impl<'a> Encoder<'a> {
                 TAG_LANE
             }
             EventKind::State { state, label, line } => {
-                self.col(C).uint(code(&STATES, state));
+                self.col(C).uint(position(&STATES, state));
                 self.opt_string(C, label.as_deref());
                 self.col(C).uint(u64::from(*line));
                 TAG_STATE
@@ -347,7 +343,7 @@ impl<'a> Encoder<'a> {
                 message,
                 line,
             } => {
-                self.col(C).uint(code(&DIAGNOSTIC_KINDS, kind));
+                self.col(C).uint(position(&DIAGNOSTIC_KINDS, kind));
                 self.string(C, message);
                 self.col(C).uint(u64::from(*line));
                 TAG_DIAGNOSTIC
@@ -370,7 +366,8 @@ impl<'a> Encoder<'a> {
         const C: Col = Col::Diagnostics;
         self.col(C).uint(diagnostic.t_ns);
         self.col(C).uint(u64::from(diagnostic.lane));
-        self.col(C).uint(code(&DIAGNOSTIC_KINDS, &diagnostic.kind));
+        self.col(C)
+            .uint(position(&DIAGNOSTIC_KINDS, &diagnostic.kind));
         self.string(C, &diagnostic.message);
         self.col(C).uint(u64::from(diagnostic.line));
     }

@@ -265,7 +265,34 @@ impl RunStatus {
     }
 }
 
+/// Event kinds by number, as the in-memory and in-flight compact forms (the run log, the worker
+/// pipe) write them. The snapshot codec keeps numbers of its own, which stored blobs depend on.
+pub mod tag {
+    pub const LANE: u8 = 0;
+    pub const STATE: u8 = 1;
+    pub const SPAWN: u8 = 2;
+    pub const WAKE: u8 = 3;
+    pub const PRINT: u8 = 4;
+    pub const CANCEL: u8 = 5;
+    pub const EXCEPTION: u8 = 6;
+    pub const DIAGNOSTIC: u8 = 7;
+}
+
 impl EventKind {
+    /// The kind's number (see [`tag`]).
+    pub const fn tag(&self) -> u8 {
+        match self {
+            EventKind::Lane { .. } => tag::LANE,
+            EventKind::State { .. } => tag::STATE,
+            EventKind::Spawn { .. } => tag::SPAWN,
+            EventKind::Wake { .. } => tag::WAKE,
+            EventKind::Print { .. } => tag::PRINT,
+            EventKind::Cancel { .. } => tag::CANCEL,
+            EventKind::Exception { .. } => tag::EXCEPTION,
+            EventKind::Diagnostic { .. } => tag::DIAGNOSTIC,
+        }
+    }
+
     /// The wire name of the event kind (`lane`, `state`, `spawn`, ...).
     pub const fn as_str(&self) -> &'static str {
         match self {

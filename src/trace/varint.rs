@@ -50,6 +50,12 @@ impl Writer {
     }
 }
 
+/// The position of `value` in `all`: how an enum value is written (read back with
+/// [`Reader::pick`]).
+pub fn position<T: PartialEq>(all: &[T], value: &T) -> u64 {
+    all.iter().position(|v| v == value).unwrap_or(0) as u64
+}
+
 /// Why bytes could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadError {

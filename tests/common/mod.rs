@@ -52,6 +52,13 @@ pub fn run_ok(source: &str) -> TraceDocument {
     doc
 }
 
+/// `len` letters no compressor shrinks much, for a program source that needs room.
+pub fn incompressible_text(len: u64) -> String {
+    (0..len)
+        .map(|i| char::from(b'a' + (i.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 59) as u8 % 26))
+        .collect()
+}
+
 /// How long two spans overlap (0 when they only touch or are apart).
 pub fn overlap_ns(a: &Span, b: &Span) -> u64 {
     a.end_ns
