@@ -3,7 +3,7 @@
 //! The server never compiles or evaluates scenario code. [`start`] re-executes this binary as a
 //! worker ([`worker`]), which puts its limits and sandbox in place ([`sandbox`], [`budget`]),
 //! compiles the program and runs it on its own event loop, threads and child processes, sending
-//! what it records up a pipe ([`pipe`]). The [`supervisor`] on the server's side files those
+//! what it records up a pipe ([`outbox`], [`pipe`]). The [`supervisor`] on the server's side files those
 //! events in the run's log, stops the worker at its deadline or on cancel by killing its process
 //! group, and ends the run honestly when the worker dies.
 
@@ -16,6 +16,7 @@ pub mod gil;
 pub mod hashing;
 pub mod marshal;
 pub mod objects;
+pub mod outbox;
 pub mod pipe;
 pub mod pool;
 pub mod process;

@@ -1,0 +1,136 @@
+//! The worker's end of the pipe: what the run's recorders hand over (the run's [`Sink`]) and the
+//! other frames, queued in order and written up by one thread, so that recording never waits
+//! for the pipe. It also keeps the run's event limit.
+
+use std::io::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock, Weak};
+
+use parking_lot::{Condvar, Mutex};
+
+use super::control::RunControl;
+use super::pipe::{Frame, FrameWriter};
+use crate::lang::error::Abort;
+use crate::record::recorder::Sink;
+use crate::trace::event::Event;
+
+/// Events let through past the event limit once the program has stopped, so that what the run
+/// records as it ends (the limit itself, lanes ending) is kept.
+const WIND_DOWN_EVENTS: u64 = 1024;
+
+/// What the worker sends up, in order: the recorders' batches (the run's [`Sink`]) and the
+/// other frames. Appending takes a short lock and never waits for the pipe; one thread writes.
+/// Past the run's event limit it stops the run and lets no more events through.
+pub struct Outbox {
+    queue: Mutex<Queue>,
+    ready: Condvar,
+    recorded: AtomicU64,
+    max_events: u64,
+    /// Events let through past the limit while the run stopped.
+    wound_down: AtomicU64,
+    /// The run to stop at the limit, once it runs.
+    control: OnceLock<Weak<RunControl>>,
+}
+
+#[derive(Default)]
+struct Queue {
+    frames: Vec<Frame>,
+    closed: bool,
+}
+
+impl Outbox {
+    pub fn new(max_events: u64) -> Arc<Outbox> {
+        Arc::new(Outbox {
+            queue: Mutex::new(Queue::default()),
+            ready: Condvar::new(),
+            recorded: AtomicU64::new(0),
+            max_events,
+            wound_down: AtomicU64::new(0),
+            control: OnceLock::new(),
+        })
+    }
+
+    /// The run whose events go through: the one stopped at the event limit.
+    pub fn watch(&self, control: &Arc<RunControl>) {
+        let _ = self.control.set(Arc::downgrade(control));
+    }
+
+    fn control(&self) -> Option<Arc<RunControl>> {
+        self.control.get().and_then(Weak::upgrade)
+    }
+
+    /// Queues `frame` after everything queued so far.
+    pub fn send(&self, frame: Frame) {
+        let mut queue = self.queue.lock();
+        if !queue.closed {
+            queue.frames.push(frame);
+            self.ready.notify_one();
+        }
+    }
+
+    /// Nothing more will be sent: the writer finishes with what is queued.
+    pub fn close(&self) {
+        self.queue.lock().closed = true;
+        self.ready.notify_one();
+    }
+
+    /// Writes frames as they are queued, until the outbox is closed and empty. If whoever reads
+    /// the pipe is gone, so is this process: nobody would see its run.
+    pub fn write_to(&self, out: impl Write) {
+        let mut writer = FrameWriter::new(out);
+        loop {
+            let (frames, closed) = {
+                let mut queue = self.queue.lock();
+                while queue.frames.is_empty() && !queue.closed {
+                    self.ready.wait(&mut queue);
+                }
+                (std::mem::take(&mut queue.frames), queue.closed)
+            };
+            if writer.send(&frames).is_err() {
+                std::process::exit(1);
+            }
+            if closed && self.queue.lock().frames.is_empty() {
+                return;
+            }
+        }
+    }
+
+    /// The run recorded more events than it may: it stops, with status `limit`.
+    fn over_limit(&self) {
+        if let Some(control) = self.control() {
+            control.stop(Abort::Limit(format!(
+                "the run recorded more than {} events (its event limit) and was stopped",
+                self.max_events
+            )));
+        }
+    }
+}
+
+impl Sink for Outbox {
+    fn append(&self, mut batch: Vec<Event>) {
+        let count = batch.len() as u64;
+        let before = self.recorded.fetch_add(count, Ordering::Relaxed);
+        if before + count > self.max_events {
+            self.over_limit();
+            let under_limit = self.max_events.saturating_sub(before);
+            let over = count - under_limit;
+            batch.truncate(usize::try_from(under_limit + self.wind_down(over)).unwrap_or(0));
+        }
+        if !batch.is_empty() {
+            self.send(Frame::Events(batch));
+        }
+    }
+}
+
+impl Outbox {
+    /// How many of `over` events past the limit may still go up: none while the program runs,
+    /// a few in all once it has stopped, so the trace tells how it stopped.
+    fn wind_down(&self, over: u64) -> u64 {
+        let stopped = self.control().is_some_and(|c| c.program_done());
+        if !stopped {
+            return 0;
+        }
+        let used = self.wound_down.fetch_add(over, Ordering::Relaxed);
+        over.min(WIND_DOWN_EVENTS.saturating_sub(used))
+    }
+}
