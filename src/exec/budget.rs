@@ -8,7 +8,7 @@
 //! with `try_reserve` gets an error (`MemoryError` in Python), any other allocation fails as
 //! out-of-memory does, which ends the worker and, with it, the run with status `limit`. Counting
 //! costs a thread-local addition per allocation; the shared page is touched once per
-//! [`SLACK`] bytes. When a child process ends, its parent clears its slot, so what the child held
+//! `SLACK` bytes. When a child process ends, its parent clears its slot, so what the child held
 //! is released with it. The server, and any process that never joins a ledger, allocates
 //! without counting.
 

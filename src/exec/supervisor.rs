@@ -444,7 +444,7 @@ fn signal_name(signal: i32) -> &'static str {
     }
 }
 
-/// Reads the worker's stderr to its end, keeping the last [`STDERR_TAIL`] bytes.
+/// Reads the worker's stderr to its end, keeping the last `STDERR_TAIL` bytes.
 pub fn keep_tail(mut stderr: impl Read) -> String {
     let mut tail = Vec::new();
     let mut buf = [0u8; 8192];
