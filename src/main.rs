@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
+use interleave::exec::supervisor::CRASHED;
 use interleave::exec::{self, RunOptions, StartError};
 use interleave::lang::{self, SyntaxError};
 use interleave::record::log::RunLog;
@@ -462,6 +463,9 @@ fn syntax_report(file: &str, source: &str, error: &SyntaxError) -> String {
 fn error_report(file: &str, source: &str, status: RunStatus, error: &RunError) -> String {
     if status != RunStatus::Error {
         return format!("interleave: run stopped: {}\n", error.message);
+    }
+    if error.kind == CRASHED {
+        return format!("interleave: {}\n", error.message);
     }
     let mut lines = Vec::new();
     if !error.traceback.is_empty() {

@@ -3,7 +3,7 @@
 import { RunRejected, cancelRun, getSnapshot, listScenarios, startRun } from './api.js';
 import { CompareView } from './compare.js';
 import { CodeEditor } from './editor.js';
-import { formatDuration } from './format.js';
+import { formatDuration, formatRunError } from './format.js';
 import { Legend } from './legend.js';
 import { RunModel } from './model.js';
 import { NarrationPane, PaneTabs } from './narration.js';
@@ -284,7 +284,7 @@ function finishRun(model) {
   }
   output.showEmptyIfNothing('The program printed nothing.');
   diagnostics.showEmptyIfNothing('None: nothing blocked the loop for long, every coroutine was awaited.');
-  setStatus(end.status, end.error ? `${end.error.kind}: ${end.error.message}` : '');
+  setStatus(end.status, end.error ? formatRunError(end.error) : '');
   // A run the server ended can be shared and downloaded; one only stopped here may still be going there.
   if (page.runId && end.summary) offerSharing(page.runId);
   scheduleFrame();

@@ -1,7 +1,7 @@
 // Compare view: two runs (a built-in pair run live, or two snapshots) stacked on one time axis, their summaries side by side and the ratio of their wall times.
 
 import { cancelRun, createSnapshot, getSnapshot, listComparisons, listScenarios, startRun } from './api.js';
-import { formatDuration } from './format.js';
+import { formatDuration, formatRunError } from './format.js';
 import { Legend } from './legend.js';
 import { RunModel } from './model.js';
 import { StatsBar, element } from './panels.js';
@@ -161,7 +161,7 @@ class Side {
     const end = this.model.end;
     if (!end) return `running · ${formatDuration(wallNs)}`;
     if (end.status === 'ok') return `finished in ${formatDuration(wallNs)}`;
-    const why = end.error ? `${end.error.kind}: ${end.error.message}` : end.status;
+    const why = end.error ? formatRunError(end.error) : end.status;
     return `ended after ${formatDuration(end.duration_ns)} · ${why}`;
   }
 

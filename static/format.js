@@ -57,3 +57,15 @@ function tickFormatter(step) {
     return `${text} ${unit}`;
   };
 }
+
+/** Kinds of the reasons a run was stopped that are not Python exceptions (a limit, a stop, a crash). */
+const STOP_KINDS = new Set(['LimitExceeded', 'Cancelled', 'Crashed']);
+
+/**
+ * The last line of a run's error as Python prints it (`ValueError: boom`), or, for a run that was
+ * stopped rather than raising, the reason alone (`the run reached its time limit of 30 s ...`).
+ */
+export function formatRunError(error) {
+  return STOP_KINDS.has(error.kind) ? error.message : `${error.kind}: ${error.message}`;
+}
+

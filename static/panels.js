@@ -1,6 +1,6 @@
 // DOM panels around the timeline: summary figures, the output pane and the diagnostics list, kept in sync with a RunModel.
 
-import { formatDuration, formatTimestamp } from './format.js';
+import { formatDuration, formatRunError, formatTimestamp } from './format.js';
 import { laneColor } from './palette.js';
 
 const DIAGNOSTIC_TITLES = {
@@ -138,7 +138,7 @@ export class OutputPane extends ListPane {
   /** The run's uncaught error, in the shape of a Python traceback. */
   showError(error) {
     const frames = (error.traceback ?? []).map((frame) => `  ${frame.function}, line ${frame.line}`);
-    const last = `${error.kind}: ${error.message}`;
+    const last = formatRunError(error);
     const text = frames.length ? ['Traceback (most recent call last):', ...frames, last].join('\n') : last;
     const block = element('li', 'output-error');
     block.append(element('pre', '', text));

@@ -30,6 +30,8 @@ use crate::trace::event::{
     DiagnosticKind, Event, EventKind, RunEnd, RunError, RunStatus, LOOP_LANE,
 };
 
+/// The error kind of a run whose worker died.
+pub const CRASHED: &str = "Crashed";
 /// How long a worker has to end its run by itself after its deadline or a cancel.
 pub const KILL_GRACE: Duration = Duration::from_secs(1);
 /// Events a worker may send beyond its event limit (it stops itself at the limit) before it
@@ -345,11 +347,9 @@ impl Shared {
                     self.options.max_events
                 ),
             ),
-            Some(Kill::Damaged(why)) => (
-                RunStatus::Error,
-                "Crashed",
-                format!("the run crashed: {why}"),
-            ),
+            Some(Kill::Damaged(why)) => {
+                (RunStatus::Error, CRASHED, format!("the run crashed: {why}"))
+            }
             None => crash(status, stderr, compiled, &self.options),
         };
         if status == RunStatus::Error {
@@ -400,7 +400,7 @@ fn crash(
         ),
         Death::Crashed(what) => (
             RunStatus::Error,
-            "Crashed",
+            CRASHED,
             format!("the run crashed: {what} while {phase}"),
         ),
     }
