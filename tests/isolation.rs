@@ -253,6 +253,26 @@ for t in threads:
 }
 
 #[test]
+fn hashing_a_huge_buffer_stops_at_the_deadline_by_itself() {
+    // Found by fuzzing: gigabytes fed to hashlib in one call ran for seconds past the limit.
+    let source = "\
+import hashlib
+data = b'x' * 200_000_000
+for _ in range(20):
+    hashlib.sha256(data)
+";
+    let started = Instant::now();
+    let (log, handle) = start(source, short(0.5));
+    handle.join();
+    let took = started.elapsed();
+    assert!(
+        took < Duration::from_millis(1_200),
+        "it took {took:?}: killed, not stopped"
+    );
+    assert_eq!(document(source, &log).run.status, RunStatus::Limit);
+}
+
+#[test]
 fn a_run_over_its_memory_budget_gets_memory_error_or_ends_limit_and_says_so() {
     // A growing list asks for its room softly: MemoryError, as in CPython. Many small strings
     // ask as they are made, and the one that finds the budget gone cannot fail softly: the run

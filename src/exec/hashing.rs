@@ -20,7 +20,8 @@ use crate::trace::event::State;
 
 /// CPython's `HASHLIB_GIL_MINSIZE`: smaller inputs are hashed with the GIL held.
 const GIL_MINSIZE: usize = 2048;
-/// How much is hashed between two looks at the CPU the thread runs on (the OS may move it).
+/// How much is hashed between two looks at the CPU the thread runs on (the OS may move it) and
+/// at whether the run must stop.
 const CPU_SAMPLE_BYTES: usize = 1 << 20;
 
 /// Runs native work without the GIL, as a C extension does around its computation: the
@@ -53,14 +54,17 @@ impl HashObj {
         }
         let label = Arc::from(format!("hashlib.{}(){call}", self.name));
         let lane = gil::current_lane();
-        native(&cx.ctx.interp.control, label, cx.site.line, || {
+        let control = &cx.ctx.interp.control;
+        // A huge buffer hashes for seconds: between chunks the run may have to stop.
+        native(control, label, cx.site.line, || {
             let mut digest = self.digest.lock();
             for chunk in data.chunks(CPU_SAMPLE_BYTES) {
+                control.check()?;
                 digest.update(chunk);
                 cores::on_cpu(lane);
             }
-        });
-        Ok(())
+            Ok(())
+        })
     }
 
     fn finish(&self) -> Box<[u8]> {
