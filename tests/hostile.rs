@@ -316,6 +316,11 @@ async fn hostile_programs_do_not_hurt_the_server_or_anyone_else() {
 
     stop.store(true, Ordering::Relaxed);
     let peak = peak.load(Ordering::Relaxed);
+    println!(
+        "{} hostile programs; the server's memory peaked at {} MiB",
+        programs.len(),
+        peak >> 20
+    );
     assert!(
         peak < MAX_RSS_BYTES,
         "the server's memory reached {} MiB",
