@@ -128,14 +128,14 @@ impl ThreadPool {
         let control = interp.control.clone();
         let shared = self.shared.clone();
         let (started, on_start) = std::sync::mpsc::channel();
-        let handle =
-            super::threads::spawn_counted(ticket, format!("interleave-{name}"), move || {
-                recorder::install(run, lane);
-                let me = ThreadObj::install_worker(&name, lane, &interp.control.threads);
-                work(interp, shared, lane, started);
-                me.finish();
-                recorder::uninstall();
-            })?;
+        let what = name.clone();
+        let handle = super::threads::spawn_counted(ticket, &what, move || {
+            recorder::install(run, lane);
+            let me = ThreadObj::install_worker(&name, lane, &interp.control.threads);
+            work(interp, shared, lane, started);
+            me.finish();
+            recorder::uninstall();
+        })?;
         // Like `Thread.start()`: wait (without the GIL) until the worker runs. It takes the GIL
         // and the job just queued first, so the i-th new worker runs the i-th job, as in CPython.
         control.gil.released(|| on_start.recv().ok());

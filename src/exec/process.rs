@@ -179,7 +179,7 @@ fn launch(cx: &CallCx, l: Launch) -> Eval<Arc<Child>> {
     let stdout = handle.stdout.take().expect("stdout is piped");
     let stderr = handle.stderr.take().expect("stderr is piped");
     let last_words = std::thread::Builder::new()
-        .name(format!("interleave-{}-stderr", l.name))
+        .name(threads::os_thread_name(&format!("{}-stderr", l.name)))
         .spawn(move || keep_tail(stderr))
         .expect("the OS can start a thread");
     let run = recorder::current_run().expect("scenario code runs with a recorder");
@@ -208,7 +208,7 @@ fn launch(cx: &CallCx, l: Launch) -> Eval<Arc<Child>> {
     let lanes = LaneMap::new(lane, l.name.clone());
     let replies = l.replies;
     let io = std::thread::Builder::new()
-        .name(format!("interleave-{}-io", l.name))
+        .name(threads::os_thread_name(&format!("{}-io", l.name)))
         .spawn(move || follow(follower, stdout, last_words, run, lanes, replies))
         .expect("the OS can start a thread");
     *child.io.lock() = Some(io);

@@ -198,7 +198,7 @@ impl ThreadObj {
         let run = recorder::current_run().expect("scenario code runs with a recorder");
         let me = self.clone();
         let line = cx.site.line;
-        spawn_counted(ticket, format!("interleave-{}", self.name()), move || {
+        spawn_counted(ticket, &self.name(), move || {
             recorder::install(run, lane);
             me.run(interp, lane, line);
             recorder::uninstall();
@@ -333,15 +333,21 @@ pub fn thread_ticket() -> Eval<ThreadTicket> {
     budget::thread_ticket().map_err(|e| Ctrl::raise(ExcKind::RuntimeError, e.to_string()))
 }
 
-/// Starts an OS thread for scenario code, with room for deep recursion, counted by `ticket`
-/// until it ends.
+/// The name of an OS thread that serves `what` (a Python thread, a child process): the
+/// program chooses `what`, and an OS thread's name cannot hold a NUL byte.
+pub fn os_thread_name(what: &str) -> String {
+    format!("interleave-{}", what.replace('\0', ""))
+}
+
+/// Starts an OS thread for scenario code (named with [`os_thread_name`]), with room for deep
+/// recursion, counted by `ticket` until it ends.
 pub fn spawn_counted(
     ticket: ThreadTicket,
-    name: String,
+    what: &str,
     body: impl FnOnce() + Send + 'static,
 ) -> Eval<JoinHandle<()>> {
     std::thread::Builder::new()
-        .name(name)
+        .name(os_thread_name(what))
         .stack_size(THREAD_STACK)
         .spawn(move || {
             let _counted = ticket;
