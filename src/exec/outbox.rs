@@ -5,6 +5,7 @@
 use std::io::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock, Weak};
+use std::time::Duration;
 
 use parking_lot::{Condvar, Mutex};
 
@@ -17,6 +18,15 @@ use crate::trace::event::Event;
 /// Events let through past the event limit once the program has stopped, so that what the run
 /// records as it ends (the limit itself, lanes ending) is kept.
 const WIND_DOWN_EVENTS: u64 = 1024;
+/// How long the writer, woken by a batch of events, waits for more before it writes them all
+/// as one. Threads that block often (a contended lock) each flush a small batch as they park;
+/// waking the writer, and the server's reader and log watchers behind it, for every one of
+/// them would double the context switches of the run they record. The live view lags by at
+/// most this.
+const GATHER: Duration = Duration::from_millis(2);
+/// Events queued that wake the writer before its gathering time is up, so that a flood is
+/// written as fast as it comes.
+const GATHER_EVENTS: usize = 32 * 1024;
 
 /// What the worker sends up, in order: the recorders' batches (the run's [`Sink`]) and the
 /// other frames. Appending takes a short lock and never waits for the pipe; one thread writes.
@@ -36,6 +46,21 @@ pub struct Outbox {
 struct Queue {
     frames: Vec<Frame>,
     closed: bool,
+    /// Events in the queue's frames.
+    events: usize,
+    /// A frame other than events is queued: the writer writes without gathering.
+    urgent: bool,
+    /// The writer waits for the queue to be non-empty (not gathering).
+    writer_idle: bool,
+}
+
+impl Queue {
+    fn push_events(&mut self, mut batch: Vec<Event>) {
+        match self.frames.last_mut() {
+            Some(Frame::Events(last)) => last.append(&mut batch),
+            _ => self.frames.push(Frame::Events(batch)),
+        }
+    }
 }
 
 impl Outbox {
@@ -59,18 +84,35 @@ impl Outbox {
         self.control.get().and_then(Weak::upgrade)
     }
 
-    /// Queues `frame` after everything queued so far.
+    /// Queues `frame` after everything queued so far; events join the batch queued last.
     pub fn send(&self, frame: Frame) {
         let mut queue = self.queue.lock();
-        if !queue.closed {
-            queue.frames.push(frame);
+        if queue.closed {
+            return;
+        }
+        let urgent = match frame {
+            Frame::Events(batch) => {
+                queue.events += batch.len();
+                queue.push_events(batch);
+                false
+            }
+            other => {
+                queue.frames.push(other);
+                true
+            }
+        };
+        queue.urgent |= urgent;
+        if urgent || queue.writer_idle || queue.events >= GATHER_EVENTS {
+            queue.writer_idle = false;
             self.ready.notify_one();
         }
     }
 
     /// Nothing more will be sent: the writer finishes with what is queued.
     pub fn close(&self) {
-        self.queue.lock().closed = true;
+        let mut queue = self.queue.lock();
+        queue.closed = true;
+        queue.urgent = true;
         self.ready.notify_one();
     }
 
@@ -82,8 +124,15 @@ impl Outbox {
             let (frames, closed) = {
                 let mut queue = self.queue.lock();
                 while queue.frames.is_empty() && !queue.closed {
+                    queue.writer_idle = true;
                     self.ready.wait(&mut queue);
                 }
+                queue.writer_idle = false;
+                if !queue.urgent && queue.events < GATHER_EVENTS {
+                    self.ready.wait_for(&mut queue, GATHER);
+                }
+                queue.urgent = false;
+                queue.events = 0;
                 (std::mem::take(&mut queue.frames), queue.closed)
             };
             if writer.send(&frames).is_err() {
@@ -132,5 +181,66 @@ impl Outbox {
         }
         let used = self.wound_down.fetch_add(over, Ordering::Relaxed);
         over.min(WIND_DOWN_EVENTS.saturating_sub(used))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exec::pipe::FrameReader;
+    use crate::trace::event::EventKind;
+
+    fn events(lane: u32, times: &[u64]) -> Vec<Event> {
+        times
+            .iter()
+            .map(|&t_ns| Event {
+                seq: 0,
+                t_ns,
+                lane,
+                kind: EventKind::Wake { target: 0 },
+            })
+            .collect()
+    }
+
+    fn frames_written(outbox: &Outbox) -> Vec<Frame> {
+        let mut bytes = Vec::new();
+        outbox.write_to(&mut bytes);
+        let mut reader = FrameReader::new(bytes.as_slice());
+        std::iter::from_fn(|| reader.next_frame().expect("a whole frame")).collect()
+    }
+
+    #[test]
+    fn batches_queued_together_go_up_as_one_frame_in_order() {
+        let outbox = Outbox::new(u64::MAX);
+        outbox.append(events(1, &[1, 2]));
+        outbox.append(events(2, &[3]));
+        outbox.send(Frame::Compiled { origin_ns: 7 });
+        outbox.append(events(1, &[4]));
+        outbox.close();
+        outbox.append(events(1, &[5]));
+        let mut joined = events(1, &[1, 2]);
+        joined.extend(events(2, &[3]));
+        assert_eq!(
+            frames_written(&outbox),
+            [
+                Frame::Events(joined),
+                Frame::Compiled { origin_ns: 7 },
+                Frame::Events(events(1, &[4])),
+            ],
+            "nothing is sent after closing"
+        );
+    }
+
+    #[test]
+    fn past_the_event_limit_nothing_more_goes_up() {
+        let outbox = Outbox::new(3);
+        outbox.append(events(1, &[1, 2]));
+        outbox.append(events(1, &[3, 4]));
+        outbox.append(events(1, &[5]));
+        outbox.close();
+        assert_eq!(
+            frames_written(&outbox),
+            [Frame::Events(events(1, &[1, 2, 3]))]
+        );
     }
 }
