@@ -12,7 +12,7 @@ use super::function::{Args, Coroutine, Frame, Function};
 use super::ir::*;
 use super::object::{not_a_context_manager, CallCx, PyObject};
 use super::ops;
-use super::value::Value;
+use super::value::{RangeCursor, Value};
 use crate::exec::control::RunControl;
 
 /// One program's shared state: its code, its globals and the run's limits.
@@ -58,21 +58,26 @@ impl Ctx {
     // ---- variables ---------------------------------------------------------------------------
 
     pub fn load(&self, frame: &Frame, var: Var, name: &str) -> Eval {
-        let value = match var {
-            Var::Local(i) => frame.locals[i as usize].clone(),
-            Var::Cell(i) => frame.cells[i as usize].lock().clone(),
-            Var::Global(i) => self.interp.globals[i as usize].read().clone(),
-            Var::Builtin(b) => Some(Value::Builtin(b)),
-        };
-        value.ok_or_else(|| match var {
-            Var::Local(_) | Var::Cell(_) => Ctrl::raise(
-                ExcKind::UnboundLocalError,
-                format!(
-                    "cannot access local variable '{name}' where it is not associated with a value"
-                ),
-            ),
-            _ => Ctrl::raise(ExcKind::NameError, format!("name '{name}' is not defined")),
-        })
+        // Each arm clones straight into the result: going through an `Option<Value>` first
+        // costs a copy that the hottest path of the interpreter notices.
+        match var {
+            Var::Local(i) => match &frame.locals[i as usize] {
+                Some(v) => Ok(v.clone()),
+                None => Err(unbound_local(name)),
+            },
+            Var::Cell(i) => match &*frame.cells[i as usize].lock() {
+                Some(v) => Ok(v.clone()),
+                None => Err(unbound_local(name)),
+            },
+            Var::Global(i) => match &*self.interp.globals[i as usize].read() {
+                Some(v) => Ok(v.clone()),
+                None => Err(Ctrl::raise(
+                    ExcKind::NameError,
+                    format!("name '{name}' is not defined"),
+                )),
+            },
+            Var::Builtin(b) => Ok(Value::Builtin(b)),
+        }
     }
 
     pub fn store_var(&self, frame: &mut Frame, var: Var, value: Option<Value>) {
@@ -180,6 +185,10 @@ impl Ctx {
             }
             StmtKind::For(target, iter, body, orelse) => {
                 let iterable = self.eval(frame, iter)?;
+                if let (Value::Range(range), Target::Var(Var::Local(i), _)) = (&iterable, target) {
+                    let cursor = RangeCursor::new(range);
+                    return self.for_range(frame, cursor, *i as usize, (body, orelse));
+                }
                 let mut it = ops::iterate(&iterable)?;
                 while let Some(item) = it.next_value()? {
                     self.interp.control.tick()?;
@@ -530,6 +539,25 @@ impl Ctx {
         }
     }
 
+    /// `for i in range(...)` into a local, the commonest loop, stepped without building an
+    /// iterator object or an `Option<Value>` per item.
+    fn for_range(
+        &self,
+        frame: &mut Frame,
+        cursor: RangeCursor,
+        local: usize,
+        (body, orelse): (&[Stmt], &[Stmt]),
+    ) -> Flow {
+        for n in cursor {
+            self.interp.control.tick()?;
+            frame.locals[local] = Some(Value::Int(n));
+            if !loop_step(self.exec_block(frame, body))? {
+                return Ok(());
+            }
+        }
+        self.exec_block(frame, orelse)
+    }
+
     /// Evaluates what is inside the brackets of `obj[key]`.
     fn subscript(&self, frame: &mut Frame, key: &Expr) -> Eval<ops::Subscript> {
         let is_slice = matches!(key.kind, ExprKind::Slice(..));
@@ -687,6 +715,13 @@ impl Ctx {
         self.eval(frame, value)
             .map_err(|ctrl| self.annotate(frame, last.line, ctrl))
     }
+}
+
+fn unbound_local(name: &str) -> Ctrl {
+    Ctrl::raise(
+        ExcKind::UnboundLocalError,
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
 }
 
 /// Integer arithmetic on locals and constants (`(total + step * step) % 1_000_003`) computed

@@ -10,7 +10,7 @@ use super::alloc;
 use super::error::{Ctrl, Eval, ExcKind};
 use super::ir::{BinOp, CmpOp, UnaryOp};
 use super::num;
-use super::value::{Dict, Items, IterState, Key, RangeObj, Value, MAX_NESTING};
+use super::value::{Dict, Items, IterState, Key, RangeCursor, RangeObj, Value, MAX_NESTING};
 
 fn type_error(message: String) -> Ctrl {
     Ctrl::raise(ExcKind::TypeError, message)
@@ -450,11 +450,7 @@ fn bytes_contain(data: &[u8], item: &Value) -> Eval<bool> {
 /// Starts iterating `v` (`iter(v)`).
 pub fn iterate(v: &Value) -> Eval<IterState> {
     Ok(match v {
-        Value::Range(r) => IterState::Range {
-            next: r.start,
-            stop: r.stop,
-            step: r.step,
-        },
+        Value::Range(r) => IterState::Range(RangeCursor::new(r)),
         Value::List(l) => items(snapshot(l)?),
         Value::Tuple(t) => IterState::Items {
             items: t.clone(),

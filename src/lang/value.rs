@@ -156,14 +156,48 @@ impl RangeObj {
     }
 }
 
+/// Where iterating a `range` has got to.
+#[derive(Debug, Clone, Copy)]
+pub struct RangeCursor {
+    next: i64,
+    stop: i64,
+    step: i64,
+}
+
+impl RangeCursor {
+    pub fn new(range: &RangeObj) -> RangeCursor {
+        RangeCursor {
+            next: range.start,
+            stop: range.stop,
+            step: range.step,
+        }
+    }
+}
+
+impl Iterator for RangeCursor {
+    type Item = i64;
+
+    #[inline]
+    fn next(&mut self) -> Option<i64> {
+        let more = if self.step > 0 {
+            self.next < self.stop
+        } else {
+            self.next > self.stop
+        };
+        if !more {
+            return None;
+        }
+        let v = self.next;
+        // Past the last item the next one may not fit; the range is then over.
+        self.next = v.checked_add(self.step).unwrap_or(self.stop);
+        Some(v)
+    }
+}
+
 /// The state of an iterator over a snapshot of a container (Python iterates live lists; the
 /// scenarios never mutate a list while iterating it, so a snapshot is indistinguishable).
 pub enum IterState {
-    Range {
-        next: i64,
-        stop: i64,
-        step: i64,
-    },
+    Range(RangeCursor),
     Items {
         items: Arc<Items>,
         pos: usize,
@@ -214,20 +248,7 @@ impl IterState {
     #[inline]
     pub fn next_value(&mut self) -> Eval<Option<Value>> {
         Ok(match self {
-            IterState::Range { next, stop, step } => {
-                let more = if *step > 0 {
-                    *next < *stop
-                } else {
-                    *next > *stop
-                };
-                if !more {
-                    return Ok(None);
-                }
-                let v = *next;
-                // Past the last item the next one may not fit; the range is then over.
-                *next = next.checked_add(*step).unwrap_or(*stop);
-                Some(Value::Int(v))
-            }
+            IterState::Range(cursor) => cursor.next().map(Value::Int),
             IterState::Items { items, pos } => {
                 let v = items.get(*pos).cloned();
                 *pos += usize::from(v.is_some());
