@@ -60,7 +60,11 @@ def count_primes(limit):
 count_primes(200_000)
 ";
 
-fn cases() -> [Case; 3] {
+/// The `lost-updates` catalog scenario: four threads calling a function 500 000 times each,
+/// first racing, then each update under a contended `threading.Lock`.
+const LOST_UPDATES: &str = include_str!("../catalog/15-lost-updates.py");
+
+fn cases() -> [Case; 4] {
     [
         Case {
             name: "CPU-bound loop, 10 M iterations",
@@ -76,6 +80,11 @@ fn cases() -> [Case; 3] {
             name: "10 000 tasks × 10 `await asyncio.sleep(0)`",
             program: run::tasks_program(10),
             python_baseline: "import asyncio",
+        },
+        Case {
+            name: "4 threads × 500 000 calls, racing then under a lock",
+            program: LOST_UPDATES.into(),
+            python_baseline: "import threading",
         },
     ]
 }
