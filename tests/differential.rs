@@ -214,7 +214,10 @@ fn every_program_is_listed() {
         "differential_tests! must list every corpus and catalog program"
     );
     for file in UNTIMED {
-        assert!(PROGRAMS.contains(file), "UNTIMED names {file}, not a listed program");
+        assert!(
+            PROGRAMS.contains(file),
+            "UNTIMED names {file}, not a listed program"
+        );
     }
 }
 
