@@ -176,6 +176,9 @@ differential_tests! {
     Shared futures_dotted_import => "tests/corpus/futures_dotted_import.py";
     Shared future_done_process_alive => "tests/corpus/future_done_process_alive.py";
     Shared process_exception_exitcode => "tests/corpus/process_exception_exitcode.py";
+    Shared call_keyword_unpacking => "tests/corpus/call_keyword_unpacking.py";
+    Shared walrus_ellipsis_nonlocal => "tests/corpus/walrus_ellipsis_nonlocal.py";
+    Shared decorators => "tests/corpus/decorators.py";
     Shared catalog_hello => "catalog/01-hello.py";
     Shared catalog_sequential_vs_tasks => "catalog/02-sequential-vs-tasks.py";
     Shared catalog_gather => "catalog/03-gather.py";

@@ -43,6 +43,8 @@ struct ScopeInfo {
     used: HashSet<String>,
     /// Names free in nested functions (they may refer to this scope's variables).
     nested_free: HashSet<String>,
+    /// Names declared `nonlocal`, with where: they live in an enclosing function's cells.
+    nonlocals: HashMap<String, TextRange>,
 }
 
 impl ScopeInfo {
@@ -51,6 +53,7 @@ impl ScopeInfo {
             .iter()
             .chain(self.nested_free.iter())
             .filter(|n| !self.assigned.contains(*n) && !self.globals.contains(*n))
+            .chain(self.nonlocals.keys())
             .cloned()
             .collect()
     }
@@ -58,6 +61,8 @@ impl ScopeInfo {
 
 /// One function being compiled.
 struct FnScope {
+    /// The function's dotted path (`outer.<locals>.inner`).
+    qualname: Arc<str>,
     locals: HashMap<String, Var>,
     n_locals: u32,
     n_own_cells: u32,
@@ -166,14 +171,17 @@ impl<'s> Compiler<'s> {
     }
 
     fn name_expr(&mut self, name: &str) -> ExprKind {
-        if let Some(kind) = ExcKind::by_name(name) {
-            let shadowed = self
-                .scopes
-                .last()
-                .is_some_and(|s| s.locals.contains_key(name))
-                || self.globals.contains(name);
-            if !shadowed {
+        let shadowed = self
+            .scopes
+            .last()
+            .is_some_and(|s| s.locals.contains_key(name))
+            || self.globals.contains(name);
+        if !shadowed {
+            if let Some(kind) = ExcKind::by_name(name) {
                 return ExprKind::Const(Value::ExcType(kind));
+            }
+            if name == "Ellipsis" {
+                return ExprKind::Const(Value::Ellipsis);
             }
         }
         ExprKind::Name(self.resolve(name), Arc::from(name))
@@ -258,9 +266,7 @@ impl<'s> Compiler<'s> {
                 s.msg.as_ref().map(|m| self.expr(m)).transpose()?,
             ),
             AStmt::FunctionDef(s) => {
-                if !s.decorator_list.is_empty() {
-                    return Err(self.unsupported("a decorator", s.range));
-                }
+                let decorators = self.decorators(&s.decorator_list)?;
                 let def = self.function(
                     s.name.as_str(),
                     line,
@@ -268,7 +274,7 @@ impl<'s> Compiler<'s> {
                     &s.parameters,
                     FnBody::Suite(&s.body),
                 )?;
-                StmtKind::Def(self.store_name(s.name.as_str()), def)
+                StmtKind::Def(self.store_name(s.name.as_str()), def, decorators)
             }
             AStmt::Delete(s) => StmtKind::Delete(
                 s.targets
@@ -313,7 +319,15 @@ impl<'s> Compiler<'s> {
                 StmtKind::With(items, self.block(&s.body)?)
             }
             AStmt::Match(s) => return Err(self.unsupported("`match`", s.range)),
-            AStmt::Nonlocal(s) => return Err(self.unsupported("`nonlocal`", s.range)),
+            AStmt::Nonlocal(s) => {
+                if self.scopes.is_empty() {
+                    return Err(self.error(
+                        "nonlocal declaration not allowed at module level".into(),
+                        s.range,
+                    ));
+                }
+                StmtKind::Pass
+            }
             AStmt::TypeAlias(s) => return Err(self.unsupported("`type` aliases", s.range)),
             AStmt::IpyEscapeCommand(s) => return Err(self.error("invalid syntax".into(), s.range)),
         };
@@ -412,6 +426,24 @@ impl<'s> Compiler<'s> {
 
     // ---- functions ---------------------------------------------------------------------------
 
+    /// `@decorator` lines, top first, each as the call that applies it to what is below.
+    fn decorators(&mut self, list: &[ast::Decorator]) -> CResult<Vec<Call>> {
+        list.iter()
+            .map(|d| {
+                let func = self.expr(&d.expression)?;
+                if func.awaits {
+                    return Err(self.unsupported("`await` in a decorator", d.range));
+                }
+                Ok(Call {
+                    func,
+                    args: Vec::new(),
+                    line: self.line(d.range),
+                    text: self.text(d.expression.range()),
+                })
+            })
+            .collect()
+    }
+
     fn function(
         &mut self,
         name: &str,
@@ -436,13 +468,19 @@ impl<'s> Compiler<'s> {
             .filter_map(|p| p.default.as_deref())
             .map(|d| self.expr(d))
             .collect::<CResult<_>>()?;
-        let scope = self.new_scope(&info, is_async);
+        let qualname: Arc<str> = match self.scopes.last() {
+            Some(outer) => Arc::from(format!("{}.<locals>.{name}", outer.qualname)),
+            None => Arc::from(name),
+        };
+        let scope = self.new_scope(&info, qualname, is_async);
+        self.check_nonlocals(&info, &scope)?;
         self.scopes.push(scope);
         let compiled = self.function_parts(params, body);
         let scope = self.scopes.pop().expect("pushed above");
         let (params_ir, varargs, kwargs, body_ir) = compiled?;
         Ok(Arc::new(FuncDef {
             name: Arc::from(name),
+            qualname: scope.qualname,
             line,
             is_async,
             params: params_ir,
@@ -502,8 +540,9 @@ impl<'s> Compiler<'s> {
     }
 
     /// Lays out a function's slots: plain locals, cells for captured locals, free variables.
-    fn new_scope(&mut self, info: &ScopeInfo, is_async: bool) -> FnScope {
+    fn new_scope(&mut self, info: &ScopeInfo, qualname: Arc<str>, is_async: bool) -> FnScope {
         let mut scope = FnScope {
+            qualname,
             locals: HashMap::new(),
             n_locals: 0,
             n_own_cells: 0,
@@ -511,7 +550,7 @@ impl<'s> Compiler<'s> {
             is_async,
         };
         for name in &info.assigned {
-            if info.globals.contains(name) {
+            if info.globals.contains(name) || info.nonlocals.contains_key(name) {
                 continue;
             }
             let var = if info.nested_free.contains(name) {
@@ -536,6 +575,19 @@ impl<'s> Compiler<'s> {
             }
         }
         scope
+    }
+
+    /// Every `nonlocal` name must be a variable of an enclosing function, as CPython checks
+    /// when it compiles.
+    fn check_nonlocals(&self, info: &ScopeInfo, scope: &FnScope) -> CResult<()> {
+        let mut declared: Vec<(&String, &TextRange)> = info.nonlocals.iter().collect();
+        declared.sort_by_key(|(_, range)| range.start());
+        for (name, range) in declared {
+            if !matches!(scope.locals.get(name), Some(Var::Cell(_))) {
+                return Err(self.error(format!("no binding for nonlocal '{name}' found"), *range));
+            }
+        }
+        Ok(())
     }
 
     /// The cell of an enclosing function that holds `name`, if any function encloses it.
@@ -685,10 +737,11 @@ impl<'s> Compiler<'s> {
             AExpr::Dict(d) => {
                 let mut items = Vec::new();
                 for item in d.iter() {
-                    let Some(key) = &item.key else {
-                        return Err(self.unsupported("`**` in a dict display", d.range));
-                    };
-                    items.push((self.expr(key)?, self.expr(&item.value)?));
+                    let value = self.expr(&item.value)?;
+                    items.push(match &item.key {
+                        Some(key) => DictItem::Pair(self.expr(key)?, value),
+                        None => DictItem::Unpack(value),
+                    });
                 }
                 ExprKind::Dict(items)
             }
@@ -727,13 +780,20 @@ impl<'s> Compiler<'s> {
                 };
                 ExprKind::Await(Box::new(self.expr(&a.value)?), site)
             }
-            AExpr::Named(n) => return Err(self.unsupported("`:=`", n.range)),
+            AExpr::Named(n) => {
+                let AExpr::Name(target) = &*n.target else {
+                    unreachable!("the parser takes only a name before `:=`")
+                };
+                let value = self.expr(&n.value)?;
+                let name = target.id.as_str();
+                ExprKind::Named(self.resolve(name), Arc::from(name), Box::new(value))
+            }
             AExpr::Set(s) => return Err(self.unsupported("sets", s.range)),
             AExpr::SetComp(s) => return Err(self.unsupported("set comprehensions", s.range)),
             AExpr::Yield(y) => return Err(self.unsupported("generators (`yield`)", y.range)),
             AExpr::YieldFrom(y) => return Err(self.unsupported("`yield from`", y.range)),
             AExpr::TString(t) => return Err(self.unsupported("template strings", t.range)),
-            AExpr::EllipsisLiteral(e) => return Err(self.unsupported("`...`", e.range)),
+            AExpr::EllipsisLiteral(_) => ExprKind::Const(Value::Ellipsis),
             AExpr::Starred(s) => {
                 return Err(self.error("can't use starred expression here".into(), s.range))
             }
@@ -759,10 +819,11 @@ impl<'s> Compiler<'s> {
             });
         }
         for k in c.arguments.keywords.iter() {
-            let Some(name) = &k.arg else {
-                return Err(self.unsupported("`**kwargs` in a call", k.range));
-            };
-            args.push(Arg::Kw(Arc::from(name.as_str()), self.expr(&k.value)?));
+            let value = self.expr(&k.value)?;
+            args.push(match &k.arg {
+                Some(name) => Arg::Kw(Arc::from(name.as_str()), value),
+                None => Arg::Unpack(value),
+            });
         }
         Ok(ExprKind::Call(Box::new(Call {
             func,
@@ -967,7 +1028,7 @@ fn expr_awaits(kind: &ExprKind) -> bool {
         ExprKind::Call(c) => {
             c.func.awaits
                 || c.args.iter().any(|a| match a {
-                    Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e) => e.awaits,
+                    Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e) | Arg::Unpack(e) => e.awaits,
                 })
         }
         ExprKind::Subscript(a, b) => a.awaits || b.awaits,
@@ -975,7 +1036,11 @@ fn expr_awaits(kind: &ExprKind) -> bool {
             .iter()
             .any(|e| e.as_ref().is_some_and(|e| e.awaits)),
         ExprKind::List(es) | ExprKind::Tuple(es) => elts(es),
-        ExprKind::Dict(items) => items.iter().any(|(k, v)| k.awaits || v.awaits),
+        ExprKind::Dict(items) => items.iter().any(|item| match item {
+            DictItem::Pair(k, v) => k.awaits || v.awaits,
+            DictItem::Unpack(m) => m.awaits,
+        }),
+        ExprKind::Named(_, _, value) => value.awaits,
         ExprKind::Comp(c) => {
             c.elt.awaits
                 || c.value.as_ref().is_some_and(|v| v.awaits)
@@ -1099,6 +1164,11 @@ fn scan_stmt(s: &AStmt, info: &mut ScopeInfo, depth: usize) {
         AStmt::Global(g) => info
             .globals
             .extend(g.names.iter().map(|n| n.as_str().to_string())),
+        AStmt::Nonlocal(n) => info.nonlocals.extend(
+            n.names
+                .iter()
+                .map(|name| (name.as_str().to_string(), n.range)),
+        ),
         AStmt::Import(i) => {
             for a in &i.names {
                 let bound = match &a.asname {
@@ -1184,5 +1254,49 @@ impl ScanVisitor<'_> {
             }
             _ => walk_expr(self, expr),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::testing::{compile, outcome};
+
+    fn refusal(source: &str) -> String {
+        match compile(source) {
+            Ok(_) => panic!("compiled:\n{source}"),
+            Err(e) => format!("{}: {}", e.kind, e.message),
+        }
+    }
+
+    #[test]
+    fn nonlocal_needs_an_enclosing_function_variable() {
+        assert_eq!(
+            refusal("x = 1\nnonlocal x\n"),
+            "syntax: nonlocal declaration not allowed at module level (line 2)"
+        );
+        assert_eq!(
+            refusal("def f():\n    def g():\n        nonlocal y\n        y = 1\n"),
+            "syntax: no binding for nonlocal 'y' found (line 3)"
+        );
+        assert_eq!(
+            refusal("x = 1\ndef f():\n    nonlocal x\n"),
+            "syntax: no binding for nonlocal 'x' found (line 3)"
+        );
+    }
+
+    #[test]
+    fn qualified_names_say_where_a_function_was_defined() {
+        let source = "\
+def outer():
+    def inner(**kw):
+        pass
+    g = lambda: inner(**1)
+    g()
+outer()
+";
+        assert_eq!(
+            outcome(source),
+            "TypeError: __main__.outer.<locals>.inner() argument after ** must be a mapping, not int"
+        );
     }
 }

@@ -8,7 +8,7 @@ use super::alloc;
 use super::builtins;
 use super::error::{loop_step, returned, Ctrl, Eval, ExcKind, Exception, Signal};
 use super::format::format_value;
-use super::function::{Args, Coroutine, Frame, Function};
+use super::function::{callee_str, Args, Coroutine, Frame, Function};
 use super::ir::*;
 use super::object::{not_a_context_manager, CallCx, PyObject};
 use super::ops;
@@ -225,8 +225,8 @@ impl Ctx {
                     return Err(Exception::with_args(ExcKind::AssertionError, args).into());
                 }
             }
-            StmtKind::Def(target, def) => {
-                let f = self.make_function(frame, def)?;
+            StmtKind::Def(target, def, decorators) => {
+                let f = self.decorated_function(frame, def, decorators)?;
                 self.assign(frame, target, f)?;
             }
             StmtKind::Delete(targets) => {
@@ -389,6 +389,26 @@ impl Ctx {
         result
     }
 
+    /// Evaluates the decorators top first, then the `def`, then applies them bottom up.
+    fn decorated_function(
+        &self,
+        frame: &mut Frame,
+        def: &Arc<FuncDef>,
+        decorators: &[Call],
+    ) -> Eval {
+        let applied = decorators
+            .iter()
+            .map(|d| Ok((self.eval(frame, &d.func)?, d)))
+            .collect::<Eval<Vec<_>>>()?;
+        let mut f = self.make_function(frame, def)?;
+        for (decorator, site) in applied.iter().rev() {
+            f = self
+                .call_value(frame.depth, decorator, Args::positional(vec![f]), site)
+                .map_err(|ctrl| self.annotate(frame, site.line, ctrl))?;
+        }
+        Ok(f)
+    }
+
     pub fn make_function(&self, frame: &mut Frame, def: &Arc<FuncDef>) -> Eval {
         let defaults = def
             .defaults
@@ -523,10 +543,22 @@ impl Ctx {
             ExprKind::Tuple(elts) => Ok(Value::tuple(self.eval_elts(frame, elts)?)),
             ExprKind::Dict(items) => {
                 let mut pairs = Vec::with_capacity(items.len());
-                for (k, v) in items {
-                    pairs.push((self.eval(frame, k)?, self.eval(frame, v)?));
+                for item in items {
+                    match item {
+                        DictItem::Pair(k, v) => {
+                            pairs.push((self.eval(frame, k)?, self.eval(frame, v)?));
+                        }
+                        DictItem::Unpack(m) => {
+                            pairs.extend(ops::mapping_items(&self.eval(frame, m)?)?)
+                        }
+                    }
                 }
                 builtins::dict_from_pairs(pairs)
+            }
+            ExprKind::Named(var, _, value) => {
+                let value = self.eval(frame, value)?;
+                self.store_var(frame, *var, Some(value.clone()));
+                Ok(value)
             }
             ExprKind::Comp(c) => self.eval_comprehension(frame, c),
             ExprKind::Lambda(def) => self.make_function(frame, def),
@@ -628,15 +660,22 @@ impl Ctx {
     fn eval_call(&self, frame: &mut Frame, call: &Call) -> Eval {
         if let ExprKind::Attr(obj, name) = &call.func.kind {
             let receiver = self.eval(frame, obj)?;
-            let args = self.eval_args(frame, &call.args)?;
+            let callee = || format!("{}.{name}()", receiver.type_name());
+            let args = self.eval_args(frame, &call.args, &callee)?;
             return builtins::call_method(self, frame.depth, &receiver, name, args, call);
         }
         let func = self.eval(frame, &call.func)?;
-        let args = self.eval_args(frame, &call.args)?;
+        let args = self.eval_args(frame, &call.args, &|| callee_str(&func))?;
         self.call_value(frame.depth, &func, args, call)
     }
 
-    fn eval_args(&self, frame: &mut Frame, args: &[Arg]) -> Eval<Args> {
+    /// The arguments of a call to `callee` (named in errors only).
+    fn eval_args(
+        &self,
+        frame: &mut Frame,
+        args: &[Arg],
+        callee: &dyn Fn() -> String,
+    ) -> Eval<Args> {
         let mut out = Args {
             pos: Vec::with_capacity(args.len()),
             kw: Vec::new(),
@@ -645,7 +684,8 @@ impl Ctx {
             match a {
                 Arg::Pos(e) => out.pos.push(self.eval(frame, e)?),
                 Arg::Star(e) => out.pos.extend(ops::to_vec(&self.eval(frame, e)?)?),
-                Arg::Kw(name, e) => out.kw.push((name.clone(), self.eval(frame, e)?)),
+                Arg::Kw(name, e) => out.keyword(name.clone(), self.eval(frame, e)?, callee)?,
+                Arg::Unpack(e) => out.spread(&self.eval(frame, e)?, callee)?,
             }
         }
         Ok(out)

@@ -5,12 +5,13 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use super::alloc;
 use super::builtins;
 use super::error::{loop_step, returned, Ctrl, Eval, ExcKind, Exception, Signal};
 use super::eval::{format_part, push_elt, raise_value, CompAcc, Ctx, Flow};
-use super::function::{Args, CoroBody, Coroutine, Frame};
+use super::function::{callee_str, Args, CoroBody, Coroutine, Frame};
 use super::ir::*;
 use super::ops;
 use super::value::Value;
@@ -226,11 +227,24 @@ impl Ctx {
                 ExprKind::Tuple(elts) => Ok(Value::tuple(self.eval_elts_async(frame, elts).await?)),
                 ExprKind::Dict(items) => {
                     let mut pairs = Vec::with_capacity(items.len());
-                    for (k, v) in items {
-                        let k = self.eval_async(frame, k).await?;
-                        pairs.push((k, self.eval_async(frame, v).await?));
+                    for item in items {
+                        match item {
+                            DictItem::Pair(k, v) => {
+                                let k = self.eval_async(frame, k).await?;
+                                pairs.push((k, self.eval_async(frame, v).await?));
+                            }
+                            DictItem::Unpack(m) => {
+                                let mapping = self.eval_async(frame, m).await?;
+                                pairs.extend(ops::mapping_items(&mapping)?);
+                            }
+                        }
                     }
                     builtins::dict_from_pairs(pairs)
+                }
+                ExprKind::Named(var, _, value) => {
+                    let value = self.eval_async(frame, value).await?;
+                    self.store_var(frame, *var, Some(value.clone()));
+                    Ok(value)
                 }
                 ExprKind::Comp(c) => {
                     let mut acc = CompAcc::new(&c.kind);
@@ -328,9 +342,14 @@ impl Ctx {
                 Arg::Star(e) => args
                     .pos
                     .extend(ops::to_vec(&self.eval_async(frame, e).await?)?),
-                Arg::Kw(name, e) => args
-                    .kw
-                    .push((name.clone(), self.eval_async(frame, e).await?)),
+                Arg::Kw(name, e) => {
+                    let value = self.eval_async(frame, e).await?;
+                    args.keyword(name.clone(), value, &|| callee(&receiver, &func))?;
+                }
+                Arg::Unpack(e) => {
+                    let mapping = self.eval_async(frame, e).await?;
+                    args.spread(&mapping, &|| callee(&receiver, &func))?;
+                }
             }
         }
         match (receiver, func) {
@@ -358,5 +377,15 @@ impl Ctx {
                 ),
             )),
         }
+    }
+}
+
+/// How an argument error names what is called: a method by its receiver's type, as CPython
+/// does, or the callable itself.
+fn callee(receiver: &Option<(Value, &Arc<str>)>, func: &Option<Value>) -> String {
+    match (receiver, func) {
+        (Some((obj, name)), _) => format!("{}.{name}()", obj.type_name()),
+        (None, Some(func)) => callee_str(func),
+        (None, None) => unreachable!("a call has a receiver or a callable"),
     }
 }

@@ -11,7 +11,7 @@ use super::error::{Ctrl, Eval, ExcKind};
 use super::eval::Ctx;
 use super::ir::{FuncDef, Var};
 use super::trashcan;
-use super::value::Value;
+use super::value::{Dict, Value};
 use crate::record::recorder;
 use crate::trace::event::DiagnosticKind;
 
@@ -62,6 +62,49 @@ impl Args {
             pos,
             kw: Vec::new(),
         }
+    }
+
+    /// Adds keyword argument `name`. One given twice (a `**` spread can repeat one) is
+    /// CPython's `TypeError`, naming `callee`.
+    pub fn keyword(
+        &mut self,
+        name: Arc<str>,
+        value: Value,
+        callee: &dyn Fn() -> String,
+    ) -> Eval<()> {
+        if self.kw.iter().any(|(k, _)| *k == name) {
+            return Err(Ctrl::raise(
+                ExcKind::TypeError,
+                format!(
+                    "{} got multiple values for keyword argument '{name}'",
+                    callee()
+                ),
+            ));
+        }
+        self.kw.push((name, value));
+        Ok(())
+    }
+
+    /// Spreads `**mapping` into keyword arguments.
+    pub fn spread(&mut self, mapping: &Value, callee: &dyn Fn() -> String) -> Eval<()> {
+        let Value::Dict(dict) = mapping else {
+            return Err(Ctrl::raise(
+                ExcKind::TypeError,
+                format!(
+                    "{} argument after ** must be a mapping, not {}",
+                    callee(),
+                    mapping.type_name()
+                ),
+            ));
+        };
+        let items: Vec<(Value, Value)> = dict.lock().values().cloned().collect();
+        for (key, value) in items {
+            let Value::Str(name) = key else {
+                return Err(Ctrl::raise(ExcKind::TypeError, "keywords must be strings"));
+            };
+            self.keyword(name, value, callee)?;
+        }
+        Ok(())
     }
 
     /// Removes and returns keyword argument `name`.
@@ -154,17 +197,29 @@ impl Function {
             }
             None => {}
         }
+        let mut extra_kw = Dict::default();
         for (name, value) in args.kw.drain(..) {
             let Some(p) = def.params.iter().find(|p| p.name == name) else {
-                return Err(Ctrl::raise(
-                    ExcKind::TypeError,
-                    format!("{}() got an unexpected keyword argument '{name}'", def.name),
-                ));
+                if def.kwargs.is_none() {
+                    return Err(Ctrl::raise(
+                        ExcKind::TypeError,
+                        format!(
+                            "{}() got an unexpected keyword argument '{name}'",
+                            def.qualname
+                        ),
+                    ));
+                }
+                let key = Value::Str(name);
+                extra_kw.insert(key.key().map_err(Ctrl::from)?, (key, value));
+                continue;
             };
             if is_bound(&frame, p.var) {
                 return Err(Ctrl::raise(
                     ExcKind::TypeError,
-                    format!("{}() got multiple values for argument '{name}'", def.name),
+                    format!(
+                        "{}() got multiple values for argument '{name}'",
+                        def.qualname
+                    ),
                 ));
             }
             store(&mut frame, p.var, value);
@@ -180,14 +235,14 @@ impl Function {
                         ExcKind::TypeError,
                         format!(
                             "{}() missing 1 required positional argument: '{}'",
-                            def.name, p.name
+                            def.qualname, p.name
                         ),
                     ))
                 }
             }
         }
         if let Some(v) = def.kwargs {
-            store(&mut frame, v, Value::Dict(Default::default()));
+            store(&mut frame, v, Value::dict(extra_kw));
         }
         Ok(frame)
     }
@@ -199,7 +254,7 @@ impl Function {
             ExcKind::TypeError,
             format!(
                 "{}() takes {takes} positional argument{plural} but {given} {verb} given",
-                self.def.name
+                self.def.qualname
             ),
         )
     }
@@ -299,5 +354,16 @@ impl Drop for Coroutine {
                 self.line,
             );
         }
+    }
+}
+
+/// How CPython names a callable in argument errors: `__main__.f()`, `print()`.
+pub fn callee_str(func: &Value) -> String {
+    match func {
+        Value::Func(f) => format!("__main__.{}()", f.def.qualname),
+        Value::Builtin(b) => format!("{}()", b.name()),
+        Value::Native(n) => format!("{}()", n.name),
+        Value::Method(m) => format!("{}.{}()", m.receiver.type_name(), m.name),
+        other => format!("{} object", other.type_name()),
     }
 }

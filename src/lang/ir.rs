@@ -39,11 +39,19 @@ pub enum ExprKind {
     Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
     List(Vec<Elt>),
     Tuple(Vec<Elt>),
-    Dict(Vec<(Expr, Expr)>),
+    Dict(Vec<DictItem>),
     Comp(Box<Comprehension>),
     Lambda(Arc<FuncDef>),
     FString(Vec<FPart>),
     Await(Box<Expr>, AwaitSite),
+    /// `name := value`: binds and evaluates to the value.
+    Named(Var, Arc<str>, Box<Expr>),
+}
+
+/// An entry of a dict display: `key: value`, or `**mapping` spread in place.
+pub enum DictItem {
+    Pair(Expr, Expr),
+    Unpack(Expr),
 }
 
 /// A list/tuple display element, possibly `*starred`.
@@ -71,6 +79,8 @@ pub enum Arg {
     Pos(Expr),
     Star(Expr),
     Kw(Arc<str>, Expr),
+    /// `**mapping`: its items become keyword arguments.
+    Unpack(Expr),
 }
 
 pub enum CompKind {
@@ -168,7 +178,8 @@ pub enum StmtKind {
     Raise(Option<Expr>),
     Try(Box<Try>),
     Assert(Expr, Option<Expr>),
-    Def(Target, Arc<FuncDef>),
+    /// `def`, with its decorators top first: each is applied, bottom up, to the function.
+    Def(Target, Arc<FuncDef>, Vec<Call>),
     Delete(Vec<Target>),
     With(Vec<WithItem>, Vec<Stmt>),
     Pass,
@@ -206,6 +217,8 @@ pub struct Param {
 /// A compiled `def`, `async def` or `lambda`.
 pub struct FuncDef {
     pub name: Arc<str>,
+    /// The dotted path reprs and errors show: `outer.<locals>.inner`.
+    pub qualname: Arc<str>,
     pub line: u32,
     pub is_async: bool,
     pub params: Vec<Param>,

@@ -268,7 +268,7 @@ fn equal_at(a: &Value, b: &Value, depth: usize) -> Eval<bool> {
     Ok(match (a, b) {
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
-        (Value::None, Value::None) => true,
+        (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) => true,
         (Value::List(x), Value::List(y)) => {
             Arc::ptr_eq(x, y) || seq_equal(&snapshot(x)?, &snapshot(y)?, depth)?
         }
@@ -313,7 +313,7 @@ fn dict_equal(x: &Dict, y: &Dict, depth: usize) -> Eval<bool> {
 /// `a is b`.
 pub fn identical(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::None, Value::None) => true,
+        (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) => true,
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::Int(x), Value::Int(y)) => x == y,
         (Value::Str(x), Value::Str(y)) => Arc::ptr_eq(x, y) || x == y,
@@ -491,6 +491,17 @@ fn items(v: Vec<Value>) -> IterState {
 }
 
 /// Collects an iterable into a vector.
+/// The items of `{**v}`: `v` must be a dict.
+pub fn mapping_items(v: &Value) -> Eval<Vec<(Value, Value)>> {
+    match v {
+        Value::Dict(dict) => Ok(dict.lock().values().cloned().collect()),
+        other => Err(Ctrl::raise(
+            ExcKind::TypeError,
+            format!("'{}' object is not a mapping", other.type_name()),
+        )),
+    }
+}
+
 pub fn to_vec(v: &Value) -> Eval<Vec<Value>> {
     match v {
         Value::List(l) => alloc::to_vec(&l.lock()),

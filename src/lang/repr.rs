@@ -126,6 +126,7 @@ impl Writer {
     fn value(&mut self, v: &Value) -> Written {
         match v {
             Value::None => self.put("None"),
+            Value::Ellipsis => self.put("Ellipsis"),
             Value::Bool(true) => self.put("True"),
             Value::Bool(false) => self.put("False"),
             Value::Int(i) => self.put(&i.to_string()),
@@ -168,7 +169,11 @@ impl Writer {
                 };
                 self.put(&text)
             }
-            Value::Func(f) => self.put(&format!("<function {}>", f.def.name)),
+            Value::Func(f) => self.put(&format!(
+                "<function {} at {:#x}>",
+                f.def.qualname,
+                Arc::as_ptr(f) as usize
+            )),
             Value::Builtin(b) => self.put(&format!("<built-in function {}>", b.name())),
             Value::Method(m) => self.put(&format!("<bound method {}>", m.name)),
             Value::Coro(c) => self.put(&format!("<coroutine object {}>", c.name)),

@@ -21,6 +21,8 @@ use crate::exec::objects::{FutureObj, LoopObj, TaskObj};
 /// A Python object.
 pub enum Value {
     None,
+    /// `...`
+    Ellipsis,
     Bool(bool),
     Int(i64),
     Float(f64),
@@ -54,6 +56,7 @@ impl Clone for Value {
             Value::Float(f) => Value::Float(*f),
             Value::Bool(b) => Value::Bool(*b),
             Value::None => Value::None,
+            Value::Ellipsis => Value::Ellipsis,
             other => other.clone_object(),
         }
     }
@@ -64,6 +67,7 @@ impl Value {
     fn clone_object(&self) -> Value {
         match self {
             Value::None => Value::None,
+            Value::Ellipsis => Value::Ellipsis,
             Value::Bool(b) => Value::Bool(*b),
             Value::Int(i) => Value::Int(*i),
             Value::Float(f) => Value::Float(*f),
@@ -302,6 +306,7 @@ impl IterState {
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub enum Key {
     None,
+    Ellipsis,
     Int(i64),
     FloatBits(u64),
     Str(Arc<str>),
@@ -417,6 +422,7 @@ impl Value {
     pub fn type_name(&self) -> &'static str {
         match self {
             Value::None => "NoneType",
+            Value::Ellipsis => "ellipsis",
             Value::Bool(_) => "bool",
             Value::Int(_) => "int",
             Value::Float(_) => "float",
@@ -467,6 +473,7 @@ impl Value {
     fn key_at(&self, depth: usize) -> Result<Key, Exception> {
         Ok(match self {
             Value::None => Key::None,
+            Value::Ellipsis => Key::Ellipsis,
             Value::Bool(b) => Key::Int(*b as i64),
             Value::Int(i) => Key::Int(*i),
             Value::Float(f) => match num::exact_int(*f) {
