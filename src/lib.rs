@@ -5,6 +5,7 @@
 //! - [`lang`]: the scenario language. `ruff_python_parser` parses, [`lang::compile`] checks the
 //!   supported subset and resolves names to slots, and the evaluator runs the result: await-free
 //!   code on a synchronous fast path, statements containing `await` on an async path.
+//! - [`modules`]: library modules that need no runtime (`random`, its Mersenne Twister).
 //! - [`exec`]: real execution, each run in a sandboxed worker process of its own (this binary
 //!   re-executed), which the server's supervisor starts, follows through a pipe and kills from
 //!   outside when it must. Inside, the run gets a current-thread tokio runtime; the event loop
@@ -23,6 +24,7 @@
 pub mod catalog;
 pub mod exec;
 pub mod lang;
+pub mod modules;
 pub mod record;
 pub mod store;
 pub mod trace;

@@ -179,6 +179,8 @@ differential_tests! {
     Shared call_keyword_unpacking => "tests/corpus/call_keyword_unpacking.py";
     Shared walrus_ellipsis_nonlocal => "tests/corpus/walrus_ellipsis_nonlocal.py";
     Shared decorators => "tests/corpus/decorators.py";
+    Shared random_seeded => "tests/corpus/random_seeded.py";
+    Shared random_async_chain => "tests/corpus/random_async_chain.py";
     Shared catalog_hello => "catalog/01-hello.py";
     Shared catalog_sequential_vs_tasks => "catalog/02-sequential-vs-tasks.py";
     Shared catalog_gather => "catalog/03-gather.py";

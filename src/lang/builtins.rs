@@ -120,6 +120,7 @@ pub fn module_attr(module: Module, name: &str) -> Option<Value> {
             pool::futures_attr(name).or_else(|| crate::exec::process::futures_attr(name))
         }
         (Module::Hashlib, name) => hashing::hashlib_attr(name),
+        (Module::Random, name) => crate::modules::random::attr(name),
         _ => None,
     }
 }
@@ -425,7 +426,7 @@ fn print(ctx: &Ctx, mut args: Args, site: &Call) -> Eval {
     Ok(Value::None)
 }
 
-fn len(v: &Value) -> Eval {
+pub fn len(v: &Value) -> Eval {
     let n = match v {
         Value::Str(s) => s.chars().count(),
         Value::Bytes(b) => b.len(),

@@ -106,6 +106,7 @@ pub enum Module {
     Concurrent,
     ConcurrentFutures,
     Hashlib,
+    Random,
 }
 
 /// `range(start, stop, step)`.
@@ -538,6 +539,7 @@ impl Module {
             Module::Concurrent => "concurrent",
             Module::ConcurrentFutures => "concurrent.futures",
             Module::Hashlib => "hashlib",
+            Module::Random => "random",
         }
     }
 
@@ -553,6 +555,7 @@ impl Module {
             Module::Concurrent,
             Module::ConcurrentFutures,
             Module::Hashlib,
+            Module::Random,
         ]
         .into_iter()
         .find(|m| m.name() == name)

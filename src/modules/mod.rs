@@ -1,0 +1,5 @@
+//! Library modules written against the interpreter's object model, one file each: what a
+//! scenario imports beyond the language itself.
+
+pub mod mersenne;
+pub mod random;
