@@ -324,7 +324,10 @@ fn run_command(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut options = RunOptions::default();
+    let mut options = RunOptions {
+        script_path: script_path(&args.file),
+        ..RunOptions::default()
+    };
     if let Some(limit) = args.time_limit {
         options.time_limit = limit;
     }
@@ -434,6 +437,18 @@ fn report(args: &RunArgs, source: String, log: &RunLog) -> ExitCode {
 }
 
 /// `FILE:LINE:COL: syntax error: message`, then the line with a caret under the column.
+/// `__file__` of the script at `file`, as CPython makes it: the current directory joined to a
+/// relative path as it was written.
+fn script_path(file: &str) -> String {
+    if file.starts_with('/') {
+        return file.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(dir) => format!("{}/{file}", dir.display()),
+        Err(_) => file.to_string(),
+    }
+}
+
 fn syntax_report(file: &str, source: &str, error: &SyntaxError) -> String {
     let what = match error.kind {
         "unsupported" => "unsupported",

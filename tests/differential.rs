@@ -181,6 +181,8 @@ differential_tests! {
     Shared decorators => "tests/corpus/decorators.py";
     Shared random_seeded => "tests/corpus/random_seeded.py";
     Shared random_async_chain => "tests/corpus/random_async_chain.py";
+    Shared type_of_values => "tests/corpus/type_of_values.py";
+    Shared module_dunders => "tests/corpus/module_dunders.py";
     Shared catalog_hello => "catalog/01-hello.py";
     Shared catalog_sequential_vs_tasks => "catalog/02-sequential-vs-tasks.py";
     Shared catalog_gather => "catalog/03-gather.py";

@@ -31,7 +31,10 @@ use serde::{Deserialize, Serialize};
 
 pub use supervisor::{start, RunHandle, StartError};
 
-/// Limits of one run. The defaults are what the server and `interleave run` use.
+/// `__file__` of a program typed into the page.
+pub const DEFAULT_SCRIPT_PATH: &str = "/scenario.py";
+
+/// Limits and settings of one run. The defaults are what the server and `interleave run` use.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RunOptions {
     pub time_limit: Duration,
@@ -48,6 +51,8 @@ pub struct RunOptions {
     pub max_processes: u32,
     /// `false` runs threads without the GIL, as free-threaded Python would.
     pub gil: bool,
+    /// What `__file__` reads: the script's absolute path under `interleave run`.
+    pub script_path: String,
 }
 
 impl Default for RunOptions {
@@ -62,6 +67,7 @@ impl Default for RunOptions {
             max_threads: 1024,
             max_processes: 16,
             gil: true,
+            script_path: DEFAULT_SCRIPT_PATH.to_string(),
         }
     }
 }

@@ -203,7 +203,7 @@ fn launch(cx: &CallCx, l: Launch) -> Eval<Arc<Child>> {
         io: Mutex::new(None),
     });
     control.processes.add(child.clone());
-    child.send(&Down::Setup(setup));
+    child.send(&Down::Setup(Box::new(setup)));
     let follower = child.clone();
     let lanes = LaneMap::new(lane, l.name.clone());
     let replies = l.replies;

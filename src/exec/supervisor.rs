@@ -121,7 +121,7 @@ pub fn start(source: &str, options: RunOptions, log: Arc<RunLog>) -> Result<RunH
         job: None,
     };
     // A worker that cannot read its setup dies, which the reader below reports.
-    let _ = worker::send_down(&mut stdin, &Down::Setup(setup));
+    let _ = worker::send_down(&mut stdin, &Down::Setup(Box::new(setup)));
     let shared = Arc::new(Shared {
         pid: libc::pid_t::try_from(child.id()).expect("pids fit pid_t"),
         clock: Mutex::new(clock),

@@ -86,7 +86,7 @@ impl Role {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Down {
-    Setup(Setup),
+    Setup(Box<Setup>),
     /// A job for a pool worker.
     Job(Job),
     /// Stop the run now; it ends `cancelled`.
@@ -181,7 +181,7 @@ pub fn worker_main(args: &[String]) -> ExitCode {
     end_on_panic();
     let mut input = BufReader::new(io::stdin());
     let setup = match read_down(&mut input) {
-        Some(Down::Setup(setup)) => setup,
+        Some(Down::Setup(setup)) => *setup,
         _ => {
             eprintln!("interleave worker: no setup line on stdin");
             return ExitCode::from(2);

@@ -12,7 +12,7 @@ use super::eval::Ctx;
 use super::function::{Args, BoundMethod};
 use super::ir::Call;
 use super::num;
-use super::object::CallCx;
+use super::object::{object, CallCx, PyObject};
 use super::ops;
 use super::seconds;
 use super::value::{Dict, Items, IterState, Key, Module, RangeObj, Value};
@@ -42,7 +42,7 @@ builtins! {
     Enumerate = "enumerate", Zip = "zip", Str = "str", Int = "int", Float = "float",
     Bool = "bool", List = "list", Tuple = "tuple", Dict = "dict", IsInstance = "isinstance",
     Abs = "abs", Round = "round", Sorted = "sorted", Reversed = "reversed", Repr = "repr",
-    Any = "any", All = "all", Bytes = "bytes", Divmod = "divmod",
+    Any = "any", All = "all", Bytes = "bytes", Divmod = "divmod", Type = "type",
     AsyncioRun = "run", Sleep = "sleep", CreateTask = "create_task", Gather = "gather",
     WaitFor = "wait_for", Wait = "wait", GetRunningLoop = "get_running_loop",
     GetEventLoop = "get_event_loop", CurrentTask = "current_task",
@@ -78,11 +78,90 @@ const GLOBAL_BUILTINS: &[Builtin] = &[
     Builtin::All,
     Builtin::Bytes,
     Builtin::Divmod,
+    Builtin::Type,
 ];
 
 impl Builtin {
     pub fn by_name(name: &str) -> Option<Builtin> {
         GLOBAL_BUILTINS.iter().copied().find(|b| b.name() == name)
+    }
+
+    /// Whether this builtin is a class (`int`, `list`, `type`...) rather than a function.
+    pub fn is_type(self) -> bool {
+        use Builtin as B;
+        matches!(
+            self,
+            B::Int
+                | B::Float
+                | B::Str
+                | B::Bytes
+                | B::Bool
+                | B::List
+                | B::Tuple
+                | B::Dict
+                | B::Range
+                | B::Type
+        )
+    }
+}
+
+/// `type(v)`: the class of `v`. Built-in classes are their constructors (`type(1) is int`);
+/// the others are named type objects, one per name.
+fn type_of(v: &Value) -> Value {
+    let builtin = match v {
+        Value::Int(_) => Builtin::Int,
+        Value::Bool(_) => Builtin::Bool,
+        Value::Float(_) => Builtin::Float,
+        Value::Str(_) => Builtin::Str,
+        Value::Bytes(_) => Builtin::Bytes,
+        Value::List(_) => Builtin::List,
+        Value::Tuple(_) => Builtin::Tuple,
+        Value::Dict(_) => Builtin::Dict,
+        Value::Range(_) => Builtin::Range,
+        Value::Exception(e) => return Value::ExcType(e.kind),
+        Value::ExcType(_) => Builtin::Type,
+        Value::Builtin(b) if b.is_type() => Builtin::Type,
+        other => return TypeObj::named(other.type_name()),
+    };
+    Value::Builtin(builtin)
+}
+
+/// The class of values that have no constructor of their own in scenarios (functions,
+/// coroutines, tasks...): it has a name and an identity, nothing more.
+pub struct TypeObj(&'static str);
+
+impl TypeObj {
+    fn named(name: &'static str) -> Value {
+        static KNOWN: Mutex<Vec<(&str, Value)>> = Mutex::new(Vec::new());
+        let mut known = KNOWN.lock();
+        if let Some((_, t)) = known.iter().find(|(known, _)| *known == name) {
+            return t.clone();
+        }
+        let t = object(TypeObj(name));
+        known.push((name, t.clone()));
+        t
+    }
+}
+
+impl PyObject for TypeObj {
+    fn type_name(&self) -> &'static str {
+        "type"
+    }
+
+    fn repr(&self) -> String {
+        format!("<class '{}'>", self.0)
+    }
+
+    fn get_attr(&self, name: &str) -> Option<Value> {
+        matches!(name, "__name__" | "__qualname__").then(|| Value::str(self.0))
+    }
+
+    fn has_method(&self, _name: &str) -> bool {
+        false
+    }
+
+    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
+        Err(no_attribute(me, name))
     }
 }
 
@@ -238,6 +317,14 @@ fn call_builtin(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) 
                 Some(v) => Ok(Value::Str(alloc::shared_str(v.try_str()?)?)),
             }
         }
+        B::Type => match args.pos.as_slice() {
+            [v] if args.kw.is_empty() => Ok(type_of(v)),
+            [_, _, _] => Err(type_error(
+                "type() with three arguments (making a class) is not supported in scenarios yet"
+                    .into(),
+            )),
+            _ => Err(type_error("type() takes 1 or 3 arguments".into())),
+        },
         B::Repr => {
             arity("repr", &args, 1, 1)?;
             Ok(Value::Str(alloc::shared_str(args.pos[0].try_repr()?)?))
@@ -721,6 +808,8 @@ fn isinstance(v: &Value, types: &Value) -> Eval<bool> {
             Builtin::List => matches!(v, Value::List(_)),
             Builtin::Tuple => matches!(v, Value::Tuple(_)),
             Builtin::Dict => matches!(v, Value::Dict(_)),
+            Builtin::Range => matches!(v, Value::Range(_)),
+            Builtin::Type => matches!(type_of(v), Value::Builtin(Builtin::Type)),
             other => {
                 return Err(type_error(format!(
                     "isinstance() arg 2 must be a type, not the function {}",
@@ -728,6 +817,7 @@ fn isinstance(v: &Value, types: &Value) -> Eval<bool> {
                 )))
             }
         }),
+        Value::Object(o) if o.type_name() == "type" => Ok(ops::identical(&type_of(v), types)),
         other => Err(type_error(format!(
             "isinstance() arg 2 must be a type, a tuple of types, or a union, not {}",
             other.type_name()
@@ -899,6 +989,10 @@ pub fn get_attr(value: &Value, name: &str) -> Eval {
         Value::Exception(e) if name == "args" => Ok(Value::tuple(e.args.clone())),
         Value::ExcType(k) if name == "__name__" => Ok(Value::str(k.name())),
         Value::Func(f) if name == "__name__" => Ok(Value::Str(f.def.name.clone())),
+        Value::Func(f) if name == "__qualname__" => Ok(Value::Str(f.def.qualname.clone())),
+        Value::Builtin(b) if b.is_type() && matches!(name, "__name__" | "__qualname__") => {
+            Ok(Value::str(b.name()))
+        }
         Value::Object(o) => match o.get_attr(name) {
             Some(v) => Ok(v),
             None if o.has_method(name) => Ok(Value::Method(Arc::new(BoundMethod {

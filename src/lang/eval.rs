@@ -23,13 +23,16 @@ pub struct Interp {
 }
 
 impl Interp {
-    /// `module_name` is what `__name__` reads (`__main__`, or `__mp_main__` in a child process).
+    /// `module_name` is what `__name__` reads (`__main__`, or `__mp_main__` in a child process);
+    /// `__file__` reads the run's script path.
     pub fn new(program: Arc<Program>, control: Arc<RunControl>, module_name: &str) -> Interp {
+        let file = Value::str(&control.options.script_path);
         let globals = program
             .globals
             .iter()
             .map(|g| match &**g {
                 "__name__" => RwLock::new(Some(Value::str(module_name))),
+                "__file__" => RwLock::new(Some(file.clone())),
                 _ => RwLock::new(None),
             })
             .collect();

@@ -329,6 +329,7 @@ pub fn identical(a: &Value, b: &Value) -> bool {
         (Value::ExcType(x), Value::ExcType(y)) => x == y,
         (Value::Builtin(x), Value::Builtin(y)) => x == y,
         (Value::Module(x), Value::Module(y)) => x == y,
+        (Value::Object(x), Value::Object(y)) => Arc::ptr_eq(x, y),
         _ => false,
     }
 }

@@ -174,6 +174,7 @@ impl Writer {
                 f.def.qualname,
                 Arc::as_ptr(f) as usize
             )),
+            Value::Builtin(b) if b.is_type() => self.put(&format!("<class '{}'>", b.name())),
             Value::Builtin(b) => self.put(&format!("<built-in function {}>", b.name())),
             Value::Method(m) => self.put(&format!("<bound method {}>", m.name)),
             Value::Coro(c) => self.put(&format!("<coroutine object {}>", c.name)),

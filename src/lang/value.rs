@@ -434,6 +434,7 @@ impl Value {
             Value::Range(_) => "range",
             Value::Iter(_) => "iterator",
             Value::Func(_) => "function",
+            Value::Builtin(b) if b.is_type() => "type",
             Value::Builtin(_) => "builtin_function_or_method",
             Value::Method(_) => "method",
             Value::Coro(_) => "coroutine",
