@@ -153,10 +153,10 @@ fn encode_dict(ctx: &Ctx, d: &Dict, depth: usize) -> Marshal<Json> {
 fn encode_callable(ctx: &Ctx, v: &Value) -> Marshal<Json> {
     let name = match v {
         Value::Func(f) => {
-            let found = global(ctx, &f.def.name);
+            let found = global(ctx, f.name());
             match found {
-                Some(Value::Func(g)) if Arc::ptr_eq(f, &g) => f.def.name.to_string(),
-                _ => return Err(MarshalError::NotModuleLevel(f.def.name.to_string())),
+                Some(Value::Func(g)) if Arc::ptr_eq(f, &g) => f.name().to_string(),
+                _ => return Err(MarshalError::NotModuleLevel(f.name().to_string())),
             }
         }
         _ => library_name(v).ok_or(MarshalError::Unpicklable(v.type_name()))?,
@@ -372,7 +372,7 @@ fn exc_kind(name: &str) -> ExcKind {
 /// `work()` for a function, the type name for anything else: how a job is labelled.
 pub fn callable_label(v: &Value) -> String {
     match v {
-        Value::Func(f) => format!("{}()", f.def.name),
+        Value::Func(f) => format!("{}()", f.name()),
         Value::Builtin(b) => format!("{}()", b.name()),
         Value::Native(f) => format!("{}()", f.name),
         other => other.type_name().to_string(),

@@ -375,7 +375,7 @@ pub fn thread_site(line: u32) -> Call {
 
 fn callable_name(v: &Value) -> String {
     match v {
-        Value::Func(f) => format!("{}()", f.def.name),
+        Value::Func(f) => format!("{}()", f.name()),
         Value::Native(f) => format!("{}()", f.name),
         other => other.type_name().to_string(),
     }
@@ -550,7 +550,7 @@ fn thread_new(cx: &CallCx, mut args: Args) -> Eval {
     let name = match name {
         Some(Value::None) | None => {
             let target_name = match &target {
-                Some(Value::Func(f)) => f.def.name.to_string(),
+                Some(Value::Func(f)) => f.name().to_string(),
                 _ => String::new(),
             };
             cx.ctx.interp.control.threads.next_name(&target_name)

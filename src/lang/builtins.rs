@@ -200,6 +200,8 @@ pub fn module_attr(module: Module, name: &str) -> Option<Value> {
         }
         (Module::Hashlib, name) => hashing::hashlib_attr(name),
         (Module::Random, name) => crate::modules::random::attr(name),
+        (Module::Functools, name) => crate::modules::functools::attr(name),
+        (Module::Typing, name) => crate::modules::typing::attr(name),
         _ => None,
     }
 }
@@ -988,8 +990,13 @@ pub fn get_attr(value: &Value, name: &str) -> Eval {
         Value::Module(m) => module_attr(*m, name).ok_or_else(|| no_attribute(value, name)),
         Value::Exception(e) if name == "args" => Ok(Value::tuple(e.args.clone())),
         Value::ExcType(k) if name == "__name__" => Ok(Value::str(k.name())),
-        Value::Func(f) if name == "__name__" => Ok(Value::Str(f.def.name.clone())),
-        Value::Func(f) if name == "__qualname__" => Ok(Value::Str(f.def.qualname.clone())),
+        Value::Func(f) => match (name, &f.wraps) {
+            ("__name__", _) => Ok(Value::Str(f.name().clone())),
+            ("__qualname__", _) => Ok(Value::Str(f.qualname().clone())),
+            ("__module__", _) => Ok(Value::str("__main__")),
+            ("__wrapped__", Some(w)) => Ok(w.function.clone()),
+            _ => Err(no_attribute(value, name)),
+        },
         Value::Builtin(b) if b.is_type() && matches!(name, "__name__" | "__qualname__") => {
             Ok(Value::str(b.name()))
         }

@@ -434,6 +434,7 @@ impl Ctx {
             def: def.clone(),
             defaults,
             closure,
+            wraps: None,
         }))
     }
 
@@ -705,6 +706,15 @@ impl Ctx {
                     depth,
                     site,
                 },
+                args,
+            ),
+            Value::Object(o) => o.call(
+                &CallCx {
+                    ctx: self,
+                    depth,
+                    site,
+                },
+                func,
                 args,
             ),
             Value::Method(m) => {

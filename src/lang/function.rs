@@ -23,6 +23,39 @@ pub struct Function {
     pub def: Arc<FuncDef>,
     pub defaults: Vec<Value>,
     pub closure: Vec<CellRef>,
+    /// Set by `functools.wraps`: the function this one wraps, whose names it shows.
+    pub wraps: Option<Arc<Wrapped>>,
+}
+
+/// What `functools.wraps(f)` copies onto a wrapper: `f`'s names, and `f` as `__wrapped__`.
+pub struct Wrapped {
+    pub name: Arc<str>,
+    pub qualname: Arc<str>,
+    pub function: Value,
+}
+
+impl Function {
+    /// `__name__`: the `def`'s, or the wrapped function's.
+    pub fn name(&self) -> &Arc<str> {
+        self.wraps.as_ref().map_or(&self.def.name, |w| &w.name)
+    }
+
+    /// `__qualname__`, which reprs and argument errors show.
+    pub fn qualname(&self) -> &Arc<str> {
+        self.wraps
+            .as_ref()
+            .map_or(&self.def.qualname, |w| &w.qualname)
+    }
+
+    /// This function (same code, defaults and cells) showing the names of `wrapped`.
+    pub fn wrapping(&self, wrapped: Wrapped) -> Function {
+        Function {
+            def: self.def.clone(),
+            defaults: self.defaults.clone(),
+            closure: self.closure.clone(),
+            wraps: Some(Arc::new(wrapped)),
+        }
+    }
 }
 
 /// Functions can hold each other through defaults and cells (`f = lambda g=f: g`), so what
@@ -205,7 +238,7 @@ impl Function {
                         ExcKind::TypeError,
                         format!(
                             "{}() got an unexpected keyword argument '{name}'",
-                            def.qualname
+                            self.qualname()
                         ),
                     ));
                 }
@@ -218,7 +251,7 @@ impl Function {
                     ExcKind::TypeError,
                     format!(
                         "{}() got multiple values for argument '{name}'",
-                        def.qualname
+                        self.qualname()
                     ),
                 ));
             }
@@ -235,7 +268,8 @@ impl Function {
                         ExcKind::TypeError,
                         format!(
                             "{}() missing 1 required positional argument: '{}'",
-                            def.qualname, p.name
+                            self.qualname(),
+                            p.name
                         ),
                     ))
                 }
@@ -254,7 +288,7 @@ impl Function {
             ExcKind::TypeError,
             format!(
                 "{}() takes {takes} positional argument{plural} but {given} {verb} given",
-                self.def.qualname
+                self.qualname()
             ),
         )
     }
@@ -303,8 +337,8 @@ pub struct Coroutine {
 impl Coroutine {
     pub fn python(func: Arc<Function>, frame: Frame, args_repr: &str, line: u32) -> Coroutine {
         Coroutine {
-            name: func.def.name.clone(),
-            label: Arc::from(format!("{}({args_repr})", func.def.name)),
+            name: func.name().clone(),
+            label: Arc::from(format!("{}({args_repr})", func.name())),
             line,
             def_line: func.def.line,
             body: Mutex::new(Some(CoroBody::Python { func, frame })),
@@ -360,7 +394,7 @@ impl Drop for Coroutine {
 /// How CPython names a callable in argument errors: `__main__.f()`, `print()`.
 pub fn callee_str(func: &Value) -> String {
     match func {
-        Value::Func(f) => format!("__main__.{}()", f.def.qualname),
+        Value::Func(f) => format!("__main__.{}()", f.qualname()),
         Value::Builtin(b) => format!("{}()", b.name()),
         Value::Native(n) => format!("{}()", n.name),
         Value::Method(m) => format!("{}.{}()", m.receiver.type_name(), m.name),

@@ -50,6 +50,22 @@ pub trait PyObject: Any + Send + Sync {
     /// Calls method `name`; `me` is this object as a value.
     fn call_method(&self, cx: &CallCx, me: &Value, name: &str, args: Args) -> Eval;
 
+    /// `obj(*args)`; `me` is this object as a value. Most objects cannot be called.
+    fn call(&self, _cx: &CallCx, me: &Value, _args: Args) -> Eval {
+        Err(Ctrl::raise(
+            ExcKind::TypeError,
+            format!("'{}' object is not callable", me.type_name()),
+        ))
+    }
+
+    /// `obj[key]`; `me` is this object as a value. Most objects cannot be subscripted.
+    fn subscript(&self, me: &Value, _key: &Value) -> Eval {
+        Err(Ctrl::raise(
+            ExcKind::TypeError,
+            format!("'{}' object is not subscriptable", me.type_name()),
+        ))
+    }
+
     /// `with obj:` entry; the value bound by `as`.
     fn enter(&self, _cx: &CallCx, me: &Value) -> Eval {
         Err(not_a_context_manager(me))

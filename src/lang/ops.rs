@@ -707,6 +707,7 @@ pub fn get_item(container: &Value, key: &Value) -> Eval {
                 )))
             })
         }
+        Value::Object(o) => o.subscript(container, key),
         other => Err(type_error(format!(
             "'{}' object is not subscriptable",
             other.type_name()

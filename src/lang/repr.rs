@@ -171,7 +171,7 @@ impl Writer {
             }
             Value::Func(f) => self.put(&format!(
                 "<function {} at {:#x}>",
-                f.def.qualname,
+                f.qualname(),
                 Arc::as_ptr(f) as usize
             )),
             Value::Builtin(b) if b.is_type() => self.put(&format!("<class '{}'>", b.name())),

@@ -107,6 +107,8 @@ pub enum Module {
     ConcurrentFutures,
     Hashlib,
     Random,
+    Functools,
+    Typing,
 }
 
 /// `range(start, stop, step)`.
@@ -541,6 +543,8 @@ impl Module {
             Module::ConcurrentFutures => "concurrent.futures",
             Module::Hashlib => "hashlib",
             Module::Random => "random",
+            Module::Functools => "functools",
+            Module::Typing => "typing",
         }
     }
 
@@ -557,6 +561,8 @@ impl Module {
             Module::ConcurrentFutures,
             Module::Hashlib,
             Module::Random,
+            Module::Functools,
+            Module::Typing,
         ]
         .into_iter()
         .find(|m| m.name() == name)

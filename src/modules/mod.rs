@@ -1,5 +1,7 @@
 //! Library modules written against the interpreter's object model, one file each: what a
 //! scenario imports beyond the language itself.
 
+pub mod functools;
 pub mod mersenne;
 pub mod random;
+pub mod typing;
