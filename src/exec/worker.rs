@@ -187,6 +187,7 @@ pub fn worker_main(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    crate::modules::time::load_time_zone();
     if let Err(e) = sandbox::enter(&setup.options, setup.ledger) {
         eprintln!("interleave worker: cannot set up the sandbox: {e}");
         return ExitCode::from(2);

@@ -190,6 +190,7 @@ pub fn module_attr(module: Module, name: &str) -> Option<Value> {
         (Module::Time, "time") => b(Builtin::TimeTime),
         (Module::Time, "perf_counter") => b(Builtin::PerfCounter),
         (Module::Time, "monotonic") => b(Builtin::Monotonic),
+        (Module::Time, name) => crate::modules::time::attr(name),
         (Module::Threading, name) => threads::threading_attr(name),
         (Module::Sys, name) => threads::sys_attr(name),
         (Module::Os, name) => threads::os_attr(name),

@@ -4,4 +4,5 @@
 pub mod functools;
 pub mod mersenne;
 pub mod random;
+pub mod time;
 pub mod typing;
