@@ -186,6 +186,7 @@ differential_tests! {
     Shared functools_basics => "tests/corpus/functools_basics.py";
     Shared typing_annotations => "tests/corpus/typing_annotations.py";
     Shared time_calendar => "tests/corpus/time_calendar.py";
+    Shared math_module => "tests/corpus/math_module.py";
     Shared catalog_hello => "catalog/01-hello.py";
     Shared catalog_sequential_vs_tasks => "catalog/02-sequential-vs-tasks.py";
     Shared catalog_gather => "catalog/03-gather.py";

@@ -109,6 +109,7 @@ pub enum Module {
     Random,
     Functools,
     Typing,
+    Math,
 }
 
 /// `range(start, stop, step)`.
@@ -545,6 +546,7 @@ impl Module {
             Module::Random => "random",
             Module::Functools => "functools",
             Module::Typing => "typing",
+            Module::Math => "math",
         }
     }
 
@@ -563,6 +565,7 @@ impl Module {
             Module::Random,
             Module::Functools,
             Module::Typing,
+            Module::Math,
         ]
         .into_iter()
         .find(|m| m.name() == name)

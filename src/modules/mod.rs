@@ -2,6 +2,7 @@
 //! scenario imports beyond the language itself.
 
 pub mod functools;
+pub mod math;
 pub mod mersenne;
 pub mod random;
 pub mod time;
