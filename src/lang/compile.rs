@@ -78,6 +78,24 @@ pub struct Compiler<'s> {
     scopes: Vec<FnScope>,
     /// How deep in the syntax tree compiling is.
     depth: usize,
+    /// What each module-level name is bound to, where only imports bind it.
+    global_bindings: HashMap<String, Binding>,
+    /// `module.name` reads, checked once every binding is known.
+    module_reads: Vec<ModuleRead>,
+}
+
+/// How a module-level name is bound: only by importing one module, or otherwise.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Binding {
+    Module(Module),
+    Other,
+}
+
+/// `root.path[0].path[1]...` read somewhere in the program, where `root` is a global.
+struct ModuleRead {
+    root: String,
+    path: Vec<String>,
+    range: TextRange,
 }
 
 type CResult<T> = Result<T, SyntaxError>;
@@ -90,6 +108,8 @@ impl<'s> Compiler<'s> {
             globals: IndexSet::new(),
             scopes: Vec::new(),
             depth: 0,
+            global_bindings: HashMap::new(),
+            module_reads: Vec::new(),
         }
     }
 
@@ -98,6 +118,7 @@ impl<'s> Compiler<'s> {
         self.globals.extend(info.assigned.iter().cloned());
         collect_global_decls(body, &mut self.globals);
         let body = self.block(body)?;
+        self.check_module_reads()?;
         let top_level_await = body.iter().any(|s| s.awaits);
         Ok(Program {
             source: Arc::from(self.source),
@@ -388,7 +409,8 @@ impl<'s> Compiler<'s> {
                     (top, self.module(top, alias.range)?)
                 }
             };
-            targets.push((self.store_name(bound), Value::Module(value)));
+            let var = self.bind(bound, Binding::Module(value));
+            targets.push((Target::Var(var, Arc::from(bound)), Value::Module(value)));
         }
         Ok(Some(assign_consts(targets, line)))
     }
@@ -599,7 +621,70 @@ impl<'s> Compiler<'s> {
     }
 
     fn store_name(&mut self, name: &str) -> Target {
-        Target::Var(self.resolve(name), Arc::from(name))
+        Target::Var(self.bind(name, Binding::Other), Arc::from(name))
+    }
+
+    /// Resolves `name` for a store, remembering what a module-level name is bound to.
+    fn bind(&mut self, name: &str, how: Binding) -> Var {
+        let var = self.resolve(name);
+        if matches!(var, Var::Global(_)) {
+            let entry = self.global_bindings.entry(name.to_string()).or_insert(how);
+            if *entry != how {
+                *entry = Binding::Other;
+            }
+        }
+        var
+    }
+
+    /// Remembers `obj.attr` when `obj` is a chain of attributes of a global name: if that name
+    /// turns out to be only an imported module, the attributes are checked before the run.
+    fn note_module_read(&mut self, a: &ast::ExprAttribute) {
+        // Modules nest two deep at most (`concurrent.futures`), so a longer chain's module
+        // part is noted by its inner attributes; looking no deeper keeps this constant time.
+        const MODULE_DEPTH: usize = 2;
+        let mut path = vec![a.attr.as_str().to_string()];
+        let mut value = &*a.value;
+        while let AExpr::Attribute(inner) = value {
+            if path.len() == MODULE_DEPTH {
+                return;
+            }
+            path.push(inner.attr.as_str().to_string());
+            value = &inner.value;
+        }
+        let AExpr::Name(root) = value else {
+            return;
+        };
+        if matches!(self.resolve(root.id.as_str()), Var::Global(_)) {
+            path.reverse();
+            self.module_reads.push(ModuleRead {
+                root: root.id.as_str().to_string(),
+                path,
+                range: a.range,
+            });
+        }
+    }
+
+    /// Refuses the first `module.name` whose module is known and has no such name, as an
+    /// import of it would be refused: before the run, not after half its output.
+    fn check_module_reads(&self) -> CResult<()> {
+        for read in &self.module_reads {
+            let Some(Binding::Module(mut module)) = self.global_bindings.get(&read.root).copied()
+            else {
+                continue;
+            };
+            for name in &read.path {
+                match super::builtins::module_attr(module, name) {
+                    Some(Value::Module(inner)) => module = inner,
+                    Some(_) => break,
+                    None => {
+                        return Err(
+                            self.unsupported(&format!("`{}.{name}`", module.name()), read.range)
+                        )
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     fn target(&mut self, e: &AExpr) -> CResult<Target> {
@@ -721,6 +806,7 @@ impl<'s> Compiler<'s> {
             ),
             AExpr::Call(c) => self.call(c)?,
             AExpr::Attribute(a) => {
+                self.note_module_read(a);
                 ExprKind::Attr(Box::new(self.expr(&a.value)?), Arc::from(a.attr.as_str()))
             }
             AExpr::Subscript(s) => ExprKind::Subscript(
@@ -786,7 +872,11 @@ impl<'s> Compiler<'s> {
                 };
                 let value = self.expr(&n.value)?;
                 let name = target.id.as_str();
-                ExprKind::Named(self.resolve(name), Arc::from(name), Box::new(value))
+                ExprKind::Named(
+                    self.bind(name, Binding::Other),
+                    Arc::from(name),
+                    Box::new(value),
+                )
             }
             AExpr::Set(s) => return Err(self.unsupported("sets", s.range)),
             AExpr::SetComp(s) => return Err(self.unsupported("set comprehensions", s.range)),
@@ -1282,6 +1372,26 @@ mod tests {
             refusal("x = 1\ndef f():\n    nonlocal x\n"),
             "syntax: no binding for nonlocal 'x' found (line 3)"
         );
+    }
+
+    #[test]
+    fn a_name_a_known_module_lacks_is_refused_before_the_run() {
+        assert_eq!(
+            refusal("import asyncio\nprint(1)\n\n\nasync def main():\n    asyncio.Queue()\n"),
+            "unsupported: `asyncio.Queue` is not supported in scenarios yet (line 6)"
+        );
+        assert_eq!(
+            refusal("import concurrent.futures as cf\nx = cf.futures if 0 else cf.Nope\n"),
+            "unsupported: `concurrent.futures.futures` is not supported in scenarios yet (line 2)"
+        );
+        // A name bound another way, or a local of the same name, is not the module.
+        for source in [
+            "import time\ntime = None\nprint(time.nothing if time else 1)\n",
+            "import math\ndef f(math):\n    return math.nothing\nprint(math.pi)\n",
+            "import math as m\nfor m in [1]:\n    pass\nprint(m.real)\n",
+        ] {
+            assert!(compile(source).is_ok(), "refused:\n{source}");
+        }
     }
 
     #[test]
