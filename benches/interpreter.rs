@@ -64,7 +64,37 @@ count_primes(200_000)
 /// first racing, then each update under a contended `threading.Lock`.
 const LOST_UPDATES: &str = include_str!("../catalog/15-lost-updates.py");
 
-fn cases() -> [Case; 4] {
+/// Classic programs written in the supported language, each sized to take CPython about a
+/// third of a second or more (`benches/programs/`).
+const CLASSICS: [(&str, &str); 6] = [
+    ("fib(27), recursive calls", include_str!("programs/fib.py")),
+    ("n-body, 20 000 steps", include_str!("programs/nbody.py")),
+    (
+        "spectral norm, n = 100",
+        include_str!("programs/spectral.py"),
+    ),
+    ("fannkuch(9)", include_str!("programs/fannkuch.py")),
+    (
+        "word count, 300 000 words",
+        include_str!("programs/words.py"),
+    ),
+    (
+        "comprehensions, 4 000 rounds",
+        include_str!("programs/comps.py"),
+    ),
+];
+
+fn cases() -> Vec<Case> {
+    let mut cases = Vec::from(core_cases());
+    cases.extend(CLASSICS.iter().map(|(name, program)| Case {
+        name,
+        program: program.to_string(),
+        python_baseline: "",
+    }));
+    cases
+}
+
+fn core_cases() -> [Case; 4] {
     [
         Case {
             name: "CPU-bound loop, 10 M iterations",
@@ -92,7 +122,9 @@ fn cases() -> [Case; 4] {
 fn main() {
     print_machine();
     println!("{}\n", python_version());
-    let rows: Vec<Vec<String>> = cases().iter().map(case_row).collect();
+    let measured: Vec<(Vec<String>, f64)> = cases().iter().map(case_row).collect();
+    let ratios: Vec<f64> = measured.iter().map(|(_, ratio)| *ratio).collect();
+    let rows: Vec<Vec<String>> = measured.into_iter().map(|(row, _)| row).collect();
     print_table(
         &[
             "case",
@@ -103,9 +135,19 @@ fn main() {
         ],
         &rows,
     );
+    println!(
+        "\ngeometric mean of the ratios: {:.2}×",
+        geometric_mean(&ratios)
+    );
 }
 
-fn case_row(case: &Case) -> Vec<String> {
+fn geometric_mean(ratios: &[f64]) -> f64 {
+    let logs: f64 = ratios.iter().map(|r| r.ln()).sum();
+    (logs / ratios.len() as f64).exp()
+}
+
+/// The table row of one case, and its ratio to CPython.
+fn case_row(case: &Case) -> (Vec<String>, f64) {
     let mut events = 0;
     let [interleave, python, baseline] = medians(RUNS, || {
         let (interleave, recorded) = interleave_time(&case.program);
@@ -117,13 +159,15 @@ fn case_row(case: &Case) -> Vec<String> {
         ]
     });
     let python = python - baseline;
-    vec![
+    let ratio = interleave / python;
+    let row = vec![
         case.name.to_string(),
         format!("{interleave:.3}"),
         events.to_string(),
         format!("{python:.3}"),
-        format!("{:.2}×", interleave / python),
-    ]
+        format!("{ratio:.2}×"),
+    ];
+    (row, ratio)
 }
 
 /// The run's duration and the number of events it recorded.

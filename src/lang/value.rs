@@ -550,24 +550,25 @@ impl Module {
         }
     }
 
+    /// Every module a scenario may import.
+    pub const ALL: [Module; 13] = [
+        Module::Asyncio,
+        Module::Time,
+        Module::Threading,
+        Module::Sys,
+        Module::Os,
+        Module::Multiprocessing,
+        Module::Concurrent,
+        Module::ConcurrentFutures,
+        Module::Hashlib,
+        Module::Random,
+        Module::Functools,
+        Module::Typing,
+        Module::Math,
+    ];
+
     /// The module an `import` statement names, if scenarios may import it.
     pub fn by_name(name: &str) -> Option<Module> {
-        [
-            Module::Asyncio,
-            Module::Time,
-            Module::Threading,
-            Module::Sys,
-            Module::Os,
-            Module::Multiprocessing,
-            Module::Concurrent,
-            Module::ConcurrentFutures,
-            Module::Hashlib,
-            Module::Random,
-            Module::Functools,
-            Module::Typing,
-            Module::Math,
-        ]
-        .into_iter()
-        .find(|m| m.name() == name)
+        Module::ALL.into_iter().find(|m| m.name() == name)
     }
 }

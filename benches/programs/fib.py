@@ -1,0 +1,10 @@
+N = 27
+
+
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+fib(N)
