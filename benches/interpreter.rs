@@ -64,22 +64,22 @@ count_primes(200_000)
 /// first racing, then each update under a contended `threading.Lock`.
 const LOST_UPDATES: &str = include_str!("../catalog/15-lost-updates.py");
 
-/// Classic programs written in the supported language, each sized to take CPython about a
-/// third of a second or more (`benches/programs/`).
+/// Classic programs written in the supported language, each sized to take CPython 0.1 s or
+/// more past its start-up (`benches/programs/`).
 const CLASSICS: [(&str, &str); 6] = [
-    ("fib(27), recursive calls", include_str!("programs/fib.py")),
-    ("n-body, 20 000 steps", include_str!("programs/nbody.py")),
+    ("fib(30), recursive calls", include_str!("programs/fib.py")),
+    ("n-body, 100 000 steps", include_str!("programs/nbody.py")),
     (
-        "spectral norm, n = 100",
+        "spectral norm, n = 250",
         include_str!("programs/spectral.py"),
     ),
     ("fannkuch(9)", include_str!("programs/fannkuch.py")),
     (
-        "word count, 300 000 words",
+        "word count, 1 500 000 words",
         include_str!("programs/words.py"),
     ),
     (
-        "comprehensions, 4 000 rounds",
+        "comprehensions, 20 000 rounds",
         include_str!("programs/comps.py"),
     ),
 ];

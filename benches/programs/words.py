@@ -1,4 +1,4 @@
-N = 300000
+N = 1500000
 
 
 WORDS = "the quick brown fox jumps over the lazy dog while the cat sleeps and the bird sings".split()
