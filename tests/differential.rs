@@ -102,6 +102,14 @@ differential_tests! {
     Shared cancel_during_sleep => "tests/corpus/cancel_during_sleep.py";
     Shared cancel_propagates_inner => "tests/corpus/cancel_propagates_inner.py";
     Shared cancel_queue_order => "tests/corpus/cancel_queue_order.py";
+    Shared class_async_methods => "tests/corpus/class_async_methods.py";
+    Shared class_basics => "tests/corpus/class_basics.py";
+    Shared class_context_managers => "tests/corpus/class_context_managers.py";
+    Shared class_exceptions => "tests/corpus/class_exceptions.py";
+    Shared class_inheritance => "tests/corpus/class_inheritance.py";
+    Shared class_iterators => "tests/corpus/class_iterators.py";
+    Shared class_special_methods => "tests/corpus/class_special_methods.py";
+    Shared class_threads => "tests/corpus/class_threads.py";
     Shared clocks => "tests/corpus/clocks.py";
     Serial cpu_bound_blocks_loop => "tests/corpus/cpu_bound_blocks_loop.py";
     Shared ensure_future_and_current_task => "tests/corpus/ensure_future_and_current_task.py";

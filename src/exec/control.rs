@@ -12,7 +12,7 @@ use super::gil::Gil;
 use super::process::Children;
 use super::threads::Registry;
 use super::RunOptions;
-use crate::lang::error::{Abort, Ctrl, Eval};
+use crate::lang::error::{Abort, Ctrl, Eval, ExcKind};
 use crate::lang::seconds;
 use crate::lang::value::Value;
 use crate::record::recorder::{self, Clock};
@@ -228,12 +228,13 @@ impl RunControl {
         self.stopped.load(Ordering::Relaxed)
     }
 
+    /// CPython's `RecursionError` for a call `depth` frames deep, past the recursion limit.
     pub fn check_depth(&self, depth: u32) -> Eval<()> {
         if depth as usize > self.options.max_recursion {
-            return Err(self.limit(format!(
-                "maximum recursion depth exceeded ({} nested calls)",
-                self.options.max_recursion
-            )));
+            return Err(Ctrl::raise(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
         }
         self.tick()
     }

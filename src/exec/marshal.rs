@@ -284,7 +284,9 @@ fn decode_dict(ctx: &Ctx, pairs: &[Json]) -> Marshal<Value> {
             return Err(malformed("a dict entry that is not a pair"));
         };
         let (k, v) = (decode(ctx, k)?, decode(ctx, v)?);
-        let key = k.key().map_err(|e| malformed(e.message()))?;
+        let key = k
+            .key()
+            .map_err(|ctrl| malformed(ctrl.exception().map(|e| e.message()).unwrap_or_default()))?;
         dict.insert(key, (k, v));
     }
     Ok(Value::Dict(Arc::new(parking_lot::Mutex::new(dict))))
@@ -323,7 +325,7 @@ pub struct WireError {
 /// The wire form of a raised exception.
 pub fn error(ctx: &Ctx, e: &Exception) -> WireError {
     let args = e
-        .args
+        .args()
         .iter()
         .map(|a| encode(ctx, a))
         .collect::<Marshal<Vec<_>>>()

@@ -585,7 +585,7 @@ fn run_end(result: Eval<()>, control: &RunControl, prefix: &str) -> RunEnd {
                 },
             );
             let error = RunError {
-                kind: e.kind.qualified_name(),
+                kind: e.qualified_name(),
                 message: e.message(),
                 line,
                 traceback,

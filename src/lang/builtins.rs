@@ -7,14 +7,17 @@ use std::sync::Arc;
 use parking_lot::Mutex;
 
 use super::alloc;
+use super::class;
 use super::error::{Ctrl, Eval, ExcKind, Exception};
 use super::eval::Ctx;
 use super::function::{Args, BoundMethod};
+use super::introspect;
 use super::ir::Call;
 use super::num;
 use super::object::{object, CallCx, PyObject};
 use super::ops;
 use super::seconds;
+use super::special;
 use super::value::{Dict, Items, IterState, Key, Module, RangeObj, Value};
 use crate::exec::event_loop::current_task;
 use crate::exec::objects::{FutKind, FutureObj, LoopObj, Outcome, TaskObj};
@@ -43,6 +46,10 @@ builtins! {
     Bool = "bool", List = "list", Tuple = "tuple", Dict = "dict", IsInstance = "isinstance",
     Abs = "abs", Round = "round", Sorted = "sorted", Reversed = "reversed", Repr = "repr",
     Any = "any", All = "all", Bytes = "bytes", Divmod = "divmod", Type = "type",
+    Object = "object", Super = "super", Property = "property", StaticMethod = "staticmethod",
+    ClassMethod = "classmethod", IsSubclass = "issubclass", HasAttr = "hasattr",
+    GetAttr = "getattr", SetAttr = "setattr", DelAttr = "delattr", Iter = "iter", Next = "next",
+    Callable = "callable", Id = "id", Hash = "hash",
     AsyncioRun = "run", Sleep = "sleep", CreateTask = "create_task", Gather = "gather",
     WaitFor = "wait_for", Wait = "wait", GetRunningLoop = "get_running_loop",
     GetEventLoop = "get_event_loop", CurrentTask = "current_task",
@@ -79,6 +86,21 @@ const GLOBAL_BUILTINS: &[Builtin] = &[
     Builtin::Bytes,
     Builtin::Divmod,
     Builtin::Type,
+    Builtin::Object,
+    Builtin::Super,
+    Builtin::Property,
+    Builtin::StaticMethod,
+    Builtin::ClassMethod,
+    Builtin::IsSubclass,
+    Builtin::HasAttr,
+    Builtin::GetAttr,
+    Builtin::SetAttr,
+    Builtin::DelAttr,
+    Builtin::Iter,
+    Builtin::Next,
+    Builtin::Callable,
+    Builtin::Id,
+    Builtin::Hash,
 ];
 
 impl Builtin {
@@ -101,13 +123,18 @@ impl Builtin {
                 | B::Dict
                 | B::Range
                 | B::Type
+                | B::Object
+                | B::Super
+                | B::Property
+                | B::StaticMethod
+                | B::ClassMethod
         )
     }
 }
 
 /// `type(v)`: the class of `v`. Built-in classes are their constructors (`type(1) is int`);
 /// the others are named type objects, one per name.
-fn type_of(v: &Value) -> Value {
+pub fn type_of(v: &Value) -> Value {
     let builtin = match v {
         Value::Int(_) => Builtin::Int,
         Value::Bool(_) => Builtin::Bool,
@@ -118,7 +145,12 @@ fn type_of(v: &Value) -> Value {
         Value::Tuple(_) => Builtin::Tuple,
         Value::Dict(_) => Builtin::Dict,
         Value::Range(_) => Builtin::Range,
-        Value::Exception(e) => return Value::ExcType(e.kind),
+        Value::Exception(e) => match &e.class {
+            Some(c) => return Value::Class(c.clone()),
+            None => return Value::ExcType(e.kind),
+        },
+        Value::Instance(i) => return Value::Class(i.class.clone()),
+        Value::Class(_) => Builtin::Type,
         Value::ExcType(_) => Builtin::Type,
         Value::Builtin(b) if b.is_type() => Builtin::Type,
         other => return TypeObj::named(other.type_name()),
@@ -338,7 +370,10 @@ fn call_builtin(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) 
         B::Float => float(args),
         B::Bool => {
             arity("bool", &args, 0, 1)?;
-            Ok(Value::Bool(args.pos.first().is_some_and(Value::truthy)))
+            match args.pos.first() {
+                Some(v) => Ok(Value::Bool(special::truth(v)?)),
+                None => Ok(Value::Bool(false)),
+            }
         }
         B::List => {
             arity("list", &args, 0, 1)?;
@@ -367,6 +402,9 @@ fn call_builtin(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) 
                     .checked_abs()
                     .map(Value::Int)
                     .ok_or_else(num::int_overflow),
+                other if special::method(other, "__abs__").is_some() => {
+                    special::call_method(other, "__abs__", Vec::new()).unwrap_or(Ok(Value::None))
+                }
                 other => Err(type_error(format!(
                     "bad operand type for abs(): '{}'",
                     other.type_name()
@@ -474,6 +512,32 @@ fn call_builtin(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) 
                 .map_or(0.0, |d| d.as_secs_f64());
             Ok(Value::Float(now))
         }
+        B::Object => {
+            arity("object", &args, 0, 0)?;
+            Ok(object(introspect::Plain))
+        }
+        B::Super => class::make_super(args),
+        B::Property => class::property(args),
+        B::StaticMethod => class::staticmethod(args),
+        B::ClassMethod => class::classmethod(args),
+        B::IsSubclass => {
+            arity("issubclass", &args, 2, 2)?;
+            Ok(Value::Bool(introspect::issubclass(
+                &args.pos[0],
+                &args.pos[1],
+            )?))
+        }
+        B::HasAttr | B::GetAttr | B::SetAttr | B::DelAttr | B::Callable | B::Id | B::Hash => {
+            introspect::call(b, args)
+        }
+        B::Iter => {
+            arity("iter", &args, 1, 1)?;
+            introspect::iter(&args.pos[0])
+        }
+        B::Next => {
+            arity("next", &args, 1, 2)?;
+            introspect::next(&args.pos[0], args.pos.get(1))
+        }
         B::PerfCounter | B::Monotonic => {
             arity(b.name(), &args, 0, 0)?;
             Ok(Value::Float(ctx.interp.control.clock.now_ns() as f64 / 1e9))
@@ -533,6 +597,15 @@ pub fn len(v: &Value) -> Eval {
                     "Python int too large to convert to C ssize_t",
                 )
             })?,
+        other if special::has_class(other) => {
+            if let Some(n) = special::len(other) {
+                return n;
+            }
+            return Err(type_error(format!(
+                "object of type '{}' has no len()",
+                other.type_name()
+            )));
+        }
         other => {
             return Err(type_error(format!(
                 "object of type '{}' has no len()",
@@ -814,6 +887,7 @@ fn isinstance(v: &Value, types: &Value) -> Eval<bool> {
             Builtin::Dict => matches!(v, Value::Dict(_)),
             Builtin::Range => matches!(v, Value::Range(_)),
             Builtin::Type => matches!(type_of(v), Value::Builtin(Builtin::Type)),
+            Builtin::Object => true,
             other => {
                 return Err(type_error(format!(
                     "isinstance() arg 2 must be a type, not the function {}",
@@ -822,6 +896,11 @@ fn isinstance(v: &Value, types: &Value) -> Eval<bool> {
             }
         }),
         Value::Object(o) if o.type_name() == "type" => Ok(ops::identical(&type_of(v), types)),
+        Value::Class(c) => Ok(match v {
+            Value::Instance(i) => i.class.derives_from(c),
+            Value::Exception(e) => e.is_instance_of(c),
+            _ => false,
+        }),
         other => Err(type_error(format!(
             "isinstance() arg 2 must be a type, a tuple of types, or a union, not {}",
             other.type_name()
@@ -990,7 +1069,18 @@ pub(crate) fn no_attribute(v: &Value, name: &str) -> Ctrl {
 pub fn get_attr(value: &Value, name: &str) -> Eval {
     match value {
         Value::Module(m) => module_attr(*m, name).ok_or_else(|| no_attribute(value, name)),
-        Value::Exception(e) if name == "args" => Ok(Value::tuple(e.args.clone())),
+        Value::Exception(e) if name == "args" => Ok(Value::tuple(e.args())),
+        Value::Instance(i) => class::instance_attr(value, &i.class, &i.attrs, name),
+        Value::Exception(e) => match &e.class {
+            Some(c) => class::instance_attr(value, c, &e.attrs, name),
+            None => e
+                .attrs
+                .lock()
+                .get(name)
+                .cloned()
+                .ok_or_else(|| no_attribute(value, name)),
+        },
+        Value::Class(c) => class::class_attr(c, name),
         Value::ExcType(k) if name == "__name__" => Ok(Value::str(k.name())),
         Value::Func(f) => match (name, &f.wraps) {
             ("__name__", _) => Ok(Value::Str(f.name().clone())),
@@ -1007,12 +1097,14 @@ pub fn get_attr(value: &Value, name: &str) -> Eval {
             None if o.has_method(name) => Ok(Value::Method(Arc::new(BoundMethod {
                 receiver: value.clone(),
                 name: Arc::from(name),
+                function: None,
             }))),
             None => Err(no_attribute(value, name)),
         },
         v if methods_of(v).contains(&name) => Ok(Value::Method(Arc::new(BoundMethod {
             receiver: v.clone(),
             name: Arc::from(name),
+            function: None,
         }))),
         v => Err(no_attribute(v, name)),
     }
@@ -1040,6 +1132,17 @@ pub fn call_method(
         Value::Task(t) => task_method(t, name, args),
         Value::Future(f) => future_method(f, name, args),
         Value::Loop(_) => loop_method(ctx, depth, name, args, site),
+        Value::Instance(i) => match i.class.lookup(name) {
+            Some(f @ Value::Func(_)) if !i.attrs.lock().contains_key(name) => {
+                let mut args = args;
+                args.pos.insert(0, receiver.clone());
+                ctx.call_value(depth, &f, args, site)
+            }
+            _ => {
+                let f = get_attr(receiver, name)?;
+                ctx.call_value(depth, &f, args, site)
+            }
+        },
         Value::Object(o) if o.has_method(name) => {
             let cx = CallCx { ctx, depth, site };
             let result = o.call_method(&cx, receiver, name, args);

@@ -59,6 +59,35 @@ impl ScopeInfo {
     }
 }
 
+impl FnScope {
+    fn empty(qualname: Arc<str>, is_async: bool) -> FnScope {
+        FnScope {
+            qualname,
+            locals: HashMap::new(),
+            n_locals: 0,
+            n_own_cells: 0,
+            free: Vec::new(),
+            is_async,
+            method_view: None,
+            first_param: None,
+        }
+    }
+}
+
+impl ScopeInfo {
+    /// The names a class body leaves to its enclosing scope: those it reads without binding
+    /// them, and those its methods use (a class's own names are not variables to its methods).
+    fn class_free(&self) -> HashSet<String> {
+        self.used
+            .iter()
+            .filter(|n| !self.assigned.contains(*n))
+            .chain(self.nested_free.iter())
+            .filter(|n| !self.globals.contains(*n) && n.as_str() != CLASS_CELL)
+            .cloned()
+            .collect()
+    }
+}
+
 /// One function being compiled.
 struct FnScope {
     /// The function's dotted path (`outer.<locals>.inner`).
@@ -68,6 +97,11 @@ struct FnScope {
     n_own_cells: u32,
     free: Vec<Var>,
     is_async: bool,
+    /// For a class body: the cells the functions defined in it can see. Names the class body
+    /// binds are its attributes, which methods do not see as variables.
+    method_view: Option<HashMap<String, Var>>,
+    /// The first parameter, which a bare `super()` passes on.
+    first_param: Option<String>,
 }
 
 pub struct Compiler<'s> {
@@ -204,6 +238,9 @@ impl<'s> Compiler<'s> {
             if name == "Ellipsis" {
                 return ExprKind::Const(Value::Ellipsis);
             }
+            if name == "NotImplemented" {
+                return ExprKind::Const(Value::NotImplemented);
+            }
         }
         ExprKind::Name(self.resolve(name), Arc::from(name))
     }
@@ -270,7 +307,7 @@ impl<'s> Compiler<'s> {
             AStmt::Continue(_) => StmtKind::Continue,
             AStmt::Pass(_) => StmtKind::Pass,
             AStmt::Return(s) => {
-                if self.scopes.is_empty() {
+                if self.scopes.last().is_none_or(|s| s.method_view.is_some()) {
                     return Err(self.error("'return' outside function".into(), s.range));
                 }
                 StmtKind::Return(s.value.as_ref().map(|v| self.expr(v)).transpose()?)
@@ -311,7 +348,11 @@ impl<'s> Compiler<'s> {
                 }
                 StmtKind::Pass
             }
-            AStmt::ClassDef(s) => return Err(self.unsupported("`class`", s.range)),
+            AStmt::ClassDef(s) => {
+                let decorators = self.decorators(&s.decorator_list)?;
+                let def = self.class_def(s, line)?;
+                StmtKind::Class(self.store_name(s.name.as_str()), Box::new(def), decorators)
+            }
             AStmt::With(s) if s.is_async => return Err(self.unsupported("`async with`", s.range)),
             AStmt::With(s) => {
                 let mut items = Vec::new();
@@ -490,11 +531,9 @@ impl<'s> Compiler<'s> {
             .filter_map(|p| p.default.as_deref())
             .map(|d| self.expr(d))
             .collect::<CResult<_>>()?;
-        let qualname: Arc<str> = match self.scopes.last() {
-            Some(outer) => Arc::from(format!("{}.<locals>.{name}", outer.qualname)),
-            None => Arc::from(name),
-        };
-        let scope = self.new_scope(&info, qualname, is_async);
+        let qualname = self.qualname(name);
+        let mut scope = self.new_scope(&info, qualname, is_async);
+        scope.first_param = param_names.first().cloned();
         self.check_nonlocals(&info, &scope)?;
         self.scopes.push(scope);
         let compiled = self.function_parts(params, body);
@@ -561,16 +600,117 @@ impl<'s> Compiler<'s> {
         Ok((out, varargs, kwargs, body))
     }
 
+    /// The dotted path of something named `name` defined here: `outer.<locals>.name` in a
+    /// function, `Class.name` in a class body.
+    fn qualname(&self, name: &str) -> Arc<str> {
+        match self.scopes.last() {
+            Some(outer) if outer.method_view.is_some() => {
+                Arc::from(format!("{}.{name}", outer.qualname))
+            }
+            Some(outer) => Arc::from(format!("{}.<locals>.{name}", outer.qualname)),
+            None => Arc::from(name),
+        }
+    }
+
+    /// Compiles a `class` statement: its bases, and its body as a function whose variables
+    /// become the class's attributes.
+    fn class_def(&mut self, s: &ast::StmtClassDef, line: u32) -> CResult<ClassDef> {
+        if s.type_params.is_some() {
+            return Err(self.unsupported("a generic class", s.range));
+        }
+        let mut bases = Vec::new();
+        if let Some(arguments) = &s.arguments {
+            if let Some(k) = arguments.keywords.first() {
+                return Err(self.unsupported("a class keyword (such as `metaclass=`)", k.range));
+            }
+            for b in arguments.args.iter() {
+                if let AExpr::Starred(star) = b {
+                    return Err(self.unsupported("`*bases` in a class statement", star.range));
+                }
+                let base = self.expr(b)?;
+                if base.awaits {
+                    return Err(self.unsupported("`await` in a class's bases", b.range()));
+                }
+                bases.push(base);
+            }
+        }
+        let name = s.name.as_str();
+        let info = scan_body(&s.body, &[], self.depth);
+        let scope = self.class_scope(&info, self.qualname(name));
+        self.scopes.push(scope);
+        let body = self.block(&s.body);
+        let scope = self.scopes.pop().expect("pushed above");
+        let body = body?;
+        let namespace = info
+            .assigned
+            .iter()
+            .filter_map(|n| Some((Arc::from(n.as_str()), *scope.locals.get(n)?)))
+            .collect();
+        let class_cell = scope
+            .method_view
+            .as_ref()
+            .and_then(|view| view.get(CLASS_CELL).copied())
+            .filter(|v| matches!(v, Var::Cell(0)) && scope.n_own_cells == 1);
+        Ok(ClassDef {
+            bases,
+            body: Arc::new(FuncDef {
+                name: Arc::from(name),
+                qualname: scope.qualname,
+                line,
+                is_async: false,
+                params: Vec::new(),
+                varargs: None,
+                kwargs: None,
+                defaults: Vec::new(),
+                n_locals: scope.n_locals,
+                n_own_cells: scope.n_own_cells,
+                free: scope.free,
+                body,
+            }),
+            namespace,
+            class_cell,
+        })
+    }
+
+    /// Lays out a class body's slots: a plain slot for each name it binds (its attributes),
+    /// the `__class__` cell if a method calls `super()`, and cells for the variables of
+    /// enclosing functions that the body or its methods use.
+    fn class_scope(&mut self, info: &ScopeInfo, qualname: Arc<str>) -> FnScope {
+        let mut scope = FnScope::empty(qualname, false);
+        let mut view = HashMap::new();
+        if info.nested_free.contains(CLASS_CELL) {
+            scope.n_own_cells = 1;
+            view.insert(CLASS_CELL.to_string(), Var::Cell(0));
+        }
+        for name in &info.assigned {
+            if info.globals.contains(name) {
+                continue;
+            }
+            scope.n_locals += 1;
+            scope
+                .locals
+                .insert(name.clone(), Var::Local(scope.n_locals - 1));
+        }
+        for name in info.globals.iter() {
+            self.globals.insert(name.clone());
+        }
+        let mut free: Vec<String> = info.class_free().into_iter().collect();
+        free.sort();
+        for name in &free {
+            if let Some(outer) = self.enclosing_var(name) {
+                let var = Var::Cell(scope.n_own_cells + scope.free.len() as u32);
+                scope.free.push(outer);
+                view.insert(name.clone(), var);
+                scope.locals.entry(name.clone()).or_insert(var);
+            }
+        }
+        scope.method_view = Some(view);
+        scope
+    }
+
     /// Lays out a function's slots: plain locals, cells for captured locals, free variables.
     fn new_scope(&mut self, info: &ScopeInfo, qualname: Arc<str>, is_async: bool) -> FnScope {
-        let mut scope = FnScope {
-            qualname,
-            locals: HashMap::new(),
-            n_locals: 0,
-            n_own_cells: 0,
-            free: Vec::new(),
-            is_async,
-        };
+        let mut scope = FnScope::empty(qualname, is_async);
         for name in &info.assigned {
             if info.globals.contains(name) || info.nonlocals.contains_key(name) {
                 continue;
@@ -614,7 +754,9 @@ impl<'s> Compiler<'s> {
 
     /// The cell of an enclosing function that holds `name`, if any function encloses it.
     fn enclosing_var(&self, name: &str) -> Option<Var> {
-        match self.scopes.last()?.locals.get(name)? {
+        let scope = self.scopes.last()?;
+        let visible = scope.method_view.as_ref().unwrap_or(&scope.locals);
+        match visible.get(name)? {
             v @ Var::Cell(_) => Some(*v),
             _ => None,
         }
@@ -902,6 +1044,11 @@ impl<'s> Compiler<'s> {
     fn call(&mut self, c: &ast::ExprCall) -> CResult<ExprKind> {
         let func = self.expr(&c.func)?;
         let mut args = Vec::new();
+        if matches!(func.kind, ExprKind::Name(Var::Builtin(Builtin::Super), _))
+            && c.arguments.is_empty()
+        {
+            args = self.implicit_super_args();
+        }
         for a in c.arguments.args.iter() {
             args.push(match a {
                 AExpr::Starred(s) => Arg::Star(self.expr(&s.value)?),
@@ -921,6 +1068,27 @@ impl<'s> Compiler<'s> {
             line: self.line(c.range()),
             text: self.text(c.range()),
         })))
+    }
+
+    /// What a bare `super()` stands for in a method: `super(__class__, first_argument)`;
+    /// elsewhere nothing, and `super()` fails as CPython's does.
+    fn implicit_super_args(&mut self) -> Vec<Arg> {
+        let Some(scope) = self.scopes.last() else {
+            return Vec::new();
+        };
+        let (Some(class), Some(first)) = (scope.locals.get(CLASS_CELL), &scope.first_param) else {
+            return Vec::new();
+        };
+        let (class, first) = (*class, first.clone());
+        let name = |var: Var, name: &str| Expr {
+            kind: ExprKind::Name(var, Arc::from(name)),
+            awaits: false,
+        };
+        let first_var = self.resolve(&first);
+        vec![
+            Arg::Pos(name(class, CLASS_CELL)),
+            Arg::Pos(name(first_var, &first)),
+        ]
     }
 
     fn comprehension(
@@ -1181,7 +1349,7 @@ fn stmt_awaits(kind: &StmtKind) -> bool {
                 || t.handlers.iter().any(|h| block_awaits(&h.body))
         }
         StmtKind::Assert(a, b) => a.awaits || b.as_ref().is_some_and(|b| b.awaits),
-        StmtKind::Def(..) => false,
+        StmtKind::Def(..) | StmtKind::Class(..) => false,
         StmtKind::With(items, body) => block_awaits(body) || items.iter().any(|i| i.manager.awaits),
         StmtKind::Delete(ts) => ts.iter().any(target_awaits),
         StmtKind::Break | StmtKind::Continue | StmtKind::Pass => false,
@@ -1207,6 +1375,9 @@ fn collect_global_decls(body: &[AStmt], globals: &mut IndexSet<String>) {
         v.visit_stmt(s);
     }
 }
+
+/// The cell a class body makes for its methods' `super()`, named as CPython names it.
+const CLASS_CELL: &str = "__class__";
 
 /// How deep the scans below go. They recurse over the syntax tree before the compiler does,
 /// so they stop somewhere deeper than the compiler accepts: what they leave out is refused.
@@ -1248,8 +1419,24 @@ fn scan_stmt(s: &AStmt, info: &mut ScopeInfo, depth: usize) {
                     scan_expr(d, info, depth);
                 }
             }
+            for d in &f.decorator_list {
+                scan_expr(&d.expression, info, depth);
+            }
             let inner = scan_body(&f.body, &params, depth);
             info.nested_free.extend(inner.free());
+        }
+        AStmt::ClassDef(c) => {
+            info.assigned.insert(c.name.as_str().to_string());
+            for d in &c.decorator_list {
+                scan_expr(&d.expression, info, depth);
+            }
+            if let Some(arguments) = &c.arguments {
+                for b in arguments.args.iter() {
+                    scan_expr(b, info, depth);
+                }
+            }
+            let inner = scan_body(&c.body, &[], depth);
+            info.nested_free.extend(inner.class_free());
         }
         AStmt::Global(g) => info
             .globals
@@ -1321,6 +1508,10 @@ impl ScanVisitor<'_> {
             AExpr::Name(n) => match n.ctx {
                 ast::ExprContext::Load => {
                     self.info.used.insert(n.id.as_str().to_string());
+                    // A bare `super()` reads the `__class__` cell of the class it is in.
+                    if n.id.as_str() == "super" {
+                        self.info.used.insert(CLASS_CELL.to_string());
+                    }
                 }
                 _ => {
                     self.info.assigned.insert(n.id.as_str().to_string());

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use parking_lot::Mutex;
 
+use super::class::{Attrs, Class};
 use super::repr;
 use super::trashcan;
 use super::value::Value;
@@ -90,8 +91,14 @@ impl ExcKind {
 
 /// A raised (or created) exception object.
 pub struct Exception {
+    /// The built-in class, or the built-in class a user class derives from.
     pub kind: ExcKind,
-    pub args: Vec<Value>,
+    /// The class a `class` statement made, for exceptions of user classes.
+    pub class: Option<Arc<Class>>,
+    /// `args`, which `BaseException.__init__` can set again.
+    pub args: Mutex<Vec<Value>>,
+    /// Attributes set on the exception (`self.attempts = n` in its `__init__`).
+    pub attrs: Mutex<Attrs>,
     /// Frames the exception passed through, outermost first (as a traceback prints them).
     pub traceback: Mutex<Vec<TraceFrame>>,
     /// Depth of the innermost frame already in the traceback (0 = none yet).
@@ -106,10 +113,45 @@ impl Exception {
     pub fn with_args(kind: ExcKind, args: Vec<Value>) -> Exception {
         Exception {
             kind,
-            args,
+            class: None,
+            args: Mutex::new(args),
+            attrs: Mutex::new(Attrs::new()),
             traceback: Mutex::new(Vec::new()),
             traced_depth: AtomicU32::new(u32::MAX),
         }
+    }
+
+    /// An exception of a user class deriving from `kind`.
+    pub fn of_class(kind: ExcKind, class: Arc<Class>, args: Vec<Value>) -> Exception {
+        let mut e = Exception::with_args(kind, args);
+        e.class = Some(class);
+        e
+    }
+
+    /// The arguments it was created with (or set to by `__init__`).
+    pub fn args(&self) -> Vec<Value> {
+        self.args.lock().clone()
+    }
+
+    /// Its class name: `ValueError`, or the user class's.
+    pub fn type_name(&self) -> &'static str {
+        match &self.class {
+            Some(c) => c.name,
+            None => self.kind.name(),
+        }
+    }
+
+    /// The class name as tracebacks show it (`asyncio.exceptions.CancelledError`, `RetryError`).
+    pub fn qualified_name(&self) -> String {
+        match &self.class {
+            Some(c) => c.qualname.to_string(),
+            None => self.kind.qualified_name(),
+        }
+    }
+
+    /// Whether an `except` naming user class `class` catches it.
+    pub fn is_instance_of(&self, class: &Arc<Class>) -> bool {
+        self.class.as_ref().is_some_and(|c| c.derives_from(class))
     }
 
     /// `str(exc)`.
@@ -125,7 +167,7 @@ impl Exception {
     /// The last line of a traceback: `ValueError: boom`.
     pub fn summary_line(&self) -> String {
         let message = self.message();
-        let name = self.kind.qualified_name();
+        let name = self.qualified_name();
         if message.is_empty() {
             name
         } else {
@@ -155,7 +197,8 @@ impl Exception {
 /// through the trashcan.
 impl Drop for Exception {
     fn drop(&mut self) {
-        trashcan::bury(std::mem::take(&mut self.args));
+        trashcan::bury(std::mem::take(self.args.get_mut()));
+        trashcan::bury(std::mem::take(self.attrs.get_mut()).into_values());
     }
 }
 

@@ -6,12 +6,15 @@ use parking_lot::RwLock;
 
 use super::alloc;
 use super::builtins;
+use super::class::{self, Attrs, Class};
 use super::error::{loop_step, returned, Ctrl, Eval, ExcKind, Exception, Signal};
 use super::format::format_value;
 use super::function::{callee_str, Args, Coroutine, Frame, Function};
+use super::introspect;
 use super::ir::*;
 use super::object::{not_a_context_manager, CallCx, PyObject};
 use super::ops;
+use super::special;
 use super::value::{RangeCursor, Value};
 use crate::exec::control::RunControl;
 
@@ -54,7 +57,9 @@ pub struct Ctx {
 pub type Flow = Eval<()>;
 
 impl Ctx {
+    /// An evaluator for the calling thread, which special methods called on it then use.
     pub fn new(interp: Arc<Interp>) -> Ctx {
+        special::set_interp(&interp);
         Ctx { interp }
     }
 
@@ -99,10 +104,10 @@ impl Ctx {
                 self.store_var(frame, *var, Some(value));
                 Ok(())
             }
-            Target::Attr(_, name) => Err(Ctrl::raise(
-                ExcKind::AttributeError,
-                format!("cannot set attribute '{name}' in a scenario"),
-            )),
+            Target::Attr(obj, name) => {
+                let obj = self.eval(frame, obj)?;
+                introspect::set_attr(&obj, name, value)
+            }
             Target::Subscript(obj, key) => {
                 let obj = self.eval(frame, obj)?;
                 self.subscript(frame, key)?.set(&obj, value)
@@ -129,10 +134,10 @@ impl Ctx {
                 self.subscript(frame, key)?.delete(&obj)
             }
             Target::Unpack(targets, _) => targets.iter().try_for_each(|t| self.delete(frame, t)),
-            Target::Attr(_, name) => Err(Ctrl::raise(
-                ExcKind::AttributeError,
-                format!("cannot delete attribute '{name}' in a scenario"),
-            )),
+            Target::Attr(obj, name) => {
+                let obj = self.eval(frame, obj)?;
+                introspect::del_attr(&obj, name)
+            }
         }
     }
 
@@ -229,8 +234,15 @@ impl Ctx {
                 }
             }
             StmtKind::Def(target, def, decorators) => {
-                let f = self.decorated_function(frame, def, decorators)?;
+                let f = self.decorated(frame, decorators, |ctx, frame| {
+                    ctx.make_function(frame, def)
+                })?;
                 self.assign(frame, target, f)?;
+            }
+            StmtKind::Class(target, def, decorators) => {
+                let class =
+                    self.decorated(frame, decorators, |ctx, frame| ctx.make_class(frame, def))?;
+                self.assign(frame, target, class)?;
             }
             StmtKind::Delete(targets) => {
                 for t in targets {
@@ -265,12 +277,22 @@ impl Ctx {
                 let current = key.get(&obj)?;
                 key.set(&obj, self.in_place(op, &current, &rhs)?)
             }
+            Target::Attr(obj, name) => {
+                let obj = self.eval(frame, obj)?;
+                let current = builtins::get_attr(&obj, name)?;
+                introspect::set_attr(&obj, name, self.in_place(op, &current, &rhs)?)
+            }
             other => self.assign(frame, other, rhs),
         }
     }
 
     /// `a op= b`: lists extend in place, everything else rebinds.
     fn in_place(&self, op: BinOp, current: &Value, rhs: &Value) -> Eval {
+        if special::has_class(current) {
+            if let Some(result) = special::in_place(op, current, rhs) {
+                return result;
+            }
+        }
         if let (BinOp::Add, Value::List(l)) = (op, current) {
             let extra = ops::to_vec(rhs)?;
             let mut items = l.lock();
@@ -292,39 +314,67 @@ impl Ctx {
     }
 
     /// `with` entry: calls the manager's `__enter__` and binds the `as` target.
-    pub fn enter(
-        &self,
-        frame: &mut Frame,
-        item: &WithItem,
-        manager: &Value,
-    ) -> Eval<Arc<dyn PyObject>> {
-        let Value::Object(obj) = manager else {
-            return Err(not_a_context_manager(manager));
+    pub fn enter(&self, frame: &mut Frame, item: &WithItem, manager: &Value) -> Eval<Manager> {
+        let (entered, guard) = match manager {
+            Value::Object(obj) => {
+                let cx = CallCx {
+                    ctx: self,
+                    depth: frame.depth,
+                    site: &item.site,
+                };
+                (obj.enter(&cx, manager)?, Manager::Native(obj.clone()))
+            }
+            v if special::method(v, "__exit__").is_some() => {
+                match special::call_method(v, "__enter__", Vec::new()) {
+                    Some(entered) => (entered?, Manager::Object(v.clone())),
+                    None => return Err(not_a_context_manager(v)),
+                }
+            }
+            other => return Err(not_a_context_manager(other)),
         };
-        let cx = CallCx {
-            ctx: self,
-            depth: frame.depth,
-            site: &item.site,
-        };
-        let entered = obj.enter(&cx, manager)?;
         if let Some(target) = &item.target {
             if let Err(e) = self.assign(frame, target, entered) {
-                obj.exit(&cx)?;
+                // The target failed before the body began: the manager still exits, and the
+                // target's error is what the statement raises.
+                self.exit(frame.depth, item, guard, Ok(()))?;
                 return Err(e);
             }
         }
-        Ok(obj.clone())
+        Ok(guard)
     }
 
-    /// `with` exit: runs whatever the body did; the body's error wins over the exit's.
-    pub fn exit(&self, depth: u32, item: &WithItem, obj: Arc<dyn PyObject>, result: Flow) -> Flow {
-        let cx = CallCx {
-            ctx: self,
-            depth,
-            site: &item.site,
-        };
-        let exited = obj.exit(&cx);
-        result.and(exited)
+    /// `with` exit: runs whatever the body did. A native manager's error loses to the body's;
+    /// a class's `__exit__` is told of the body's exception and may suppress it.
+    pub fn exit(&self, depth: u32, item: &WithItem, guard: Manager, result: Flow) -> Flow {
+        match guard {
+            Manager::Native(obj) => {
+                let cx = CallCx {
+                    ctx: self,
+                    depth,
+                    site: &item.site,
+                };
+                let exited = obj.exit(&cx);
+                result.and(exited)
+            }
+            Manager::Object(manager) => {
+                let raised = result.as_ref().err().and_then(Ctrl::exception).cloned();
+                let args = match &raised {
+                    Some(e) => {
+                        let exc = Value::Exception(e.clone());
+                        vec![builtins::type_of(&exc), exc, Value::None]
+                    }
+                    None => vec![Value::None, Value::None, Value::None],
+                };
+                let suppress = match special::call_method(&manager, "__exit__", args) {
+                    Some(returned) => special::truth(&returned?)?,
+                    None => false,
+                };
+                if raised.is_some() && suppress {
+                    return Ok(());
+                }
+                result
+            }
+        }
     }
 
     fn exec_try(&self, frame: &mut Frame, t: &Try) -> Flow {
@@ -392,24 +442,57 @@ impl Ctx {
         result
     }
 
-    /// Evaluates the decorators top first, then the `def`, then applies them bottom up.
-    fn decorated_function(
+    /// Evaluates the decorators top first, then the `def` or `class` (`make`), then applies
+    /// the decorators bottom up.
+    fn decorated(
         &self,
         frame: &mut Frame,
-        def: &Arc<FuncDef>,
         decorators: &[Call],
+        make: impl FnOnce(&Ctx, &mut Frame) -> Eval,
     ) -> Eval {
         let applied = decorators
             .iter()
             .map(|d| Ok((self.eval(frame, &d.func)?, d)))
             .collect::<Eval<Vec<_>>>()?;
-        let mut f = self.make_function(frame, def)?;
+        let mut f = make(self, frame)?;
         for (decorator, site) in applied.iter().rev() {
             f = self
                 .call_value(frame.depth, decorator, Args::positional(vec![f]), site)
                 .map_err(|ctrl| self.annotate(frame, site.line, ctrl))?;
         }
         Ok(f)
+    }
+
+    /// Runs a class body and makes the class from the names it bound.
+    fn make_class(&self, frame: &mut Frame, def: &ClassDef) -> Eval {
+        let bases = def
+            .bases
+            .iter()
+            .map(|b| self.eval(frame, b))
+            .collect::<Eval<Vec<_>>>()?;
+        let Value::Func(body) = self.function_value(frame, &def.body, Vec::new()) else {
+            unreachable!("function_value makes a function")
+        };
+        let mut namespace = body.bind(Args::default())?;
+        namespace.depth = frame.depth + 1;
+        self.interp.control.check_depth(namespace.depth)?;
+        returned(self.exec_block(&mut namespace, &def.body.body))?;
+        let mut attrs = Attrs::new();
+        for (name, var) in &def.namespace {
+            if let Ok(v) = self.load(&namespace, *var, name) {
+                attrs.insert(name.clone(), v);
+            }
+        }
+        let class = Value::Class(Arc::new(Class::new(
+            &def.body.name,
+            def.body.qualname.clone(),
+            bases,
+            attrs,
+        )?));
+        if let Some(cell) = def.class_cell {
+            self.store_var(&mut namespace, cell, Some(class.clone()));
+        }
+        Ok(class)
     }
 
     pub fn make_function(&self, frame: &mut Frame, def: &Arc<FuncDef>) -> Eval {
@@ -461,7 +544,7 @@ impl Ctx {
                 return ops::compare(*op, &left, &right);
             }
         }
-        Ok(self.eval(frame, e)?.truthy())
+        special::truth(&self.eval(frame, e)?)
     }
 
     /// Evaluates an expression. Only the shapes that dominate CPU-bound loops are handled here,
@@ -680,8 +763,10 @@ impl Ctx {
         args: &[Arg],
         callee: &dyn Fn() -> String,
     ) -> Eval<Args> {
+        // One spare slot: a method or class called with these arguments puts its receiver
+        // first without moving them to a bigger allocation.
         let mut out = Args {
-            pos: Vec::with_capacity(args.len()),
+            pos: Vec::with_capacity(args.len() + 1),
             kw: Vec::new(),
         };
         for a in args {
@@ -717,9 +802,34 @@ impl Ctx {
                 func,
                 args,
             ),
-            Value::Method(m) => {
-                builtins::call_method(self, depth, &m.receiver, &m.name, args, site)
-            }
+            Value::Method(m) => match &m.function {
+                Some(f) => {
+                    let mut args = args;
+                    args.pos.insert(0, m.receiver.clone());
+                    self.call_value(depth, f, args, site)
+                }
+                None => builtins::call_method(self, depth, &m.receiver, &m.name, args, site),
+            },
+            Value::Class(class) => class::instantiate(
+                &CallCx {
+                    ctx: self,
+                    depth,
+                    site,
+                },
+                class,
+                args,
+            ),
+            Value::Instance(_) => match special::method(func, "__call__") {
+                Some(call) => {
+                    let mut args = args;
+                    args.pos.insert(0, func.clone());
+                    self.call_value(depth, &call, args, site)
+                }
+                None => Err(Ctrl::raise(
+                    ExcKind::TypeError,
+                    format!("'{}' object is not callable", func.type_name()),
+                )),
+            },
             Value::ExcType(kind) => {
                 args.no_more_kw(kind.name())?;
                 Ok(Value::Exception(Arc::new(Exception::with_args(
@@ -750,7 +860,10 @@ impl Ctx {
                 site.line,
             ))));
         }
-        self.exec_body(&mut frame, &f.def.body)
+        let outer = special::enter_depth(frame.depth);
+        let result = self.exec_body(&mut frame, &f.def.body);
+        special::leave_depth(outer);
+        result
     }
 
     /// Runs a function body to its value. A `return` that ends the body, the common case, is
@@ -839,6 +952,16 @@ pub fn raise_value(frame: &Frame, value: Option<Value>) -> Ctrl {
     match value {
         Some(Value::Exception(e)) => Ctrl::exc(e),
         Some(Value::ExcType(kind)) => Ctrl::exc(Arc::new(Exception::with_args(kind, vec![]))),
+        Some(Value::Class(class)) if class.exception.is_some() => {
+            match special::call(&Value::Class(class), Vec::new()) {
+                Ok(Value::Exception(e)) => Ctrl::exc(e),
+                Ok(_) => Ctrl::raise(
+                    ExcKind::TypeError,
+                    "exceptions must derive from BaseException",
+                ),
+                Err(ctrl) => ctrl,
+            }
+        }
         Some(_) => Ctrl::raise(
             ExcKind::TypeError,
             "exceptions must derive from BaseException",
@@ -854,6 +977,7 @@ pub fn raise_value(frame: &Frame, value: Option<Value>) -> Ctrl {
 pub fn exception_matches(exc: &Exception, types: &Value) -> Eval<bool> {
     match types {
         Value::ExcType(kind) => Ok(exc.kind.is_subclass_of(*kind)),
+        Value::Class(class) if class.exception.is_some() => Ok(exc.is_instance_of(class)),
         Value::Tuple(kinds) => {
             for k in kinds.iter() {
                 if exception_matches(exc, k)? {
@@ -867,6 +991,14 @@ pub fn exception_matches(exc: &Exception, types: &Value) -> Eval<bool> {
             "catching classes that do not inherit from BaseException is not allowed",
         )),
     }
+}
+
+/// The context manager of a running `with` block.
+pub enum Manager {
+    /// A library object (a lock, a pool).
+    Native(Arc<dyn PyObject>),
+    /// An object whose class defines `__enter__` and `__exit__`.
+    Object(Value),
 }
 
 /// Collects the results of a comprehension.

@@ -76,10 +76,12 @@ fn unique_cell_value(cell: CellRef) -> Option<Value> {
     Arc::try_unwrap(cell).ok().and_then(Mutex::into_inner)
 }
 
-/// `obj.method` looked up but not yet called.
+/// `obj.method` looked up but not yet called: a method of a built-in type called by name,
+/// or a class's `function` called with the receiver first.
 pub struct BoundMethod {
     pub receiver: Value,
     pub name: Arc<str>,
+    pub function: Option<Value>,
 }
 
 /// Positional and keyword arguments of one call.
@@ -175,7 +177,7 @@ pub struct Frame {
 impl Drop for Frame {
     fn drop(&mut self) {
         // The common frame holds only numbers and strings: nothing to queue.
-        if self.cells.is_empty() && !self.locals.iter().flatten().any(Value::may_hold_values) {
+        if self.cells.is_empty() && !self.locals.iter().flatten().any(Value::may_release_values) {
             return;
         }
         let cells = std::mem::take(&mut self.cells);
@@ -243,7 +245,7 @@ impl Function {
                     ));
                 }
                 let key = Value::Str(name);
-                extra_kw.insert(key.key().map_err(Ctrl::from)?, (key, value));
+                extra_kw.insert(key.key()?, (key, value));
                 continue;
             };
             if is_bound(&frame, p.var) {

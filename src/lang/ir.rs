@@ -180,6 +180,8 @@ pub enum StmtKind {
     Assert(Expr, Option<Expr>),
     /// `def`, with its decorators top first: each is applied, bottom up, to the function.
     Def(Target, Arc<FuncDef>, Vec<Call>),
+    /// `class`, with its decorators as for `def`.
+    Class(Target, Box<ClassDef>, Vec<Call>),
     Delete(Vec<Target>),
     With(Vec<WithItem>, Vec<Stmt>),
     Pass,
@@ -231,6 +233,19 @@ pub struct FuncDef {
     /// For each free variable (cells after the own ones): where the defining scope keeps it.
     pub free: Vec<Var>,
     pub body: Vec<Stmt>,
+}
+
+/// A compiled `class` statement.
+pub struct ClassDef {
+    pub bases: Vec<Expr>,
+    /// The class body, run once as a function of no arguments; its name and qualname are the
+    /// class's.
+    pub body: Arc<FuncDef>,
+    /// The names the body binds, in order, and where its frame keeps them: the class's
+    /// attributes.
+    pub namespace: Vec<(Arc<str>, Var)>,
+    /// The `__class__` cell through which the methods' `super()` finds the class.
+    pub class_cell: Option<Var>,
 }
 
 /// A whole scenario, ready to run.

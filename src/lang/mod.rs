@@ -7,12 +7,14 @@
 
 pub mod alloc;
 pub mod builtins;
+pub mod class;
 pub mod compile;
 pub mod error;
 pub mod eval;
 pub mod eval_async;
 pub mod format;
 pub mod function;
+pub mod introspect;
 pub mod ir;
 pub mod nesting;
 pub mod num;
@@ -20,6 +22,7 @@ pub mod object;
 pub mod ops;
 pub mod repr;
 pub mod seconds;
+pub mod special;
 #[cfg(test)]
 mod testing;
 pub mod trashcan;

@@ -10,6 +10,7 @@ use super::alloc;
 use super::error::{Ctrl, Eval, ExcKind};
 use super::ir::{BinOp, CmpOp, UnaryOp};
 use super::num;
+use super::special;
 use super::value::{Dict, Items, IterState, Key, RangeCursor, RangeObj, Value, MAX_NESTING};
 
 fn type_error(message: String) -> Ctrl {
@@ -38,6 +39,22 @@ fn as_int(v: &Value) -> Option<i64> {
         Value::Int(i) => Some(*i),
         Value::Bool(b) => Some(*b as i64),
         _ => None,
+    }
+}
+
+/// How a comparison is written, for messages.
+pub fn cmp_symbol(op: CmpOp) -> &'static str {
+    match op {
+        CmpOp::Eq => "==",
+        CmpOp::NotEq => "!=",
+        CmpOp::Lt => "<",
+        CmpOp::LtE => "<=",
+        CmpOp::Gt => ">",
+        CmpOp::GtE => ">=",
+        CmpOp::Is => "is",
+        CmpOp::IsNot => "is not",
+        CmpOp::In => "in",
+        CmpOp::NotIn => "not in",
     }
 }
 
@@ -122,6 +139,9 @@ pub fn divmod(a: &Value, b: &Value) -> Eval {
 
 fn sequence_binary(op: BinOp, a: &Value, b: &Value) -> Eval {
     match (op, a, b) {
+        _ if special::has_class(a) || special::has_class(b) => {
+            special::binary(op, a, b).unwrap_or_else(|| Err(unsupported(op_symbol(op), a, b)))
+        }
         (BinOp::Add, Value::Str(x), Value::Str(y)) => {
             let mut s = alloc::string_with_capacity(x.len() + y.len())?;
             s.push_str(x);
@@ -192,18 +212,24 @@ pub fn unary(op: UnaryOp, v: &Value) -> Eval {
         (UnaryOp::Pos, Value::Float(f)) => Ok(Value::Float(*f)),
         (UnaryOp::Pos, v) if as_int(v).is_some() => Ok(Value::Int(as_int(v).unwrap_or(0))),
         (UnaryOp::Invert, v) if as_int(v).is_some() => Ok(Value::Int(!as_int(v).unwrap_or(0))),
-        (op, v) => {
-            let symbol = match op {
-                UnaryOp::Neg => "-",
-                UnaryOp::Pos => "+",
-                _ => "~",
-            };
-            Err(type_error(format!(
-                "bad operand type for unary {symbol}: '{}'",
-                v.type_name()
-            )))
-        }
+        (op, v) if special::has_class(v) => match special::unary(op, v) {
+            Some(result) => result,
+            None => Err(bad_operand(op, v)),
+        },
+        (op, v) => Err(bad_operand(op, v)),
     }
+}
+
+fn bad_operand(op: UnaryOp, v: &Value) -> Ctrl {
+    let symbol = match op {
+        UnaryOp::Neg => "-",
+        UnaryOp::Pos => "+",
+        _ => "~",
+    };
+    type_error(format!(
+        "bad operand type for unary {symbol}: '{}'",
+        v.type_name()
+    ))
 }
 
 fn recursion_in_comparison() -> Ctrl {
@@ -279,6 +305,7 @@ fn equal_at(a: &Value, b: &Value, depth: usize) -> Eval<bool> {
         (Value::ExcType(x), Value::ExcType(y)) => x == y,
         (Value::Module(x), Value::Module(y)) => x == y,
         (Value::Builtin(x), Value::Builtin(y)) => x == y,
+        _ if special::has_class(a) || special::has_class(b) => special::compare(CmpOp::Eq, a, b)?,
         _ => identical(a, b),
     })
 }
@@ -330,6 +357,11 @@ pub fn identical(a: &Value, b: &Value) -> bool {
         (Value::Builtin(x), Value::Builtin(y)) => x == y,
         (Value::Module(x), Value::Module(y)) => x == y,
         (Value::Object(x), Value::Object(y)) => Arc::ptr_eq(x, y),
+        (Value::Class(x), Value::Class(y)) => Arc::ptr_eq(x, y),
+        (Value::Instance(x), Value::Instance(y)) => Arc::ptr_eq(x, y),
+        (Value::Method(x), Value::Method(y)) => Arc::ptr_eq(x, y),
+        (Value::Iter(x), Value::Iter(y)) => Arc::ptr_eq(x, y),
+        (Value::NotImplemented, Value::NotImplemented) => true,
         _ => false,
     }
 }
@@ -349,6 +381,15 @@ fn order_at(a: &Value, b: &Value, op: &str, depth: usize) -> Eval<Option<Orderin
         (Value::Bytes(x), Value::Bytes(y)) => Ok(Some(x.cmp(y))),
         (Value::List(x), Value::List(y)) => seq_order(&snapshot(x)?, &snapshot(y)?, op, depth),
         (Value::Tuple(x), Value::Tuple(y)) => seq_order(x, y, op, depth),
+        _ if special::has_class(a) || special::has_class(b) => {
+            Ok(Some(if special::compare(CmpOp::Lt, a, b)? {
+                Ordering::Less
+            } else if special::compare(CmpOp::Lt, b, a)? {
+                Ordering::Greater
+            } else {
+                Ordering::Equal
+            }))
+        }
         _ => Err(type_error(format!(
             "'{op}' not supported between instances of '{}' and '{}'",
             a.type_name(),
@@ -373,6 +414,11 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> Eval<bool> {
     if let (Value::Int(x), Value::Int(y)) = (a, b) {
         if let Some(result) = compare_ints(op, *x, *y) {
             return Ok(result);
+        }
+    }
+    if special::has_class(a) || special::has_class(b) {
+        if let CmpOp::Eq | CmpOp::NotEq | CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE = op {
+            return special::compare(op, a, b);
         }
     }
     use Ordering::{Equal, Greater, Less};
@@ -421,6 +467,18 @@ pub fn contains(container: &Value, item: &Value) -> Eval<bool> {
             Value::Float(f) => num::exact_int(*f).is_some_and(|i| r.contains(i)),
             other => as_int(other).is_some_and(|i| r.contains(i)),
         },
+        other if special::has_class(other) => {
+            if let Some(found) = special::call_method(other, "__contains__", vec![item.clone()]) {
+                return special::truth(&found?);
+            }
+            let mut it = iterate(other)?;
+            while let Some(v) = it.next_value()? {
+                if equal_item(&v, item)? {
+                    return Ok(true);
+                }
+            }
+            false
+        }
         other => {
             return Err(type_error(format!(
                 "argument of type '{}' is not iterable",
@@ -474,6 +532,21 @@ pub fn iterate(v: &Value) -> Eval<IterState> {
         Value::Iter(it) => IterState::Shared(it.clone()),
         Value::Object(o) => match o.iterator() {
             Some(native) => IterState::Native(native),
+            None => return Err(not_iterable(v)),
+        },
+        v if special::has_class(v) => match special::iterate(v) {
+            Some(it) => match it? {
+                Value::Iter(state) => IterState::Shared(state),
+                it if special::method(&it, "__next__").is_some() => {
+                    IterState::Native(Arc::new(special::ObjectIter(it)))
+                }
+                other => {
+                    return Err(type_error(format!(
+                        "iter() returned non-iterator of type '{}'",
+                        other.type_name()
+                    )))
+                }
+            },
             None => return Err(not_iterable(v)),
         },
         other => return Err(not_iterable(other)),
@@ -708,6 +781,14 @@ pub fn get_item(container: &Value, key: &Value) -> Eval {
             })
         }
         Value::Object(o) => o.subscript(container, key),
+        other if special::has_class(other) => {
+            special::call_method(other, "__getitem__", vec![key.clone()]).unwrap_or_else(|| {
+                Err(type_error(format!(
+                    "'{}' object is not subscriptable",
+                    other.type_name()
+                )))
+            })
+        }
         other => Err(type_error(format!(
             "'{}' object is not subscriptable",
             other.type_name()
@@ -805,6 +886,12 @@ pub fn set_item(container: &Value, key: &Value, value: Value) -> Eval<()> {
             drop(replaced);
             Ok(())
         }
+        other if special::has_class(other) => {
+            match special::call_method(other, "__setitem__", vec![key.clone(), value]) {
+                Some(done) => done.map(drop),
+                None => Err(not_assignable(other)),
+            }
+        }
         other => Err(not_assignable(other)),
     }
 }
@@ -849,6 +936,11 @@ pub fn del_item(container: &Value, key: &Value) -> Eval<()> {
                     vec![key.clone()],
                 )))),
             }
+        }
+        other if special::method(other, "__delitem__").is_some() => {
+            special::call_method(other, "__delitem__", vec![key.clone()])
+                .unwrap_or(Ok(Value::None))
+                .map(drop)
         }
         other => Err(type_error(format!(
             "'{}' object does not support item deletion",

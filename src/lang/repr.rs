@@ -12,6 +12,7 @@ use std::sync::Arc;
 use super::alloc;
 use super::error::{Ctrl, Eval, ExcKind, Exception};
 use super::format::float_repr;
+use super::special;
 use super::value::{Value, MAX_NESTING};
 use crate::exec::objects::{FutureObj, Outcome, TaskObj};
 
@@ -27,6 +28,8 @@ enum Stop {
     /// Nested too deeply, while getting the `repr` or the `str` of an object.
     TooDeep(&'static str),
     NoMemory,
+    /// A class's `__repr__` or `__str__` failed.
+    Raised(Ctrl),
 }
 
 type Written = Result<(), Stop>;
@@ -41,6 +44,7 @@ pub fn strict(v: &Value, style: Style) -> Eval<String> {
             format!("maximum recursion depth exceeded while getting the {what} of an object"),
         )),
         Err(Stop::NoMemory) => Err(alloc::memory_error()),
+        Err(Stop::Raised(ctrl)) => Err(ctrl),
     }
 }
 
@@ -95,6 +99,7 @@ impl Writer {
         match (style, v) {
             (Style::Str, Value::Str(s)) => self.put(s),
             (Style::Str, Value::Exception(e)) => self.exception_str(e),
+            (Style::Str, v @ Value::Instance(_)) => self.object(v, true),
             _ => self.value(v),
         }
     }
@@ -183,6 +188,19 @@ impl Writer {
             Value::Native(f) => self.put(&format!("<built-in function {}>", f.name)),
             Value::Object(o) => self.put(&o.repr()),
             Value::Iter(_) | Value::Loop(_) => self.put(&format!("<{} object>", v.type_name())),
+            Value::Class(c) => self.put(&c.repr()),
+            Value::Instance(i) => self.nested(address(&**i), "...", "repr", |w| w.object(v, false)),
+            Value::NotImplemented => self.put("NotImplemented"),
+        }
+    }
+
+    /// An object of a user class, through its class's `__repr__` or `__str__`. Where the text
+    /// cannot fail (messages), a failing method shows as the default repr.
+    fn object(&mut self, v: &Value, as_str: bool) -> Written {
+        match special::text(v, as_str) {
+            Ok(text) => self.put(&text),
+            Err(_) if self.lenient => self.put(&special::default_repr(v)),
+            Err(ctrl) => Err(Stop::Raised(ctrl)),
         }
     }
 
@@ -221,14 +239,14 @@ impl Writer {
 
     /// `repr(exc)`: the class name and the arguments' reprs.
     fn exception_repr(&mut self, e: &Exception) -> Written {
-        self.put(e.kind.name())?;
-        self.sequence("(", ")", &e.args, false)
+        self.put(e.type_name())?;
+        self.sequence("(", ")", &e.args(), false)
     }
 
     /// `str(exc)`: nothing, the one argument's `str` (its `repr` for `KeyError`), or the
     /// arguments as a tuple.
     fn exception_str(&mut self, e: &Exception) -> Written {
-        match e.args.as_slice() {
+        match e.args().as_slice() {
             [] => Ok(()),
             [one] if e.kind == ExcKind::KeyError => self.value(one),
             [Value::Str(s)] => self.put(s),

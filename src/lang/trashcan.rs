@@ -19,8 +19,12 @@ thread_local! {
 
 /// Drops `values`. Values that may hold further values are released from the worklist.
 pub fn bury(values: impl IntoIterator<Item = Value>) {
-    // Values that cannot hold others are dropped here and now; only the rest need the queue.
-    let mut nested: Vec<Value> = values.into_iter().filter(Value::may_hold_values).collect();
+    // Values that cannot release others are dropped here and now; only the rest need the
+    // queue.
+    let mut nested: Vec<Value> = values
+        .into_iter()
+        .filter(Value::may_release_values)
+        .collect();
     if nested.is_empty() {
         return;
     }

@@ -10,11 +10,13 @@ use indexmap::IndexMap;
 use parking_lot::Mutex;
 
 use super::builtins::Builtin;
+use super::class::{Class, Instance};
 use super::error::{Ctrl, Eval, ExcKind, Exception};
 use super::function::{BoundMethod, Coroutine, Function};
 use super::num;
 use super::object::{NativeFn, PyObject};
 use super::repr;
+use super::special;
 use super::trashcan;
 use crate::exec::objects::{FutureObj, LoopObj, TaskObj};
 
@@ -45,6 +47,11 @@ pub enum Value {
     Bytes(Arc<[u8]>),
     Native(&'static NativeFn),
     Object(Arc<dyn PyObject>),
+    /// A class made by a `class` statement.
+    Class(Arc<Class>),
+    /// An instance of such a class (exception classes make [`Value::Exception`]s).
+    Instance(Arc<Instance>),
+    NotImplemented,
 }
 
 impl Clone for Value {
@@ -57,6 +64,7 @@ impl Clone for Value {
             Value::Bool(b) => Value::Bool(*b),
             Value::None => Value::None,
             Value::Ellipsis => Value::Ellipsis,
+            Value::NotImplemented => Value::NotImplemented,
             other => other.clone_object(),
         }
     }
@@ -90,6 +98,9 @@ impl Value {
             Value::Bytes(b) => Value::Bytes(b.clone()),
             Value::Native(f) => Value::Native(f),
             Value::Object(o) => Value::Object(o.clone()),
+            Value::Class(c) => Value::Class(c.clone()),
+            Value::Instance(i) => Value::Instance(i.clone()),
+            Value::NotImplemented => Value::NotImplemented,
         }
     }
 }
@@ -316,6 +327,36 @@ pub enum Key {
     Str(Arc<str>),
     Bytes(Arc<[u8]>),
     Tuple(Vec<Key>),
+    /// An object hashed by its identity (functions, futures, instances of classes that do
+    /// not define `__eq__`).
+    Id(usize),
+    /// An object whose class defines `__hash__`: keys are equal by its `__eq__`.
+    Object(ObjectKey),
+}
+
+/// The key of an object of a user class that defines `__hash__`.
+#[derive(Clone)]
+pub struct ObjectKey {
+    hash: i64,
+    value: Value,
+}
+
+impl PartialEq for ObjectKey {
+    fn eq(&self, other: &ObjectKey) -> bool {
+        // A failing `__eq__` cannot fail a lookup here; such keys compare unequal.
+        self.hash == other.hash
+            && (super::ops::identical(&self.value, &other.value)
+                || special::compare(super::ir::CmpOp::Eq, &self.value, &other.value)
+                    .unwrap_or(false))
+    }
+}
+
+impl Eq for ObjectKey {}
+
+impl std::hash::Hash for ObjectKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.hash.hash(state);
+    }
 }
 
 /// How deeply values may nest inside each other where Python recurses over them (`repr`,
@@ -404,22 +445,29 @@ impl Value {
         Value::Dict(Arc::new(Mutex::new(entries)))
     }
 
-    /// Whether this value may own other values, so that dropping it may drop them in turn.
-    pub fn may_hold_values(&self) -> bool {
-        !matches!(
-            self,
-            Value::None
-                | Value::Bool(_)
-                | Value::Int(_)
-                | Value::Float(_)
-                | Value::Str(_)
-                | Value::Bytes(_)
-                | Value::Range(_)
-                | Value::Builtin(_)
-                | Value::ExcType(_)
-                | Value::Module(_)
-                | Value::Native(_)
-        )
+    /// Whether dropping this value may drop values it holds: it may hold some, and this is
+    /// the last reference to it. Dropping any other reference only counts down.
+    pub fn may_release_values(&self) -> bool {
+        fn sole<T: ?Sized>(a: &Arc<T>) -> bool {
+            Arc::strong_count(a) == 1
+        }
+        match self {
+            Value::List(x) => sole(x),
+            Value::Tuple(x) => sole(x),
+            Value::Dict(x) => sole(x),
+            Value::Iter(x) => sole(x),
+            Value::Func(x) => sole(x),
+            Value::Method(x) => sole(x),
+            Value::Coro(x) => sole(x),
+            Value::Task(x) => sole(x),
+            Value::Future(x) => sole(x),
+            Value::Loop(x) => sole(x),
+            Value::Exception(x) => sole(x),
+            Value::Object(x) => sole(x),
+            Value::Class(x) => sole(x),
+            Value::Instance(x) => sole(x),
+            _ => false,
+        }
     }
 
     /// The Python type name, as `type(x).__name__` prints it.
@@ -444,12 +492,15 @@ impl Value {
             Value::Task(_) => "Task",
             Value::Future(_) => "Future",
             Value::Loop(_) => "_UnixSelectorEventLoop",
-            Value::Exception(e) => e.kind.name(),
+            Value::Exception(e) => e.type_name(),
             Value::ExcType(_) => "type",
             Value::Module(_) => "module",
             Value::Bytes(_) => "bytes",
             Value::Native(_) => "builtin_function_or_method",
             Value::Object(o) => o.type_name(),
+            Value::Class(_) => "type",
+            Value::Instance(i) => i.class.name,
+            Value::NotImplemented => "NotImplementedType",
         }
     }
 
@@ -466,16 +517,18 @@ impl Value {
             Value::Dict(d) => !d.lock().is_empty(),
             Value::Range(r) => !r.is_empty(),
             Value::Bytes(b) => !b.is_empty(),
+            // Python code cannot fail here: those who can tell call `special::truth`.
+            Value::Instance(_) => special::truth(self).unwrap_or(true),
             _ => true,
         }
     }
 
     /// The dictionary key for this value, or a `TypeError` for unhashable values.
-    pub fn key(&self) -> Result<Key, Exception> {
+    pub fn key(&self) -> Eval<Key> {
         self.key_at(0)
     }
 
-    fn key_at(&self, depth: usize) -> Result<Key, Exception> {
+    fn key_at(&self, depth: usize) -> Eval<Key> {
         Ok(match self {
             Value::None => Key::None,
             Value::Ellipsis => Key::Ellipsis,
@@ -489,7 +542,7 @@ impl Value {
             Value::Bytes(b) => Key::Bytes(b.clone()),
             Value::Tuple(t) => {
                 if depth >= MAX_NESTING {
-                    return Err(Exception::new(
+                    return Err(Ctrl::raise(
                         ExcKind::RecursionError,
                         "maximum recursion depth exceeded while calling a Python object",
                     ));
@@ -497,11 +550,27 @@ impl Value {
                 Key::Tuple(
                     t.iter()
                         .map(|item| item.key_at(depth + 1))
-                        .collect::<Result<_, _>>()?,
+                        .collect::<Eval<_>>()?,
                 )
             }
+            v if special::has_class(v) => match special::hash(v) {
+                Some(Ok(hash)) => Key::Object(ObjectKey {
+                    hash,
+                    value: v.clone(),
+                }),
+                Some(Err(ctrl)) => return Err(ctrl),
+                None => Key::Id(identity(v)),
+            },
+            Value::Func(_)
+            | Value::Coro(_)
+            | Value::Task(_)
+            | Value::Future(_)
+            | Value::Loop(_)
+            | Value::Exception(_)
+            | Value::Class(_)
+            | Value::Object(_) => Key::Id(identity(self)),
             other => {
-                return Err(Exception::new(
+                return Err(Ctrl::raise(
                     ExcKind::TypeError,
                     format!("unhashable type: '{}'", other.type_name()),
                 ))
@@ -528,6 +597,29 @@ impl Value {
     /// `repr(x)` as Python's `repr()` computes it (see [`Value::try_str`]).
     pub fn try_repr(&self) -> Eval<String> {
         repr::strict(self, repr::Style::Repr)
+    }
+}
+
+/// The address of the object behind a reference value (0 for values held inline).
+pub fn identity(v: &Value) -> usize {
+    fn at<T: ?Sized>(a: &Arc<T>) -> usize {
+        Arc::as_ptr(a) as *const () as usize
+    }
+    match v {
+        Value::Func(f) => at(f),
+        Value::Coro(c) => at(c),
+        Value::Task(t) => at(t),
+        Value::Future(f) => at(f),
+        Value::Loop(l) => at(l),
+        Value::Exception(e) => at(e),
+        Value::Class(c) => at(c),
+        Value::Instance(i) => at(i),
+        Value::Object(o) => at(o),
+        Value::List(l) => at(l),
+        Value::Dict(d) => at(d),
+        Value::Tuple(t) => at(t),
+        Value::Method(m) => at(m),
+        _ => 0,
     }
 }
 

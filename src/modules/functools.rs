@@ -295,7 +295,7 @@ impl Cached {
         for (name, value) in &args.kw {
             parts.push(Value::tuple(vec![Value::Str(name.clone()), value.clone()]));
         }
-        Value::tuple(parts).key().map_err(Ctrl::from)
+        Value::tuple(parts).key()
     }
 
     fn remember(&self, key: Key, value: &Value) {

@@ -1,0 +1,686 @@
+//! User classes and their instances: `class` statements, attribute lookup along the method
+//! resolution order (C3, as CPython computes it), bound methods, `property`, `staticmethod`,
+//! `classmethod` and `super()`.
+
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use parking_lot::{Mutex, RwLock};
+
+use super::builtins::no_attribute;
+use super::error::{Ctrl, Eval, ExcKind, Exception};
+use super::function::{Args, BoundMethod};
+use super::object::{downcast, object, CallCx, PyObject};
+use super::special;
+use super::trashcan;
+use super::value::Value;
+
+/// The attributes of a class or an instance, in the order they were first set: a short
+/// vector searched in order, which for the handful of names an object has beats hashing them.
+#[derive(Default)]
+pub struct Attrs(Vec<(Arc<str>, Value)>);
+
+impl Attrs {
+    pub fn new() -> Attrs {
+        Attrs(Vec::new())
+    }
+
+    fn position(&self, name: &str) -> Option<usize> {
+        self.0.iter().position(|(k, _)| &**k == name)
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.0.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
+    }
+
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.position(name).is_some()
+    }
+
+    /// Sets `name`, returning the value it replaces.
+    pub fn insert(&mut self, name: Arc<str>, value: Value) -> Option<Value> {
+        match self.position(&name) {
+            Some(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
+            None => {
+                self.0.push((name, value));
+                None
+            }
+        }
+    }
+
+    pub fn shift_remove(&mut self, name: &str) -> Option<Value> {
+        self.position(name).map(|i| self.0.remove(i).1)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&Arc<str>, &Value)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn into_values(self) -> impl Iterator<Item = Value> {
+        self.0.into_iter().map(|(_, v)| v)
+    }
+}
+
+/// A class made by a `class` statement.
+pub struct Class {
+    /// `__name__`, kept for the life of the run: error messages name types by `&'static str`.
+    pub name: &'static str,
+    pub qualname: Arc<str>,
+    /// `__bases__`: user classes, `object` or a built-in exception class.
+    pub bases: Vec<Value>,
+    /// The classes after this one in its method resolution order, user classes only.
+    pub ancestors: Vec<Arc<Class>>,
+    /// The built-in exception class this one derives from, if it is an exception class.
+    pub exception: Option<ExcKind>,
+    pub attrs: RwLock<Attrs>,
+    /// Whether this class or an ancestor has a `property`: only then must reading or setting
+    /// an instance attribute look at the class first.
+    properties: AtomicBool,
+}
+
+/// Class attributes can hold the class itself (a method's cells, a class-level registry), so
+/// they are released through the trashcan.
+impl Drop for Class {
+    fn drop(&mut self) {
+        trashcan::bury(std::mem::take(self.attrs.get_mut()).into_values());
+        trashcan::bury(std::mem::take(&mut self.bases));
+    }
+}
+
+/// An instance of a user class that is not an exception class.
+pub struct Instance {
+    pub class: Arc<Class>,
+    pub attrs: Mutex<Attrs>,
+}
+
+/// Instances link to each other (`node.next = Node()` a million times), so their attributes are
+/// released through the trashcan rather than recursively.
+impl Drop for Instance {
+    fn drop(&mut self) {
+        trashcan::bury(std::mem::take(self.attrs.get_mut()).into_values());
+    }
+}
+
+impl Class {
+    /// Creates a class from its evaluated bases and the names its body bound.
+    pub fn new(name: &str, qualname: Arc<str>, bases: Vec<Value>, attrs: Attrs) -> Eval<Class> {
+        let mut parents = Vec::new();
+        let mut exception = None;
+        for base in &bases {
+            match base {
+                Value::Class(c) => {
+                    exception = exception.or(c.exception);
+                    parents.push(c.clone());
+                }
+                Value::ExcType(kind) => exception = exception.or(Some(*kind)),
+                Value::Builtin(super::builtins::Builtin::Object) => {}
+                other => {
+                    return Err(Ctrl::raise(
+                        ExcKind::TypeError,
+                        format!(
+                            "subclassing {} is not supported in scenarios yet: derive from a class of your own, object or an exception class",
+                            other.repr()
+                        ),
+                    ))
+                }
+            }
+        }
+        let properties = parents.iter().any(|p| p.properties.load(Ordering::Relaxed))
+            || attrs.iter().any(|(_, v)| downcast::<Property>(v).is_some());
+        Ok(Class {
+            properties: AtomicBool::new(properties),
+            name: intern(name),
+            qualname,
+            ancestors: linearize(&parents)?,
+            bases,
+            exception,
+            attrs: RwLock::new(attrs),
+        })
+    }
+
+    /// Sets class attribute `name`.
+    pub fn set_attr(&self, name: &Arc<str>, value: Value) {
+        if downcast::<Property>(&value).is_some() {
+            self.properties.store(true, Ordering::Relaxed);
+        }
+        let old = self.attrs.write().insert(name.clone(), value);
+        trashcan::bury(old);
+    }
+
+    /// The `property` called `name`, if there may be one.
+    fn property(&self, name: &str) -> Option<Arc<Property>> {
+        if !self.properties.load(Ordering::Relaxed) {
+            return None;
+        }
+        self.lookup(name).as_ref().and_then(downcast::<Property>)
+    }
+
+    /// The attribute `name` of this class or the first ancestor that has it.
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.attrs.read().get(name) {
+            return Some(v.clone());
+        }
+        self.lookup_after(0, name)
+    }
+
+    /// The attribute `name` of the first ancestor from `ancestors[start]` on that has it.
+    fn lookup_after(&self, start: usize, name: &str) -> Option<Value> {
+        self.ancestors[start.min(self.ancestors.len())..]
+            .iter()
+            .find_map(|c| c.attrs.read().get(name).cloned())
+    }
+
+    /// `issubclass(self, other)` for two user classes.
+    pub fn derives_from(self: &Arc<Class>, other: &Arc<Class>) -> bool {
+        Arc::ptr_eq(self, other) || self.ancestors.iter().any(|c| Arc::ptr_eq(c, other))
+    }
+
+    /// `issubclass(self, kind)` for a built-in exception class.
+    pub fn derives_from_exception(&self, kind: ExcKind) -> bool {
+        self.exception.is_some_and(|k| k.is_subclass_of(kind))
+    }
+
+    /// `__mro__`: this class, its ancestors, then the built-in classes they derive from.
+    pub fn mro(self: &Arc<Class>) -> Vec<Value> {
+        let mut out = vec![Value::Class(self.clone())];
+        out.extend(self.ancestors.iter().cloned().map(Value::Class));
+        if let Some(mut kind) = self.exception {
+            loop {
+                out.push(Value::ExcType(kind));
+                if kind == ExcKind::BaseException {
+                    break;
+                }
+                kind = kind.parent();
+            }
+        }
+        out.push(Value::Builtin(super::builtins::Builtin::Object));
+        out
+    }
+
+    /// `<class '__main__.Name'>`.
+    pub fn repr(&self) -> String {
+        format!("<class '__main__.{}'>", self.qualname)
+    }
+}
+
+/// Class names live as long as the run (each name once), so values can name their type with
+/// a `&'static str` as built-in values do.
+fn intern(name: &str) -> &'static str {
+    static NAMES: Mutex<Option<HashSet<&'static str>>> = Mutex::new(None);
+    let mut names = NAMES.lock();
+    let names = names.get_or_insert_with(HashSet::new);
+    if let Some(known) = names.get(name) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(name.into());
+    names.insert(leaked);
+    leaked
+}
+
+/// The ancestors of a class with these bases, in C3 order (CPython's `mro_implementation`).
+fn linearize(bases: &[Arc<Class>]) -> Eval<Vec<Arc<Class>>> {
+    let mut sequences: Vec<Vec<Arc<Class>>> = bases
+        .iter()
+        .map(|b| {
+            std::iter::once(b.clone())
+                .chain(b.ancestors.iter().cloned())
+                .collect()
+        })
+        .collect();
+    sequences.push(bases.to_vec());
+    let mut out: Vec<Arc<Class>> = Vec::new();
+    loop {
+        sequences.retain(|s| !s.is_empty());
+        if sequences.is_empty() {
+            return Ok(out);
+        }
+        let in_a_tail = |c: &Arc<Class>| {
+            sequences
+                .iter()
+                .any(|s| s[1..].iter().any(|t| Arc::ptr_eq(t, c)))
+        };
+        let Some(next) = sequences
+            .iter()
+            .map(|s| &s[0])
+            .find(|c| !in_a_tail(c))
+            .cloned()
+        else {
+            let names: Vec<&str> = bases.iter().map(|b| b.name).collect();
+            return Err(Ctrl::raise(
+                ExcKind::TypeError,
+                format!(
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                    names.join(", ")
+                ),
+            ));
+        };
+        for s in &mut sequences {
+            if Arc::ptr_eq(&s[0], &next) {
+                s.remove(0);
+            }
+        }
+        out.push(next);
+    }
+}
+
+/// The class an object with attributes belongs to, and those attributes: an instance, or an
+/// exception whose class a `class` statement made.
+pub fn class_and_attrs(v: &Value) -> Option<(&Arc<Class>, &Mutex<Attrs>)> {
+    match v {
+        Value::Instance(i) => Some((&i.class, &i.attrs)),
+        Value::Exception(e) => e.class.as_ref().map(|c| (c, &e.attrs)),
+        _ => None,
+    }
+}
+
+/// `obj.name` for an instance of a user class: a property's value, the instance's own
+/// attribute, or the class attribute bound to the instance.
+pub fn instance_attr(me: &Value, class: &Arc<Class>, attrs: &Mutex<Attrs>, name: &str) -> Eval {
+    if let Some(p) = class.property(name) {
+        return special::call(&p.fget, vec![me.clone()]);
+    }
+    if let Some(v) = attrs.lock().get(name) {
+        return Ok(v.clone());
+    }
+    match class.lookup(name) {
+        Some(v) => Ok(bind(v, me, class)),
+        None => match name {
+            "__class__" => Ok(Value::Class(class.clone())),
+            "__dict__" => Ok(attrs_dict(&attrs.lock())),
+            _ => Err(no_attribute(me, name)),
+        },
+    }
+}
+
+/// A class attribute as seen through an instance or the class: functions become bound
+/// methods, `classmethod`s bind to the class, `staticmethod`s unwrap.
+fn bind(v: Value, me: &Value, class: &Arc<Class>) -> Value {
+    if let Some(m) = downcast::<StaticMethod>(&v) {
+        return m.0.clone();
+    }
+    if let Some(m) = downcast::<ClassMethod>(&v) {
+        return bound(Value::Class(class.clone()), m.0.clone());
+    }
+    match v {
+        Value::Func(_) if !matches!(me, Value::Class(_)) => bound(me.clone(), v),
+        other => other,
+    }
+}
+
+fn bound(receiver: Value, function: Value) -> Value {
+    Value::Method(Arc::new(BoundMethod {
+        name: match &function {
+            Value::Func(f) => f.name().clone(),
+            _ => Arc::from(""),
+        },
+        receiver,
+        function: Some(function),
+    }))
+}
+
+/// `Class.name`.
+pub fn class_attr(class: &Arc<Class>, name: &str) -> Eval {
+    if let Some(v) = class.lookup(name) {
+        return Ok(bind(v, &Value::Class(class.clone()), class));
+    }
+    Ok(match name {
+        "__name__" => Value::str(class.name),
+        "__qualname__" => Value::Str(class.qualname.clone()),
+        "__module__" => Value::str("__main__"),
+        "__bases__" => Value::tuple(class.bases.clone()),
+        "__mro__" => Value::tuple(class.mro()),
+        "__dict__" => attrs_dict(&class.attrs.read()),
+        "__doc__" => Value::None,
+        _ => return Err(no_attribute(&Value::Class(class.clone()), name)),
+    })
+}
+
+fn attrs_dict(attrs: &Attrs) -> Value {
+    let mut dict = super::value::Dict::default();
+    for (k, v) in attrs.iter() {
+        let key = Value::Str(k.clone());
+        if let Ok(hashed) = key.key() {
+            dict.insert(hashed, (key, v.clone()));
+        }
+    }
+    Value::dict(dict)
+}
+
+/// `obj.name = value` for an object with attributes; a property calls its setter.
+pub fn set_instance_attr(
+    me: &Value,
+    class: &Arc<Class>,
+    attrs: &Mutex<Attrs>,
+    name: &Arc<str>,
+    value: Value,
+) -> Eval<()> {
+    if let Some(p) = class.property(name) {
+        let Some(fset) = &p.fset else {
+            return Err(Ctrl::raise(
+                ExcKind::AttributeError,
+                format!("property '{name}' of '{}' object has no setter", class.name),
+            ));
+        };
+        special::call(fset, vec![me.clone(), value])?;
+        return Ok(());
+    }
+    let old = attrs.lock().insert(name.clone(), value);
+    trashcan::bury(old);
+    Ok(())
+}
+
+/// `del obj.name`.
+pub fn del_instance_attr(me: &Value, attrs: &Mutex<Attrs>, name: &str) -> Eval<()> {
+    match attrs.lock().shift_remove(name) {
+        Some(old) => {
+            trashcan::bury([old]);
+            Ok(())
+        }
+        None => Err(no_attribute(me, name)),
+    }
+}
+
+/// `Class(*args)`: a new instance, initialised by the class's `__init__`. An exception class
+/// makes an exception whose `args` are the call's, as `BaseException.__new__` does.
+pub fn instantiate(cx: &CallCx, class: &Arc<Class>, mut args: Args) -> Eval {
+    let me = match class.exception {
+        Some(kind) => Value::Exception(Arc::new(Exception::of_class(
+            kind,
+            class.clone(),
+            args.pos.clone(),
+        ))),
+        None => Value::Instance(Arc::new(Instance {
+            class: class.clone(),
+            attrs: Mutex::new(Attrs::new()),
+        })),
+    };
+    match class.lookup("__init__") {
+        Some(init) => {
+            args.pos.insert(0, me.clone());
+            let returned = cx.call(&init, args)?;
+            if !matches!(returned, Value::None) {
+                return Err(Ctrl::raise(
+                    ExcKind::TypeError,
+                    format!(
+                        "__init__() should return None, not '{}'",
+                        returned.type_name()
+                    ),
+                ));
+            }
+        }
+        None if class.exception.is_some() => args.no_more_kw(class.name)?,
+        None if !args.pos.is_empty() || !args.kw.is_empty() => {
+            return Err(Ctrl::raise(
+                ExcKind::TypeError,
+                format!("{}() takes no arguments", class.name),
+            ))
+        }
+        None => {}
+    }
+    Ok(me)
+}
+
+/// `super()` inside a method of `class`, called on `receiver`.
+pub struct Super {
+    pub class: Arc<Class>,
+    pub receiver: Value,
+}
+
+impl Super {
+    /// The class whose method resolution order is searched: the receiver's class (or the
+    /// receiver itself, in a `classmethod`).
+    fn start(&self) -> Option<Arc<Class>> {
+        match &self.receiver {
+            Value::Class(c) => Some(c.clone()),
+            other => class_and_attrs(other).map(|(c, _)| c.clone()),
+        }
+    }
+
+    /// The attribute `name` of the first class after `self.class` in the receiver's order.
+    fn find(&self, name: &str) -> Option<Value> {
+        let start = self.start()?;
+        if Arc::ptr_eq(&start, &self.class) {
+            return start.lookup_after(0, name);
+        }
+        let at = start
+            .ancestors
+            .iter()
+            .position(|c| Arc::ptr_eq(c, &self.class))?;
+        start.lookup_after(at + 1, name)
+    }
+}
+
+impl PyObject for Super {
+    fn type_name(&self) -> &'static str {
+        "super"
+    }
+
+    fn repr(&self) -> String {
+        format!(
+            "<super: <class '{}'>, <{} object>>",
+            self.class.name,
+            self.receiver.type_name()
+        )
+    }
+
+    fn get_attr(&self, name: &str) -> Option<Value> {
+        let class = self.start()?;
+        self.find(name).map(|v| bind(v, &self.receiver, &class))
+    }
+
+    /// The root classes' methods, where no class after `self.class` defines them.
+    fn has_method(&self, name: &str) -> bool {
+        matches!(name, "__init__" | "__repr__" | "__str__") && self.find(name).is_none()
+    }
+
+    /// What the built-in classes at the root do: `object.__init__` accepts the call,
+    /// `BaseException.__init__` sets the exception's arguments.
+    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, args: Args) -> Eval {
+        match (name, &self.receiver) {
+            ("__init__", Value::Exception(e)) => {
+                *e.args.lock() = args.pos;
+                Ok(Value::None)
+            }
+            ("__init__", _) => Ok(Value::None),
+            ("__repr__", receiver) => Ok(Value::str(&special::default_repr(receiver))),
+            ("__str__", receiver) => Ok(Value::str(&receiver.to_str())),
+            _ => Err(no_attribute(me, name)),
+        }
+    }
+}
+
+/// `super(cls, obj)`; the compiler passes the method's class and first argument to a bare
+/// `super()`.
+pub fn make_super(args: Args) -> Eval {
+    args.no_more_kw("super")?;
+    match args.pos.as_slice() {
+        [Value::Class(class), receiver] => Ok(object(Super {
+            class: class.clone(),
+            receiver: receiver.clone(),
+        })),
+        [] => Err(Ctrl::raise(ExcKind::RuntimeError, "super(): no arguments")),
+        _ => Err(Ctrl::raise(
+            ExcKind::TypeError,
+            "super() argument 1 must be a class defined in the scenario",
+        )),
+    }
+}
+
+/// `property(fget)`, usually as `@property`; `@name.setter` adds the setter.
+pub struct Property {
+    pub fget: Value,
+    pub fset: Option<Value>,
+}
+
+impl PyObject for Property {
+    fn type_name(&self) -> &'static str {
+        "property"
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(name, "setter" | "getter")
+    }
+
+    fn call_method(&self, _cx: &CallCx, _me: &Value, name: &str, args: Args) -> Eval {
+        let [f] = one_function(name, args)?;
+        Ok(match name {
+            "setter" => object(Property {
+                fget: self.fget.clone(),
+                fset: Some(f),
+            }),
+            _ => object(Property {
+                fget: f,
+                fset: self.fset.clone(),
+            }),
+        })
+    }
+}
+
+/// `@staticmethod`: called without the instance.
+pub struct StaticMethod(pub Value);
+
+/// `@classmethod`: called with the class.
+pub struct ClassMethod(pub Value);
+
+macro_rules! wrapper_object {
+    ($t:ty, $name:literal) => {
+        impl PyObject for $t {
+            fn type_name(&self) -> &'static str {
+                $name
+            }
+
+            fn has_method(&self, _name: &str) -> bool {
+                false
+            }
+
+            fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
+                Err(no_attribute(me, name))
+            }
+        }
+    };
+}
+
+wrapper_object!(StaticMethod, "staticmethod");
+wrapper_object!(ClassMethod, "classmethod");
+
+fn one_function(what: &str, args: Args) -> Eval<[Value; 1]> {
+    args.no_more_kw(what)?;
+    <[Value; 1]>::try_from(args.pos).map_err(|given| {
+        Ctrl::raise(
+            ExcKind::TypeError,
+            format!("{what}() takes exactly 1 argument ({} given)", given.len()),
+        )
+    })
+}
+
+/// `property(f)`, `staticmethod(f)`, `classmethod(f)`.
+pub fn property(args: Args) -> Eval {
+    let [fget] = one_function("property", args)?;
+    Ok(object(Property { fget, fset: None }))
+}
+
+pub fn staticmethod(args: Args) -> Eval {
+    let [f] = one_function("staticmethod", args)?;
+    Ok(object(StaticMethod(f)))
+}
+
+pub fn classmethod(args: Args) -> Eval {
+    let [f] = one_function("classmethod", args)?;
+    Ok(object(ClassMethod(f)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::testing::outcome;
+
+    #[test]
+    fn methods_resolve_in_c3_order_and_super_follows_it() {
+        let program = "\
+class A:
+    def who(self):
+        return 'A'
+class B(A):
+    def who(self):
+        return 'B' + super().who()
+class C(A):
+    def who(self):
+        return 'C' + super().who()
+class D(B, C):
+    def who(self):
+        return 'D' + super().who()
+print(D().who(), [k.__name__ for k in D.__mro__])
+";
+        assert_eq!(outcome(program), "DBCA ['D', 'B', 'C', 'A', 'object']\n");
+    }
+
+    #[test]
+    fn an_inconsistent_order_is_refused_as_cpython_refuses_it() {
+        let program = "class A: pass\nclass B(A): pass\nclass C(A, B): pass\n";
+        assert_eq!(
+            outcome(program),
+            "TypeError: Cannot create a consistent method resolution\norder (MRO) for bases A, B"
+        );
+    }
+
+    #[test]
+    fn methods_do_not_see_class_names_as_variables() {
+        let program = "\
+x = 'global'
+class A:
+    x = 'class'
+    y = x
+    def get(self):
+        return x
+print(A.y, A().get())
+";
+        assert_eq!(outcome(program), "class global\n");
+    }
+
+    #[test]
+    fn a_property_without_a_setter_cannot_be_set() {
+        let program = "\
+class T:
+    @property
+    def v(self):
+        return 1
+t = T()
+print(t.v)
+t.v = 2
+";
+        assert_eq!(
+            outcome(program),
+            "1\nAttributeError: property 'v' of 'T' object has no setter"
+        );
+    }
+
+    #[test]
+    fn exception_classes_keep_the_arguments_their_init_passes_on() {
+        let program = "\
+class E(ValueError):
+    def __init__(self, n):
+        super().__init__(f'n={n}')
+        self.n = n
+try:
+    raise E(3)
+except ValueError as e:
+    print(e, e.n, e.args, repr(e))
+raise E(4)
+";
+        assert_eq!(outcome(program), "n=3 3 ('n=3',) E('n=3')\nE: n=4");
+    }
+
+    #[test]
+    fn equality_alone_makes_instances_unhashable() {
+        let program = "\
+class P:
+    def __eq__(self, o):
+        return True
+class Q:
+    pass
+print(len({Q(): 1, Q(): 2}))
+{P(): 1}
+";
+        assert_eq!(outcome(program), "2\nTypeError: unhashable type: 'P'");
+    }
+}
