@@ -179,6 +179,8 @@ differential_tests! {
     Shared process_pool_from_asyncio => "tests/corpus/process_pool_from_asyncio.py";
     Shared process_pool_submit_map => "tests/corpus/process_pool_submit_map.py";
     Shared process_with_threads => "tests/corpus/process_with_threads.py";
+    Shared generators_basics => "tests/corpus/generators_basics.py";
+    Shared generators_pipelines => "tests/corpus/generators_pipelines.py";
     Shared hashlib_digests => "tests/corpus/hashlib_digests.py";
     Serial hashlib_threads => "tests/corpus/hashlib_threads.py";
     Shared futures_dotted_import => "tests/corpus/futures_dotted_import.py";

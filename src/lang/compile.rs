@@ -70,6 +70,7 @@ impl FnScope {
             is_async,
             method_view: None,
             first_param: None,
+            is_generator: false,
         }
     }
 }
@@ -102,6 +103,8 @@ struct FnScope {
     method_view: Option<HashMap<String, Var>>,
     /// The first parameter, which a bare `super()` passes on.
     first_param: Option<String>,
+    /// A `yield` was met in the body: the function is a generator.
+    is_generator: bool,
 }
 
 pub struct Compiler<'s> {
@@ -116,6 +119,8 @@ pub struct Compiler<'s> {
     global_bindings: HashMap<String, Binding>,
     /// `module.name` reads, checked once every binding is known.
     module_reads: Vec<ModuleRead>,
+    /// How many comprehensions enclose the expression being compiled.
+    comprehensions: usize,
 }
 
 /// How a module-level name is bound: only by importing one module, or otherwise.
@@ -144,6 +149,7 @@ impl<'s> Compiler<'s> {
             depth: 0,
             global_bindings: HashMap::new(),
             module_reads: Vec::new(),
+            comprehensions: 0,
         }
     }
 
@@ -544,6 +550,7 @@ impl<'s> Compiler<'s> {
             qualname: scope.qualname,
             line,
             is_async,
+            is_generator: scope.is_generator,
             params: params_ir,
             varargs,
             kwargs,
@@ -658,6 +665,7 @@ impl<'s> Compiler<'s> {
                 qualname: scope.qualname,
                 line,
                 is_async: false,
+                is_generator: false,
                 params: Vec::new(),
                 varargs: None,
                 kwargs: None,
@@ -1022,8 +1030,14 @@ impl<'s> Compiler<'s> {
             }
             AExpr::Set(s) => return Err(self.unsupported("sets", s.range)),
             AExpr::SetComp(s) => return Err(self.unsupported("set comprehensions", s.range)),
-            AExpr::Yield(y) => return Err(self.unsupported("generators (`yield`)", y.range)),
-            AExpr::YieldFrom(y) => return Err(self.unsupported("`yield from`", y.range)),
+            AExpr::Yield(y) => {
+                self.enter_generator(y.range)?;
+                ExprKind::Yield(self.opt_box(y.value.as_deref())?)
+            }
+            AExpr::YieldFrom(y) => {
+                self.enter_generator(y.range)?;
+                ExprKind::YieldFrom(Box::new(self.expr(&y.value)?))
+            }
             AExpr::TString(t) => return Err(self.unsupported("template strings", t.range)),
             AExpr::EllipsisLiteral(_) => ExprKind::Const(Value::Ellipsis),
             AExpr::Starred(s) => {
@@ -1091,7 +1105,39 @@ impl<'s> Compiler<'s> {
         ]
     }
 
+    /// Marks the function being compiled as a generator, where a `yield` may be.
+    fn enter_generator(&mut self, range: TextRange) -> CResult<()> {
+        if self.comprehensions > 0 {
+            return Err(self.error("'yield' inside a comprehension".into(), range));
+        }
+        match self.scopes.last_mut() {
+            Some(scope) if scope.method_view.is_none() => {
+                if scope.is_async {
+                    return Err(
+                        self.unsupported("async generators (`yield` in `async def`)", range)
+                    );
+                }
+                scope.is_generator = true;
+                Ok(())
+            }
+            _ => Err(self.error("'yield' outside function".into(), range)),
+        }
+    }
+
     fn comprehension(
+        &mut self,
+        kind: CompKind,
+        elt: &AExpr,
+        value: Option<&AExpr>,
+        generators: &[ast::Comprehension],
+    ) -> CResult<ExprKind> {
+        self.comprehensions += 1;
+        let compiled = self.comprehension_parts(kind, elt, value, generators);
+        self.comprehensions -= 1;
+        compiled
+    }
+
+    fn comprehension_parts(
         &mut self,
         kind: CompKind,
         elt: &AExpr,
@@ -1276,7 +1322,7 @@ fn expr_awaits(kind: &ExprKind) -> bool {
     let any = |es: &[Expr]| es.iter().any(|e| e.awaits);
     let elts = |es: &[Elt]| es.iter().any(|e| e.expr.awaits);
     match kind {
-        ExprKind::Await(..) => true,
+        ExprKind::Await(..) | ExprKind::Yield(_) | ExprKind::YieldFrom(_) => true,
         ExprKind::Const(_) | ExprKind::Name(..) | ExprKind::Lambda(_) => false,
         ExprKind::Binary(a, _, b) => a.awaits || b.awaits,
         ExprKind::Unary(_, a) | ExprKind::Attr(a, _) => a.awaits,

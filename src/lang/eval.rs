@@ -10,9 +10,10 @@ use super::class::{self, Attrs, Class};
 use super::error::{loop_step, returned, Ctrl, Eval, ExcKind, Exception, Signal};
 use super::format::format_value;
 use super::function::{callee_str, Args, Coroutine, Frame, Function};
+use super::generator::{Generator, GeneratorObj};
 use super::introspect;
 use super::ir::*;
-use super::object::{not_a_context_manager, CallCx, PyObject};
+use super::object::{not_a_context_manager, object, CallCx, PyObject};
 use super::ops;
 use super::special;
 use super::value::{RangeCursor, Value};
@@ -654,7 +655,9 @@ impl Ctx {
                 self.eval_fstring(frame, parts, &mut out)?;
                 Ok(Value::str(&out))
             }
-            ExprKind::Await(..) => unreachable!("await expressions run on the async path"),
+            ExprKind::Await(..) | ExprKind::Yield(_) | ExprKind::YieldFrom(_) => {
+                unreachable!("await and yield run on the suspendable path")
+            }
         }
     }
 
@@ -852,6 +855,10 @@ impl Ctx {
         let mut frame = f.bind(args)?;
         frame.depth = depth + 1;
         self.interp.control.check_depth(frame.depth)?;
+        if f.def.is_generator {
+            let generator = Generator::new(self, f.clone(), frame);
+            return Ok(object(GeneratorObj(Arc::new(generator))));
+        }
         if f.def.is_async {
             return Ok(Value::Coro(Arc::new(Coroutine::python(
                 f.clone(),

@@ -12,6 +12,7 @@ use super::builtins;
 use super::error::{loop_step, returned, Ctrl, Eval, ExcKind, Exception, Signal};
 use super::eval::{format_part, push_elt, raise_value, CompAcc, Ctx, Flow};
 use super::function::{callee_str, Args, CoroBody, Coroutine, Frame};
+use super::generator::{Channel, YieldNow};
 use super::ir::*;
 use super::ops;
 use super::value::Value;
@@ -166,6 +167,21 @@ impl Ctx {
                 return self.eval(frame, e);
             }
             match &e.kind {
+                ExprKind::Yield(value) => {
+                    let value = match value {
+                        Some(v) => self.eval_async(frame, v).await?,
+                        None => Value::None,
+                    };
+                    Ok(YieldNow::new(channel(frame), value).await)
+                }
+                ExprKind::YieldFrom(inner) => {
+                    let iterable = self.eval_async(frame, inner).await?;
+                    let mut items = ops::iterate(&iterable)?;
+                    while let Some(item) = items.next_value()? {
+                        YieldNow::new(channel(frame), item).await;
+                    }
+                    Ok(Value::None)
+                }
                 ExprKind::Await(inner, site) => {
                     let value = self.eval_async(frame, inner).await?;
                     self.await_value(value, site).await
@@ -382,6 +398,14 @@ impl Ctx {
 
 /// How an argument error names what is called: a method by its receiver's type, as CPython
 /// does, or the callable itself.
+/// The channel of the generator whose frame this is (the compiler allows `yield` only there).
+fn channel(frame: &Frame) -> Arc<Channel> {
+    frame
+        .generator
+        .clone()
+        .expect("only a generator's frame runs a yield")
+}
+
 fn callee(receiver: &Option<(Value, &Arc<str>)>, func: &Option<Value>) -> String {
     match (receiver, func) {
         (Some((obj, name)), _) => format!("{}.{name}()", obj.type_name()),

@@ -170,6 +170,8 @@ pub struct Frame {
     pub depth: u32,
     /// Exceptions being handled by enclosing `except` blocks (a bare `raise` re-raises the last).
     pub handling: Vec<Arc<super::error::Exception>>,
+    /// For a generator's frame: where its `yield`s hand their values out.
+    pub generator: Option<Arc<super::generator::Channel>>,
 }
 
 /// A frame that outlives its call (in a coroutine never run) can hold coroutines that hold
@@ -198,6 +200,7 @@ impl Frame {
             function: Arc::from("<module>"),
             depth: 0,
             handling: Vec::new(),
+            generator: None,
         }
     }
 }
@@ -215,6 +218,7 @@ impl Function {
             function: def.name.clone(),
             depth: 0,
             handling: Vec::new(),
+            generator: None,
         };
         let mut positional = def.params.iter().filter(|p| !p.kw_only);
         let mut extra = Vec::new();

@@ -216,7 +216,11 @@ pub fn iter(v: &Value) -> Eval {
         v if special::has_class(v) => match special::iterate(v) {
             Some(it) => {
                 let it = it?;
-                if special::method(&it, "__next__").is_none() && !matches!(it, Value::Iter(_)) {
+                let native = matches!(&it, Value::Object(o) if o.iterator().is_some());
+                if special::method(&it, "__next__").is_none()
+                    && !matches!(it, Value::Iter(_))
+                    && !native
+                {
                     return Err(type_error(format!(
                         "iter() returned non-iterator of type '{}'",
                         it.type_name()

@@ -44,6 +44,10 @@ pub enum ExprKind {
     Lambda(Arc<FuncDef>),
     FString(Vec<FPart>),
     Await(Box<Expr>, AwaitSite),
+    /// `yield value`: suspends the generator; evaluates to what `send()` passes in.
+    Yield(Option<Box<Expr>>),
+    /// `yield from iterable`: yields each of its items.
+    YieldFrom(Box<Expr>),
     /// `name := value`: binds and evaluates to the value.
     Named(Var, Arc<str>, Box<Expr>),
 }
@@ -223,6 +227,8 @@ pub struct FuncDef {
     pub qualname: Arc<str>,
     pub line: u32,
     pub is_async: bool,
+    /// The body contains `yield`: calling the function makes a generator.
+    pub is_generator: bool,
     pub params: Vec<Param>,
     pub varargs: Option<Var>,
     pub kwargs: Option<Var>,

@@ -14,6 +14,7 @@ pub mod eval;
 pub mod eval_async;
 pub mod format;
 pub mod function;
+pub mod generator;
 pub mod introspect;
 pub mod ir;
 pub mod nesting;

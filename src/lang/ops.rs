@@ -537,6 +537,9 @@ pub fn iterate(v: &Value) -> Eval<IterState> {
         v if special::has_class(v) => match special::iterate(v) {
             Some(it) => match it? {
                 Value::Iter(state) => IterState::Shared(state),
+                Value::Object(o) if o.iterator().is_some() => {
+                    IterState::Native(o.iterator().expect("checked above"))
+                }
                 it if special::method(&it, "__next__").is_some() => {
                     IterState::Native(Arc::new(special::ObjectIter(it)))
                 }

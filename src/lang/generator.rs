@@ -1,0 +1,273 @@
+//! Generators: a function whose body contains `yield` runs on the evaluator's suspendable
+//! path, the one coroutines use, and each `yield` suspends it. `next()` and `send()` step it
+//! once by polling its body; nothing else ever wakes it, so no event loop is involved.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll, Waker};
+use std::thread::ThreadId;
+
+use parking_lot::Mutex;
+
+use super::builtins::no_attribute;
+use super::error::{returned, Ctrl, Eval, ExcKind, Exception};
+use super::eval::Ctx;
+use super::function::{Args, Frame, Function};
+use super::object::{CallCx, PyObject};
+use super::value::{NativeIter, Value};
+
+/// What passes between a suspended body and whoever steps it.
+#[derive(Default)]
+pub struct Channel {
+    /// The value the body yielded at its last suspension.
+    yielded: Mutex<Option<Value>>,
+    /// The value `send()` passes in, which the suspended `yield` evaluates to.
+    sent: Mutex<Option<Value>>,
+}
+
+/// The body of a generator, suspended at a `yield` (or not started).
+type Body = Pin<Box<dyn Future<Output = Eval>>>;
+
+/// A generator object.
+pub struct Generator {
+    pub name: Arc<str>,
+    pub qualname: Arc<str>,
+    channel: Arc<Channel>,
+    state: Mutex<State>,
+    /// The thread that made it, the only one that may step it: its body is a future of the
+    /// evaluator, which is not made to move between threads.
+    home: ThreadId,
+}
+
+enum State {
+    Suspended { body: Body, started: bool },
+    Running,
+    Finished,
+}
+
+// SAFETY: a generator's body holds only its frame, its evaluator (an `Arc` of the
+// interpreter) and values, all `Send + Sync`; what makes the future's type neither is the
+// event loop's state held across a real `await`, which a generator body (a plain `def`)
+// cannot contain. It is only ever polled on its home thread (`resume` checks).
+unsafe impl Send for Generator {}
+unsafe impl Sync for Generator {}
+
+impl Generator {
+    /// The generator a call to `func` (with its arguments bound into `frame`) makes.
+    pub fn new(ctx: &Ctx, func: Arc<Function>, mut frame: Frame) -> Generator {
+        let channel = Arc::new(Channel::default());
+        frame.generator = Some(channel.clone());
+        let ctx = ctx.clone();
+        let name = func.name().clone();
+        let qualname = func.qualname().clone();
+        let body: Body =
+            Box::pin(
+                async move { returned(ctx.exec_block_async(&mut frame, &func.def.body).await) },
+            );
+        Generator {
+            name,
+            qualname,
+            channel,
+            state: Mutex::new(State::Suspended {
+                body,
+                started: false,
+            }),
+            home: std::thread::current().id(),
+        }
+    }
+
+    /// Runs the body to its next `yield`: `Some(value)` yielded, `None` once it has returned.
+    pub fn resume(&self, sent: Value) -> Eval<Option<Value>> {
+        if std::thread::current().id() != self.home {
+            return Err(Ctrl::raise(
+                ExcKind::RuntimeError,
+                "a generator can only be stepped by the thread that created it in scenarios",
+            ));
+        }
+        let (mut body, started) = match std::mem::replace(&mut *self.state.lock(), State::Running) {
+            State::Suspended { body, started } => (body, started),
+            State::Running => {
+                return Err(Ctrl::raise(
+                    ExcKind::ValueError,
+                    "generator already executing",
+                ))
+            }
+            State::Finished => {
+                *self.state.lock() = State::Finished;
+                return Ok(None);
+            }
+        };
+        if !started && !matches!(sent, Value::None) {
+            *self.state.lock() = State::Suspended { body, started };
+            return Err(Ctrl::raise(
+                ExcKind::TypeError,
+                "can't send non-None value to a just-started generator",
+            ));
+        }
+        *self.channel.sent.lock() = Some(sent);
+        let mut cx = Context::from_waker(Waker::noop());
+        match body.as_mut().poll(&mut cx) {
+            Poll::Pending => {
+                *self.state.lock() = State::Suspended {
+                    body,
+                    started: true,
+                };
+                Ok(Some(
+                    self.channel.yielded.lock().take().unwrap_or(Value::None),
+                ))
+            }
+            Poll::Ready(result) => {
+                *self.state.lock() = State::Finished;
+                result.map(|_| None)
+            }
+        }
+    }
+
+    /// `close()`: the body is dropped where it is suspended.
+    fn close(&self) {
+        let old = std::mem::replace(&mut *self.state.lock(), State::Finished);
+        drop(old);
+    }
+}
+
+/// The suspension of one `yield`: the first poll hands the value out and suspends, the next
+/// (from the following `next()` or `send()`) evaluates to what was sent.
+pub struct YieldNow {
+    channel: Arc<Channel>,
+    value: Option<Value>,
+}
+
+impl YieldNow {
+    pub fn new(channel: Arc<Channel>, value: Value) -> YieldNow {
+        YieldNow {
+            channel,
+            value: Some(value),
+        }
+    }
+}
+
+impl Future for YieldNow {
+    type Output = Value;
+
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Value> {
+        match self.value.take() {
+            Some(v) => {
+                *self.channel.yielded.lock() = Some(v);
+                Poll::Pending
+            }
+            None => Poll::Ready(self.channel.sent.lock().take().unwrap_or(Value::None)),
+        }
+    }
+}
+
+/// A generator as the value scenarios hold: iterable, with `send` and `close`.
+pub struct GeneratorObj(pub Arc<Generator>);
+
+impl NativeIter for Generator {
+    fn next_item(&self) -> Eval<Option<Value>> {
+        self.resume(Value::None)
+    }
+}
+
+impl PyObject for GeneratorObj {
+    fn type_name(&self) -> &'static str {
+        "generator"
+    }
+
+    fn repr(&self) -> String {
+        format!(
+            "<generator object {} at {:#x}>",
+            self.0.qualname,
+            Arc::as_ptr(&self.0) as usize
+        )
+    }
+
+    fn get_attr(&self, name: &str) -> Option<Value> {
+        match name {
+            "__name__" => Some(Value::Str(self.0.name.clone())),
+            "__qualname__" => Some(Value::Str(self.0.qualname.clone())),
+            _ => None,
+        }
+    }
+
+    fn has_method(&self, name: &str) -> bool {
+        matches!(name, "send" | "close" | "__next__")
+    }
+
+    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, args: Args) -> Eval {
+        args.no_more_kw(name)?;
+        match (name, args.pos.as_slice()) {
+            ("send", [v]) => self.0.resume(v.clone())?.ok_or_else(stop_iteration),
+            ("__next__", []) => self.0.resume(Value::None)?.ok_or_else(stop_iteration),
+            ("close", []) => {
+                self.0.close();
+                Ok(Value::None)
+            }
+            ("send" | "__next__" | "close", given) => Err(Ctrl::raise(
+                ExcKind::TypeError,
+                format!(
+                    "{name}() takes a different number of arguments ({} given)",
+                    given.len()
+                ),
+            )),
+            _ => Err(no_attribute(me, name)),
+        }
+    }
+
+    fn iterator(&self) -> Option<Arc<dyn NativeIter>> {
+        Some(self.0.clone())
+    }
+}
+
+fn stop_iteration() -> Ctrl {
+    Ctrl::exc(Arc::new(Exception::with_args(
+        ExcKind::StopIteration,
+        vec![],
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::testing::outcome;
+
+    #[test]
+    fn yield_suspends_and_send_resumes_with_a_value() {
+        let program = "\
+def running_total():
+    total = 0
+    while True:
+        total += yield total
+g = running_total()
+print(next(g), g.send(5), g.send(2))
+";
+        assert_eq!(outcome(program), "0 5 7\n");
+    }
+
+    #[test]
+    fn a_generator_cannot_step_itself() {
+        let program = "\
+def me():
+    yield next(g)
+g = me()
+next(g)
+";
+        assert_eq!(outcome(program), "ValueError: generator already executing");
+    }
+
+    #[test]
+    fn yield_outside_a_function_or_inside_a_comprehension_is_refused() {
+        assert_eq!(
+            outcome("yield 1\n"),
+            "syntax: 'yield' outside function (line 1)"
+        );
+        assert_eq!(
+            outcome("def f():\n    return [(yield x) for x in range(3)]\n"),
+            "syntax: 'yield' inside a comprehension (line 2)"
+        );
+        assert_eq!(
+            outcome("async def f():\n    yield 1\n"),
+            "unsupported: async generators (`yield` in `async def`) is not supported in scenarios yet (line 2)"
+        );
+    }
+}
