@@ -188,6 +188,8 @@ differential_tests! {
     Shared process_exception_exitcode => "tests/corpus/process_exception_exitcode.py";
     Shared call_keyword_unpacking => "tests/corpus/call_keyword_unpacking.py";
     Shared walrus_ellipsis_nonlocal => "tests/corpus/walrus_ellipsis_nonlocal.py";
+    Shared dataclasses_basics => "tests/corpus/dataclasses_basics.py";
+    Shared dataclasses_scenario => "tests/corpus/dataclasses_scenario.py";
     Shared decorators => "tests/corpus/decorators.py";
     Shared random_seeded => "tests/corpus/random_seeded.py";
     Shared random_async_chain => "tests/corpus/random_async_chain.py";

@@ -234,6 +234,7 @@ pub fn module_attr(module: Module, name: &str) -> Option<Value> {
         (Module::Hashlib, name) => hashing::hashlib_attr(name),
         (Module::Random, name) => crate::modules::random::attr(name),
         (Module::Functools, name) => crate::modules::functools::attr(name),
+        (Module::Dataclasses, name) => crate::modules::dataclasses::attr(name),
         (Module::Typing, name) => crate::modules::typing::attr(name),
         (Module::Math, name) => crate::modules::math::attr(name),
         _ => None,

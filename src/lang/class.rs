@@ -74,6 +74,8 @@ pub struct Class {
     /// The built-in exception class this one derives from, if it is an exception class.
     pub exception: Option<ExcKind>,
     pub attrs: RwLock<Attrs>,
+    /// The names the class body annotates, in order.
+    pub annotations: Vec<Arc<str>>,
     /// Whether this class or an ancestor has a `property`: only then must reading or setting
     /// an instance attribute look at the class first.
     properties: AtomicBool,
@@ -104,7 +106,13 @@ impl Drop for Instance {
 
 impl Class {
     /// Creates a class from its evaluated bases and the names its body bound.
-    pub fn new(name: &str, qualname: Arc<str>, bases: Vec<Value>, attrs: Attrs) -> Eval<Class> {
+    pub fn new(
+        name: &str,
+        qualname: Arc<str>,
+        bases: Vec<Value>,
+        attrs: Attrs,
+        annotations: Vec<Arc<str>>,
+    ) -> Eval<Class> {
         let mut parents = Vec::new();
         let mut exception = None;
         for base in &bases {
@@ -130,6 +138,7 @@ impl Class {
             || attrs.iter().any(|(_, v)| downcast::<Property>(v).is_some());
         Ok(Class {
             properties: AtomicBool::new(properties),
+            annotations,
             name: intern(name),
             qualname,
             ancestors: linearize(&parents)?,
@@ -302,9 +311,39 @@ fn bind(v: Value, me: &Value, class: &Arc<Class>) -> Value {
     if let Some(m) = downcast::<ClassMethod>(&v) {
         return bound(Value::Class(class.clone()), m.0.clone());
     }
-    match v {
-        Value::Func(_) if !matches!(me, Value::Class(_)) => bound(me.clone(), v),
-        other => other,
+    let is_method = matches!(v, Value::Func(_)) || downcast::<NativeMethod>(&v).is_some();
+    if is_method && !matches!(me, Value::Class(_)) {
+        return bound(me.clone(), v);
+    }
+    v
+}
+
+/// A method written in Rust that a class decorator adds to a class (`@dataclass`'s
+/// `__init__`, `__repr__`, `__eq__`...): bound to instances as a `def` is.
+pub struct NativeMethod(pub &'static super::object::NativeFn);
+
+impl PyObject for NativeMethod {
+    fn type_name(&self) -> &'static str {
+        "function"
+    }
+
+    fn repr(&self) -> String {
+        format!(
+            "<function {} at {:#x}>",
+            self.0.name, self as *const _ as usize
+        )
+    }
+
+    fn has_method(&self, _name: &str) -> bool {
+        false
+    }
+
+    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
+        Err(no_attribute(me, name))
+    }
+
+    fn call(&self, cx: &CallCx, _me: &Value, args: Args) -> Eval {
+        (self.0.call)(cx, args)
     }
 }
 
@@ -312,7 +351,10 @@ fn bound(receiver: Value, function: Value) -> Value {
     Value::Method(Arc::new(BoundMethod {
         name: match &function {
             Value::Func(f) => f.name().clone(),
-            _ => Arc::from(""),
+            other => match downcast::<NativeMethod>(other) {
+                Some(m) => Arc::from(m.0.name),
+                None => Arc::from(""),
+            },
         },
         receiver,
         function: Some(function),

@@ -658,7 +658,19 @@ impl<'s> Compiler<'s> {
             .as_ref()
             .and_then(|view| view.get(CLASS_CELL).copied())
             .filter(|v| matches!(v, Var::Cell(0)) && scope.n_own_cells == 1);
+        let annotations = s
+            .body
+            .iter()
+            .filter_map(|stmt| match stmt {
+                AStmt::AnnAssign(a) => match &*a.target {
+                    AExpr::Name(n) => Some(Arc::from(n.id.as_str())),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect();
         Ok(ClassDef {
+            annotations,
             bases,
             body: Arc::new(FuncDef {
                 name: Arc::from(name),

@@ -489,6 +489,7 @@ impl Ctx {
             def.body.qualname.clone(),
             bases,
             attrs,
+            def.annotations.clone(),
         )?));
         if let Some(cell) = def.class_cell {
             self.store_var(&mut namespace, cell, Some(class.clone()));

@@ -252,6 +252,8 @@ pub struct ClassDef {
     pub namespace: Vec<(Arc<str>, Var)>,
     /// The `__class__` cell through which the methods' `super()` finds the class.
     pub class_cell: Option<Var>,
+    /// The names the body annotates (`x: int`), in order: a dataclass's fields.
+    pub annotations: Vec<Arc<str>>,
 }
 
 /// A whole scenario, ready to run.

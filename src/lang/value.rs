@@ -119,6 +119,7 @@ pub enum Module {
     Hashlib,
     Random,
     Functools,
+    Dataclasses,
     Typing,
     Math,
 }
@@ -637,13 +638,14 @@ impl Module {
             Module::Hashlib => "hashlib",
             Module::Random => "random",
             Module::Functools => "functools",
+            Module::Dataclasses => "dataclasses",
             Module::Typing => "typing",
             Module::Math => "math",
         }
     }
 
     /// Every module a scenario may import.
-    pub const ALL: [Module; 13] = [
+    pub const ALL: [Module; 14] = [
         Module::Asyncio,
         Module::Time,
         Module::Threading,
@@ -655,6 +657,7 @@ impl Module {
         Module::Hashlib,
         Module::Random,
         Module::Functools,
+        Module::Dataclasses,
         Module::Typing,
         Module::Math,
     ];

@@ -1,6 +1,7 @@
 //! Library modules written against the interpreter's object model, one file each: what a
 //! scenario imports beyond the language itself.
 
+pub mod dataclasses;
 pub mod functools;
 pub mod math;
 pub mod mersenne;
