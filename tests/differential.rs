@@ -102,6 +102,7 @@ differential_tests! {
     Shared cancel_during_sleep => "tests/corpus/cancel_during_sleep.py";
     Shared cancel_propagates_inner => "tests/corpus/cancel_propagates_inner.py";
     Shared cancel_queue_order => "tests/corpus/cancel_queue_order.py";
+    Shared class_async_context_managers => "tests/corpus/class_async_context_managers.py";
     Shared class_async_methods => "tests/corpus/class_async_methods.py";
     Shared class_basics => "tests/corpus/class_basics.py";
     Shared class_context_managers => "tests/corpus/class_context_managers.py";

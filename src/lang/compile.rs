@@ -359,8 +359,10 @@ impl<'s> Compiler<'s> {
                 let def = self.class_def(s, line)?;
                 StmtKind::Class(self.store_name(s.name.as_str()), Box::new(def), decorators)
             }
-            AStmt::With(s) if s.is_async => return Err(self.unsupported("`async with`", s.range)),
             AStmt::With(s) => {
+                if s.is_async && !self.in_async() {
+                    return Err(self.error("'async with' outside async function".into(), s.range));
+                }
                 let mut items = Vec::new();
                 for item in &s.items {
                     let manager = self.expr(&item.context_expr)?;
@@ -384,7 +386,12 @@ impl<'s> Compiler<'s> {
                         },
                     });
                 }
-                StmtKind::With(items, self.block(&s.body)?)
+                let body = self.block(&s.body)?;
+                if s.is_async {
+                    StmtKind::AsyncWith(items, body)
+                } else {
+                    StmtKind::With(items, body)
+                }
             }
             AStmt::Match(s) => return Err(self.unsupported("`match`", s.range)),
             AStmt::Nonlocal(s) => {
@@ -1409,6 +1416,7 @@ fn stmt_awaits(kind: &StmtKind) -> bool {
         StmtKind::Assert(a, b) => a.awaits || b.as_ref().is_some_and(|b| b.awaits),
         StmtKind::Def(..) | StmtKind::Class(..) => false,
         StmtKind::With(items, body) => block_awaits(body) || items.iter().any(|i| i.manager.awaits),
+        StmtKind::AsyncWith(..) => true,
         StmtKind::Delete(ts) => ts.iter().any(target_awaits),
         StmtKind::Break | StmtKind::Continue | StmtKind::Pass => false,
     }

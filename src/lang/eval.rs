@@ -251,6 +251,7 @@ impl Ctx {
                 }
             }
             StmtKind::With(items, body) => return self.exec_with(frame, items, body),
+            StmtKind::AsyncWith(..) => unreachable!("`async with` runs on the suspendable path"),
             StmtKind::Pass => {}
         }
         Ok(())
@@ -358,22 +359,12 @@ impl Ctx {
                 result.and(exited)
             }
             Manager::Object(manager) => {
-                let raised = result.as_ref().err().and_then(Ctrl::exception).cloned();
-                let args = match &raised {
-                    Some(e) => {
-                        let exc = Value::Exception(e.clone());
-                        vec![builtins::type_of(&exc), exc, Value::None]
-                    }
-                    None => vec![Value::None, Value::None, Value::None],
-                };
-                let suppress = match special::call_method(&manager, "__exit__", args) {
+                let suppress = match special::call_method(&manager, "__exit__", exit_args(&result))
+                {
                     Some(returned) => special::truth(&returned?)?,
                     None => false,
                 };
-                if raised.is_some() && suppress {
-                    return Ok(());
-                }
-                result
+                suppressed(result, suppress)
             }
         }
     }
@@ -998,6 +989,27 @@ pub fn exception_matches(exc: &Exception, types: &Value) -> Eval<bool> {
             ExcKind::TypeError,
             "catching classes that do not inherit from BaseException is not allowed",
         )),
+    }
+}
+
+/// What `__exit__` (or `__aexit__`) is told of how the block ended: the exception's type,
+/// the exception and its traceback (`None`), or three `None`s.
+pub fn exit_args(result: &Flow) -> Vec<Value> {
+    match result.as_ref().err().and_then(Ctrl::exception) {
+        Some(e) => {
+            let exc = Value::Exception(e.clone());
+            vec![builtins::type_of(&exc), exc, Value::None]
+        }
+        None => vec![Value::None, Value::None, Value::None],
+    }
+}
+
+/// How a `with` block ends once its manager has exited: an exception the manager asked to
+/// suppress is dropped; anything else (a `return`, a `break`) goes on.
+pub fn suppressed(result: Flow, suppress: bool) -> Flow {
+    match &result {
+        Err(ctrl) if suppress && ctrl.exception().is_some() => Ok(()),
+        _ => result,
     }
 }
 

@@ -10,11 +10,13 @@ use std::sync::Arc;
 use super::alloc;
 use super::builtins;
 use super::error::{loop_step, returned, Ctrl, Eval, ExcKind, Exception, Signal};
+use super::eval::{exit_args, suppressed};
 use super::eval::{format_part, push_elt, raise_value, CompAcc, Ctx, Flow};
 use super::function::{callee_str, Args, CoroBody, Coroutine, Frame};
 use super::generator::{Channel, YieldNow};
 use super::ir::*;
 use super::ops;
+use super::special;
 use super::value::Value;
 use crate::exec::aio;
 
@@ -105,6 +107,9 @@ impl Ctx {
             }
             StmtKind::Try(t) => return self.exec_try_async(frame, t).await,
             StmtKind::With(items, body) => return self.exec_with_async(frame, items, body).await,
+            StmtKind::AsyncWith(items, body) => {
+                return self.exec_async_with(frame, items, body).await
+            }
             StmtKind::Assert(test, msg) => {
                 if !self.eval_async(frame, test).await?.truthy() {
                     let args = match msg {
@@ -133,6 +138,49 @@ impl Ctx {
             let guard = self.enter(frame, item, &manager)?;
             let result = self.exec_with_async(frame, rest, body).await;
             self.exit(frame.depth, item, guard, result)
+        })
+    }
+
+    /// `async with`: awaits each manager's `__aenter__`, runs the body, then awaits its
+    /// `__aexit__`, which may suppress the body's exception.
+    fn exec_async_with<'a>(
+        &'a self,
+        frame: &'a mut Frame,
+        items: &'a [WithItem],
+        body: &'a [Stmt],
+    ) -> Boxed<'a, Flow> {
+        Box::pin(async move {
+            let Some((item, rest)) = items.split_first() else {
+                return self.exec_block_async(frame, body).await;
+            };
+            let site = AwaitSite {
+                label: item.site.text.clone(),
+                line: item.site.line,
+            };
+            let manager = self.eval_async(frame, &item.manager).await?;
+            let entering = match special::call_method(&manager, "__aenter__", Vec::new()) {
+                Some(entering) if special::method(&manager, "__aexit__").is_some() => entering?,
+                _ => return Err(Ctrl::raise(
+                    ExcKind::TypeError,
+                    format!(
+                        "'{}' object does not support the asynchronous context manager protocol",
+                        manager.type_name()
+                    ),
+                )),
+            };
+            let entered = self.await_value(entering, &site).await?;
+            let result = match &item.target {
+                Some(target) => self.assign(frame, target, entered),
+                None => Ok(()),
+            };
+            let result = match result {
+                Ok(()) => self.exec_async_with(frame, rest, body).await,
+                failed => failed,
+            };
+            let exiting = special::call_method(&manager, "__aexit__", exit_args(&result))
+                .unwrap_or(Ok(Value::None))?;
+            let suppress = special::truth(&self.await_value(exiting, &site).await?)?;
+            suppressed(result, suppress)
         })
     }
 

@@ -188,6 +188,8 @@ pub enum StmtKind {
     Class(Target, Box<ClassDef>, Vec<Call>),
     Delete(Vec<Target>),
     With(Vec<WithItem>, Vec<Stmt>),
+    /// `async with`: the managers' `__aenter__` and `__aexit__` are awaited.
+    AsyncWith(Vec<WithItem>, Vec<Stmt>),
     Pass,
 }
 
