@@ -552,12 +552,19 @@ impl<'s> Compiler<'s> {
         let compiled = self.function_parts(params, body);
         let scope = self.scopes.pop().expect("pushed above");
         let (params_ir, varargs, kwargs, body_ir) = compiled?;
+        let positional_only_slots = varargs.is_none()
+            && kwargs.is_none()
+            && params_ir
+                .iter()
+                .enumerate()
+                .all(|(i, p)| !p.kw_only && p.var == Var::Local(i as u32));
         Ok(Arc::new(FuncDef {
             name: Arc::from(name),
             qualname: scope.qualname,
             line,
             is_async,
             is_generator: scope.is_generator,
+            positional_only_slots,
             params: params_ir,
             varargs,
             kwargs,
@@ -685,6 +692,7 @@ impl<'s> Compiler<'s> {
                 line,
                 is_async: false,
                 is_generator: false,
+                positional_only_slots: true,
                 params: Vec::new(),
                 varargs: None,
                 kwargs: None,

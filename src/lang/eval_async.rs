@@ -160,13 +160,15 @@ impl Ctx {
             let manager = self.eval_async(frame, &item.manager).await?;
             let entering = match special::call_method(&manager, "__aenter__", Vec::new()) {
                 Some(entering) if special::method(&manager, "__aexit__").is_some() => entering?,
-                _ => return Err(Ctrl::raise(
-                    ExcKind::TypeError,
-                    format!(
+                _ => {
+                    return Err(Ctrl::raise(
+                        ExcKind::TypeError,
+                        format!(
                         "'{}' object does not support the asynchronous context manager protocol",
                         manager.type_name()
                     ),
-                )),
+                    ))
+                }
             };
             let entered = self.await_value(entering, &site).await?;
             let result = match &item.target {

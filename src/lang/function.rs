@@ -209,12 +209,12 @@ impl Function {
     /// Creates the frame for a call, binding arguments to parameters as Python does.
     pub fn bind(&self, mut args: Args) -> Eval<Frame> {
         let def = &self.def;
+        if def.positional_only_slots && args.kw.is_empty() && args.pos.len() == def.params.len() {
+            return Ok(self.frame_with(args.pos));
+        }
         let mut frame = Frame {
             locals: vec![None; def.n_locals as usize],
-            cells: (0..def.n_own_cells)
-                .map(|_| Arc::new(Mutex::new(None)))
-                .chain(self.closure.iter().cloned())
-                .collect(),
+            cells: self.new_cells(),
             function: def.name.clone(),
             depth: 0,
             handling: Vec::new(),
@@ -285,6 +285,30 @@ impl Function {
             store(&mut frame, v, Value::dict(extra_kw));
         }
         Ok(frame)
+    }
+
+    /// The frame of a call whose arguments fill the first local slots, in order.
+    fn frame_with(&self, arguments: Vec<Value>) -> Frame {
+        let def = &self.def;
+        let mut locals = Vec::with_capacity(def.n_locals as usize);
+        locals.extend(arguments.into_iter().map(Some));
+        locals.resize(def.n_locals as usize, None);
+        Frame {
+            locals,
+            cells: self.new_cells(),
+            function: def.name.clone(),
+            depth: 0,
+            handling: Vec::new(),
+            generator: None,
+        }
+    }
+
+    /// A call's cells: its own, empty, then the ones it closes over.
+    fn new_cells(&self) -> Vec<CellRef> {
+        (0..self.def.n_own_cells)
+            .map(|_| Arc::new(Mutex::new(None)))
+            .chain(self.closure.iter().cloned())
+            .collect()
     }
 
     fn arity_error(&self, takes: usize, given: usize) -> Ctrl {

@@ -231,6 +231,10 @@ pub struct FuncDef {
     pub is_async: bool,
     /// The body contains `yield`: calling the function makes a generator.
     pub is_generator: bool,
+    /// Every parameter is positional and kept in the local slot of its position, with no
+    /// `*args` or `**kwargs`: a call with exactly that many positional arguments binds them
+    /// by moving them in.
+    pub positional_only_slots: bool,
     pub params: Vec<Param>,
     pub varargs: Option<Var>,
     pub kwargs: Option<Var>,
