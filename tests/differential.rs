@@ -102,8 +102,10 @@ differential_tests! {
     Shared cancel_during_sleep => "tests/corpus/cancel_during_sleep.py";
     Shared cancel_propagates_inner => "tests/corpus/cancel_propagates_inner.py";
     Shared cancel_queue_order => "tests/corpus/cancel_queue_order.py";
+    Shared class_alternative_constructors => "tests/corpus/class_alternative_constructors.py";
     Shared class_async_context_managers => "tests/corpus/class_async_context_managers.py";
     Shared class_async_methods => "tests/corpus/class_async_methods.py";
+    Shared class_bank_threads => "tests/corpus/class_bank_threads.py";
     Shared class_basics => "tests/corpus/class_basics.py";
     Shared class_context_managers => "tests/corpus/class_context_managers.py";
     Shared class_exceptions => "tests/corpus/class_exceptions.py";
@@ -182,6 +184,7 @@ differential_tests! {
     Shared process_with_threads => "tests/corpus/process_with_threads.py";
     Shared generators_basics => "tests/corpus/generators_basics.py";
     Shared generators_pipelines => "tests/corpus/generators_pipelines.py";
+    Shared generators_send_protocol => "tests/corpus/generators_send_protocol.py";
     Shared hashlib_digests => "tests/corpus/hashlib_digests.py";
     Serial hashlib_threads => "tests/corpus/hashlib_threads.py";
     Shared futures_dotted_import => "tests/corpus/futures_dotted_import.py";
@@ -190,6 +193,7 @@ differential_tests! {
     Shared call_keyword_unpacking => "tests/corpus/call_keyword_unpacking.py";
     Shared walrus_ellipsis_nonlocal => "tests/corpus/walrus_ellipsis_nonlocal.py";
     Shared dataclasses_basics => "tests/corpus/dataclasses_basics.py";
+    Shared dataclasses_inventory => "tests/corpus/dataclasses_inventory.py";
     Shared dataclasses_scenario => "tests/corpus/dataclasses_scenario.py";
     Shared decorators => "tests/corpus/decorators.py";
     Shared random_seeded => "tests/corpus/random_seeded.py";

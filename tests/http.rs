@@ -187,7 +187,10 @@ async fn a_syntax_error_is_a_400_with_its_position_and_starts_nothing() {
     assert!(error["column"].as_u64().expect("column") >= 1, "{error}");
 
     let reply = server
-        .post("/api/runs", json!({ "source": "class A:\n    pass\n" }))
+        .post(
+            "/api/runs",
+            json!({ "source": "match 1:\n    case 1:\n        pass\n" }),
+        )
         .await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
     let error = &reply.json()["error"];

@@ -604,7 +604,7 @@ mod tests {
         assert_eq!(round_trip(&frames), frames);
         let refused = vec![Frame::Refused(Refusal {
             kind: "unsupported".into(),
-            message: "`class` is not supported".into(),
+            message: "`match` is not supported".into(),
             line: 2,
             column: 1,
         })];

@@ -85,7 +85,9 @@ impl Generator {
                 "a generator can only be stepped by the thread that created it in scenarios",
             ));
         }
-        let (mut body, started) = match std::mem::replace(&mut *self.state.lock(), State::Running) {
+        // Taken in a statement of its own: the lock is released before any arm locks again.
+        let state = std::mem::replace(&mut *self.state.lock(), State::Running);
+        let (mut body, started) = match state {
             State::Suspended { body, started } => (body, started),
             State::Running => {
                 return Err(Ctrl::raise(
@@ -242,6 +244,22 @@ g = running_total()
 print(next(g), g.send(5), g.send(2))
 ";
         assert_eq!(outcome(program), "0 5 7\n");
+    }
+
+    #[test]
+    fn a_closed_or_finished_generator_stops_every_time() {
+        let program = "\
+def g():
+    yield 1
+    yield 2
+a = g()
+print(next(a))
+a.close()
+print(next(a, 'closed'), next(a, 'closed'))
+b = g()
+print(list(b), list(b), next(b, 'done'))
+";
+        assert_eq!(outcome(program), "1\nclosed closed\n[1, 2] [] done\n");
     }
 
     #[test]

@@ -162,7 +162,7 @@ mod tests {
     async fn syntax_errors_carry_their_position() {
         let error = SyntaxError {
             kind: "unsupported",
-            message: "`class` is not supported in scenarios yet".into(),
+            message: "`match` is not supported in scenarios yet".into(),
             line: 12,
             column: 1,
         };
@@ -171,7 +171,7 @@ mod tests {
         assert_eq!(
             body,
             json!({"error": {"kind": "unsupported",
-                             "message": "`class` is not supported in scenarios yet",
+                             "message": "`match` is not supported in scenarios yet",
                              "line": 12, "column": 1}})
         );
     }
