@@ -206,36 +206,23 @@ fn new(cx: &CallCx, mut args: Args) -> Eval {
     construct(cx, &name.to_lowercase(), data)
 }
 
-static SHA224: NativeFn = NativeFn {
+pub static SHA224: NativeFn = NativeFn {
     name: "openssl_sha224",
     call: sha224,
 };
-static SHA256: NativeFn = NativeFn {
+pub static SHA256: NativeFn = NativeFn {
     name: "openssl_sha256",
     call: sha256,
 };
-static SHA384: NativeFn = NativeFn {
+pub static SHA384: NativeFn = NativeFn {
     name: "openssl_sha384",
     call: sha384,
 };
-static SHA512: NativeFn = NativeFn {
+pub static SHA512: NativeFn = NativeFn {
     name: "openssl_sha512",
     call: sha512,
 };
-static NEW: NativeFn = NativeFn {
+pub static NEW: NativeFn = NativeFn {
     name: "new",
     call: new,
 };
-
-/// `hashlib.<name>`.
-pub fn hashlib_attr(name: &str) -> Option<Value> {
-    let f: &'static NativeFn = match name {
-        "sha224" => &SHA224,
-        "sha256" => &SHA256,
-        "sha384" => &SHA384,
-        "sha512" => &SHA512,
-        "new" => &NEW,
-        _ => return None,
-    };
-    Some(Value::Native(f))
-}

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
 
-use crate::lang::builtins::{hex, module_attr, Builtin};
+use crate::lang::builtins::{hex, Builtin};
 use crate::lang::error::{Ctrl, ExcKind, Exception};
 use crate::lang::eval::Ctx;
 use crate::lang::function::Frame;
@@ -22,15 +22,15 @@ use crate::trace::event::TraceFrame;
 const MAX_DEPTH: usize = 200;
 
 /// Modules searched for a library function sent as a value (`time.sleep` as a target).
-const LIBRARY_MODULES: [Module; 8] = [
-    Module::Time,
-    Module::Asyncio,
-    Module::Os,
-    Module::Threading,
-    Module::Sys,
-    Module::Multiprocessing,
-    Module::ConcurrentFutures,
-    Module::Hashlib,
+const LIBRARY_MODULES: [&str; 8] = [
+    "time",
+    "asyncio",
+    "os",
+    "threading",
+    "sys",
+    "multiprocessing",
+    "concurrent.futures",
+    "hashlib",
 ];
 
 /// Why a value cannot cross to another process, or a message could not be read.
@@ -181,8 +181,9 @@ fn library_name(v: &Value) -> Option<String> {
         Value::Native(f) => f.name,
         _ => return None,
     };
-    LIBRARY_MODULES.iter().find_map(|m| {
-        let same = match (module_attr(*m, attr)?, v) {
+    LIBRARY_MODULES.iter().find_map(|name| {
+        let m = Module::by_name(name)?;
+        let same = match (m.attr(attr)?, v) {
             (Value::Builtin(x), Value::Builtin(y)) => x == *y,
             (Value::Native(x), Value::Native(y)) => std::ptr::eq(x, *y),
             _ => false,
@@ -302,7 +303,7 @@ fn decode_range(items: &[Json]) -> Marshal<Value> {
 
 fn decode_library(name: &str) -> Marshal<Value> {
     let found = match name.rsplit_once('.') {
-        Some((module, attr)) => Module::by_name(module).and_then(|m| module_attr(m, attr)),
+        Some((module, attr)) => Module::by_name(module).and_then(|m| m.attr(attr)),
         None => Builtin::by_name(name).map(Value::Builtin),
     };
     found.ok_or_else(|| malformed(format!("no library function {name}")))

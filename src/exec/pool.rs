@@ -258,17 +258,7 @@ fn thread_pool_new(cx: &CallCx, mut args: Args) -> Eval {
     Ok(object(ThreadPool::new(prefix, max_workers)))
 }
 
-static THREAD_POOL: NativeFn = NativeFn {
+pub static THREAD_POOL: NativeFn = NativeFn {
     name: "ThreadPoolExecutor",
     call: thread_pool_new,
 };
-
-/// `concurrent.futures.<name>`.
-pub fn futures_attr(name: &str) -> Option<Value> {
-    match name {
-        "ThreadPoolExecutor" => Some(Value::Native(&THREAD_POOL)),
-        "as_completed" => Some(Value::Native(&super::futures::AS_COMPLETED)),
-        "TimeoutError" => Some(Value::ExcType(ExcKind::TimeoutError)),
-        _ => None,
-    }
-}

@@ -749,30 +749,18 @@ fn get_start_method(_cx: &CallCx, _args: Args) -> Eval {
     Ok(Value::str(START_METHOD))
 }
 
-static PROCESS: NativeFn = NativeFn {
+pub static PROCESS: NativeFn = NativeFn {
     name: "Process",
     call: process_new,
 };
-static SET_START_METHOD: NativeFn = NativeFn {
+pub static SET_START_METHOD: NativeFn = NativeFn {
     name: "set_start_method",
     call: set_start_method,
 };
-static GET_START_METHOD: NativeFn = NativeFn {
+pub static GET_START_METHOD: NativeFn = NativeFn {
     name: "get_start_method",
     call: get_start_method,
 };
-
-/// `multiprocessing.<name>`.
-pub fn multiprocessing_attr(name: &str) -> Option<Value> {
-    let f: &'static NativeFn = match name {
-        "Process" => &PROCESS,
-        "cpu_count" => &threads::CPU_COUNT,
-        "set_start_method" => &SET_START_METHOD,
-        "get_start_method" => &GET_START_METHOD,
-        _ => return None,
-    };
-    Some(Value::Native(f))
-}
 
 // ---- concurrent.futures.ProcessPoolExecutor ----------------------------------------------------
 
@@ -991,15 +979,7 @@ fn process_pool_new(cx: &CallCx, mut args: Args) -> Eval {
     }))
 }
 
-static PROCESS_POOL: NativeFn = NativeFn {
+pub static PROCESS_POOL: NativeFn = NativeFn {
     name: "ProcessPoolExecutor",
     call: process_pool_new,
 };
-
-/// `concurrent.futures.<name>` for process pools.
-pub fn futures_attr(name: &str) -> Option<Value> {
-    match name {
-        "ProcessPoolExecutor" => Some(Value::Native(&PROCESS_POOL)),
-        _ => None,
-    }
-}

@@ -577,34 +577,22 @@ fn lock_new(_cx: &CallCx, _args: Args) -> Eval {
     Ok(object(LockObj::default()))
 }
 
-static THREAD: NativeFn = NativeFn {
+pub static THREAD: NativeFn = NativeFn {
     name: "Thread",
     call: thread_new,
 };
-static CURRENT_THREAD_FN: NativeFn = NativeFn {
+pub static CURRENT_THREAD_FN: NativeFn = NativeFn {
     name: "current_thread",
     call: current_thread,
 };
-static ACTIVE_COUNT: NativeFn = NativeFn {
+pub static ACTIVE_COUNT: NativeFn = NativeFn {
     name: "active_count",
     call: active_count,
 };
-static LOCK: NativeFn = NativeFn {
+pub static LOCK: NativeFn = NativeFn {
     name: "Lock",
     call: lock_new,
 };
-
-/// `threading.<name>`.
-pub fn threading_attr(name: &str) -> Option<Value> {
-    let f: &'static NativeFn = match name {
-        "Thread" => &THREAD,
-        "current_thread" | "main_thread" => &CURRENT_THREAD_FN,
-        "active_count" => &ACTIVE_COUNT,
-        "Lock" => &LOCK,
-        _ => return None,
-    };
-    Some(Value::Native(f))
-}
 
 fn set_switch_interval(cx: &CallCx, args: Args) -> Eval {
     args.no_more_kw("setswitchinterval")?;
@@ -631,23 +619,14 @@ fn get_switch_interval(cx: &CallCx, _args: Args) -> Eval {
     Ok(Value::Float(cx.ctx.interp.control.gil.interval()))
 }
 
-static SET_SWITCH_INTERVAL: NativeFn = NativeFn {
+pub static SET_SWITCH_INTERVAL: NativeFn = NativeFn {
     name: "setswitchinterval",
     call: set_switch_interval,
 };
-static GET_SWITCH_INTERVAL: NativeFn = NativeFn {
+pub static GET_SWITCH_INTERVAL: NativeFn = NativeFn {
     name: "getswitchinterval",
     call: get_switch_interval,
 };
-
-/// `sys.<name>`.
-pub fn sys_attr(name: &str) -> Option<Value> {
-    match name {
-        "setswitchinterval" => Some(Value::Native(&SET_SWITCH_INTERVAL)),
-        "getswitchinterval" => Some(Value::Native(&GET_SWITCH_INTERVAL)),
-        _ => None,
-    }
-}
 
 fn getpid(_cx: &CallCx, _args: Args) -> Eval {
     Ok(Value::Int(std::process::id() as i64))
@@ -659,7 +638,7 @@ fn cpu_count(_cx: &CallCx, _args: Args) -> Eval {
     ))
 }
 
-static GETPID: NativeFn = NativeFn {
+pub static GETPID: NativeFn = NativeFn {
     name: "getpid",
     call: getpid,
 };
@@ -668,12 +647,3 @@ pub static CPU_COUNT: NativeFn = NativeFn {
     name: "cpu_count",
     call: cpu_count,
 };
-
-/// `os.<name>`.
-pub fn os_attr(name: &str) -> Option<Value> {
-    match name {
-        "getpid" => Some(Value::Native(&GETPID)),
-        "cpu_count" => Some(Value::Native(&CPU_COUNT)),
-        _ => None,
-    }
-}

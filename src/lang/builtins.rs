@@ -18,11 +18,11 @@ use super::object::{object, CallCx, PyObject};
 use super::ops;
 use super::seconds;
 use super::special;
-use super::value::{Dict, Items, IterState, Key, Module, RangeObj, Value};
+use super::value::{Dict, Items, IterState, Key, RangeObj, Value};
+use crate::exec::aio;
 use crate::exec::event_loop::current_task;
 use crate::exec::objects::{FutKind, FutureObj, LoopObj, Outcome, TaskObj};
 use crate::exec::threads::blocking;
-use crate::exec::{aio, hashing, pool, threads};
 use crate::record::recorder;
 use crate::trace::event::EventKind;
 
@@ -194,50 +194,6 @@ impl PyObject for TypeObj {
 
     fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
         Err(no_attribute(me, name))
-    }
-}
-
-/// `module.name`, for attribute access and `from module import name`.
-pub fn module_attr(module: Module, name: &str) -> Option<Value> {
-    let b = |b: Builtin| Some(Value::Builtin(b));
-    match (module, name) {
-        (Module::Asyncio, "run") => b(Builtin::AsyncioRun),
-        (Module::Asyncio, "sleep") => b(Builtin::Sleep),
-        (Module::Asyncio, "create_task") => b(Builtin::CreateTask),
-        (Module::Asyncio, "gather") => b(Builtin::Gather),
-        (Module::Asyncio, "wait_for") => b(Builtin::WaitFor),
-        (Module::Asyncio, "wait") => b(Builtin::Wait),
-        (Module::Asyncio, "get_running_loop") => b(Builtin::GetRunningLoop),
-        (Module::Asyncio, "get_event_loop") => b(Builtin::GetEventLoop),
-        (Module::Asyncio, "current_task") => b(Builtin::CurrentTask),
-        (Module::Asyncio, "ensure_future") => b(Builtin::EnsureFuture),
-        (Module::Asyncio, "to_thread") => Some(Value::Native(&aio::TO_THREAD)),
-        (Module::Asyncio, "CancelledError") => Some(Value::ExcType(ExcKind::CancelledError)),
-        (Module::Asyncio, "TimeoutError") => Some(Value::ExcType(ExcKind::TimeoutError)),
-        (Module::Asyncio, "InvalidStateError") => Some(Value::ExcType(ExcKind::InvalidStateError)),
-        (Module::Asyncio, c @ ("FIRST_COMPLETED" | "ALL_COMPLETED" | "FIRST_EXCEPTION")) => {
-            Some(Value::str(c))
-        }
-        (Module::Time, "sleep") => b(Builtin::TimeSleep),
-        (Module::Time, "time") => b(Builtin::TimeTime),
-        (Module::Time, "perf_counter") => b(Builtin::PerfCounter),
-        (Module::Time, "monotonic") => b(Builtin::Monotonic),
-        (Module::Time, name) => crate::modules::time::attr(name),
-        (Module::Threading, name) => threads::threading_attr(name),
-        (Module::Sys, name) => threads::sys_attr(name),
-        (Module::Os, name) => threads::os_attr(name),
-        (Module::Multiprocessing, name) => crate::exec::process::multiprocessing_attr(name),
-        (Module::Concurrent, "futures") => Some(Value::Module(Module::ConcurrentFutures)),
-        (Module::ConcurrentFutures, name) => {
-            pool::futures_attr(name).or_else(|| crate::exec::process::futures_attr(name))
-        }
-        (Module::Hashlib, name) => hashing::hashlib_attr(name),
-        (Module::Random, name) => crate::modules::random::attr(name),
-        (Module::Functools, name) => crate::modules::functools::attr(name),
-        (Module::Dataclasses, name) => crate::modules::dataclasses::attr(name),
-        (Module::Typing, name) => crate::modules::typing::attr(name),
-        (Module::Math, name) => crate::modules::math::attr(name),
-        _ => None,
     }
 }
 
@@ -1069,7 +1025,7 @@ pub(crate) fn no_attribute(v: &Value, name: &str) -> Ctrl {
 /// `value.name`.
 pub fn get_attr(value: &Value, name: &str) -> Eval {
     match value {
-        Value::Module(m) => module_attr(*m, name).ok_or_else(|| no_attribute(value, name)),
+        Value::Module(m) => m.attr(name).ok_or_else(|| no_attribute(value, name)),
         Value::Exception(e) if name == "args" => Ok(Value::tuple(e.args())),
         Value::Instance(i) => class::instance_attr(value, &i.class, &i.attrs, name),
         Value::Exception(e) => match &e.class {
@@ -1121,7 +1077,7 @@ pub fn call_method(
     site: &Call,
 ) -> Eval {
     match receiver {
-        Value::Module(m) => match module_attr(*m, name) {
+        Value::Module(m) => match m.attr(name) {
             Some(Value::Builtin(Builtin::CreateTask)) => create_task(args, true, site),
             Some(f) => ctx.call_value(depth, &f, args, site),
             None => Err(no_attribute(receiver, name)),

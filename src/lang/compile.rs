@@ -479,7 +479,7 @@ impl<'s> Compiler<'s> {
             if alias.name.as_str() == "*" {
                 return Err(self.unsupported("`import *`", alias.range));
             }
-            let Some(value) = super::builtins::module_attr(module, alias.name.as_str()) else {
+            let Some(value) = module.attr(alias.name.as_str()) else {
                 return Err(self.error(
                     format!(
                         "cannot import name '{}' from '{}'",
@@ -850,7 +850,7 @@ impl<'s> Compiler<'s> {
                 continue;
             };
             for name in &read.path {
-                match super::builtins::module_attr(module, name) {
+                match module.attr(name) {
                     Some(Value::Module(inner)) => module = inner,
                     Some(_) => break,
                     None => {

@@ -105,24 +105,17 @@ impl Value {
     }
 }
 
-/// The modules a scenario can import.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Module {
-    Asyncio,
-    Time,
-    Threading,
-    Sys,
-    Os,
-    Multiprocessing,
-    Concurrent,
-    ConcurrentFutures,
-    Hashlib,
-    Random,
-    Functools,
-    Dataclasses,
-    Typing,
-    Math,
+/// A module scenarios can import: its dotted name and its attributes. Each lives in a file of
+/// `crate::modules`, listed in its registry.
+pub struct ModuleDef {
+    pub name: &'static str,
+    /// `module.name`, for attribute reads and `from module import name`.
+    pub attr: fn(&str) -> Option<Value>,
 }
+
+/// An imported module: a handle on its definition in the registry.
+#[derive(Clone, Copy)]
+pub struct Module(&'static ModuleDef);
 
 /// `range(start, stop, step)`.
 pub struct RangeObj {
@@ -625,45 +618,40 @@ pub fn identity(v: &Value) -> usize {
 }
 
 impl Module {
+    pub fn of(def: &'static ModuleDef) -> Module {
+        Module(def)
+    }
+
     pub fn name(self) -> &'static str {
-        match self {
-            Module::Asyncio => "asyncio",
-            Module::Time => "time",
-            Module::Threading => "threading",
-            Module::Sys => "sys",
-            Module::Os => "os",
-            Module::Multiprocessing => "multiprocessing",
-            Module::Concurrent => "concurrent",
-            Module::ConcurrentFutures => "concurrent.futures",
-            Module::Hashlib => "hashlib",
-            Module::Random => "random",
-            Module::Functools => "functools",
-            Module::Dataclasses => "dataclasses",
-            Module::Typing => "typing",
-            Module::Math => "math",
-        }
+        self.0.name
+    }
+
+    /// `module.name`, if the module has it in Interleave.
+    pub fn attr(self, name: &str) -> Option<Value> {
+        (self.0.attr)(name)
     }
 
     /// Every module a scenario may import.
-    pub const ALL: [Module; 14] = [
-        Module::Asyncio,
-        Module::Time,
-        Module::Threading,
-        Module::Sys,
-        Module::Os,
-        Module::Multiprocessing,
-        Module::Concurrent,
-        Module::ConcurrentFutures,
-        Module::Hashlib,
-        Module::Random,
-        Module::Functools,
-        Module::Dataclasses,
-        Module::Typing,
-        Module::Math,
-    ];
+    pub fn all() -> impl Iterator<Item = Module> {
+        crate::modules::REGISTRY.iter().map(Module)
+    }
 
     /// The module an `import` statement names, if scenarios may import it.
     pub fn by_name(name: &str) -> Option<Module> {
-        Module::ALL.into_iter().find(|m| m.name() == name)
+        Module::all().find(|m| m.name() == name)
+    }
+}
+
+impl PartialEq for Module {
+    fn eq(&self, other: &Module) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Eq for Module {}
+
+impl std::fmt::Debug for Module {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<module '{}'>", self.0.name)
     }
 }

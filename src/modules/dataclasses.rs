@@ -11,7 +11,7 @@ use crate::lang::introspect;
 use crate::lang::ir::CmpOp;
 use crate::lang::object::{downcast, object, CallCx, NativeFn, PyObject};
 use crate::lang::ops;
-use crate::lang::value::{Dict, Value};
+use crate::lang::value::{Dict, ModuleDef, Value};
 
 static DATACLASS: NativeFn = NativeFn {
     name: "dataclass",
@@ -30,8 +30,13 @@ static ASTUPLE: NativeFn = NativeFn {
     call: astuple,
 };
 
+pub const MODULE: ModuleDef = ModuleDef {
+    name: "dataclasses",
+    attr,
+};
+
 /// `dataclasses.name`, for attribute access and `from dataclasses import name`.
-pub fn attr(name: &str) -> Option<Value> {
+fn attr(name: &str) -> Option<Value> {
     let f: &'static NativeFn = match name {
         "dataclass" => &DATACLASS,
         "field" => &FIELD,

@@ -9,7 +9,7 @@ use crate::lang::error::{Ctrl, Eval, ExcKind};
 use crate::lang::function::{Args, Wrapped};
 use crate::lang::object::{object, CallCx, NativeFn, PyObject};
 use crate::lang::ops;
-use crate::lang::value::{Key, Value};
+use crate::lang::value::{Key, ModuleDef, Value};
 
 static WRAPS: NativeFn = NativeFn {
     name: "wraps",
@@ -32,8 +32,13 @@ static CACHE: NativeFn = NativeFn {
     call: cache,
 };
 
+pub const MODULE: ModuleDef = ModuleDef {
+    name: "functools",
+    attr,
+};
+
 /// `functools.name`, for attribute access and `from functools import name`.
-pub fn attr(name: &str) -> Option<Value> {
+fn attr(name: &str) -> Option<Value> {
     let f: &'static NativeFn = match name {
         "wraps" => &WRAPS,
         "partial" => &PARTIAL,

@@ -8,7 +8,7 @@ use crate::lang::function::Args;
 use crate::lang::num::int_overflow;
 use crate::lang::object::{CallCx, NativeFn};
 use crate::lang::ops;
-use crate::lang::value::Value;
+use crate::lang::value::{ModuleDef, Value};
 
 /// A function of one float: its C library implementation and whether it can overflow.
 struct Unary {
@@ -153,8 +153,10 @@ natives! {
     PERM = "perm", PROD = "prod", FSUM = "fsum", DIST = "dist",
 }
 
+pub const MODULE: ModuleDef = ModuleDef { name: "math", attr };
+
 /// `math.name`, for attribute access and `from math import name`.
-pub fn attr(name: &str) -> Option<Value> {
+fn attr(name: &str) -> Option<Value> {
     let constant = match name {
         "pi" => std::f64::consts::PI,
         "e" => std::f64::consts::E,

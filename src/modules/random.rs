@@ -14,7 +14,7 @@ use crate::lang::error::{Ctrl, Eval, ExcKind};
 use crate::lang::function::Args;
 use crate::lang::object::{object, CallCx, NativeFn, PyObject};
 use crate::lang::ops;
-use crate::lang::value::Value;
+use crate::lang::value::{ModuleDef, Value};
 
 /// The generator behind the module-level functions, seeded from the OS on first use.
 static HIDDEN: Mutex<Option<Random>> = Mutex::new(None);
@@ -51,8 +51,13 @@ static RANDOM_CLASS: NativeFn = NativeFn {
     call: new_random,
 };
 
+pub const MODULE: ModuleDef = ModuleDef {
+    name: "random",
+    attr,
+};
+
 /// `random.name`, for attribute access and `from random import name`.
-pub fn attr(name: &str) -> Option<Value> {
+fn attr(name: &str) -> Option<Value> {
     match name {
         "Random" => Some(Value::Native(&RANDOM_CLASS)),
         _ => function(name).map(Value::Native),

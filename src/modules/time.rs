@@ -5,10 +5,11 @@
 
 use std::ffi::CString;
 
+use crate::lang::builtins::Builtin;
 use crate::lang::error::{Ctrl, Eval, ExcKind};
 use crate::lang::function::Args;
 use crate::lang::object::{downcast, object, CallCx, NativeFn, PyObject};
-use crate::lang::value::Value;
+use crate::lang::value::{ModuleDef, Value};
 
 const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MONTHS: [&str; 12] = [
@@ -43,9 +44,15 @@ static CTIME: NativeFn = NativeFn {
     call: ctime,
 };
 
-/// `time.name` for the calendar functions.
-pub fn attr(name: &str) -> Option<Value> {
+pub const MODULE: ModuleDef = ModuleDef { name: "time", attr };
+
+fn attr(name: &str) -> Option<Value> {
+    let clock = |b: Builtin| Some(Value::Builtin(b));
     let f: &'static NativeFn = match name {
+        "sleep" => return clock(Builtin::TimeSleep),
+        "time" => return clock(Builtin::TimeTime),
+        "perf_counter" => return clock(Builtin::PerfCounter),
+        "monotonic" => return clock(Builtin::Monotonic),
         "localtime" => &LOCALTIME,
         "gmtime" => &GMTIME,
         "mktime" => &MKTIME,

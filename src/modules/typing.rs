@@ -5,7 +5,7 @@
 use crate::lang::error::{Ctrl, Eval, ExcKind};
 use crate::lang::function::Args;
 use crate::lang::object::{object, CallCx, NativeFn, PyObject};
-use crate::lang::value::Value;
+use crate::lang::value::{ModuleDef, Value};
 
 /// Names that are annotations, printed as `typing.Name`.
 const ANNOTATIONS: &[&str] = &[
@@ -54,8 +54,13 @@ static OVERLOAD: NativeFn = NativeFn {
     call: overload,
 };
 
+pub const MODULE: ModuleDef = ModuleDef {
+    name: "typing",
+    attr,
+};
+
 /// `typing.name`, for attribute access and `from typing import name`.
-pub fn attr(name: &str) -> Option<Value> {
+fn attr(name: &str) -> Option<Value> {
     match name {
         "TYPE_CHECKING" => Some(Value::Bool(false)),
         "TypeVar" => Some(Value::Native(&TYPE_VAR)),

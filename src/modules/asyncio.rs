@@ -1,0 +1,33 @@
+//! `asyncio`: the event loop's Python face (the loop itself is `exec::event_loop`).
+
+use crate::exec::aio;
+use crate::lang::builtins::Builtin;
+use crate::lang::error::ExcKind;
+use crate::lang::value::{ModuleDef, Value};
+
+pub const MODULE: ModuleDef = ModuleDef {
+    name: "asyncio",
+    attr,
+};
+
+fn attr(name: &str) -> Option<Value> {
+    let builtin = match name {
+        "run" => Builtin::AsyncioRun,
+        "sleep" => Builtin::Sleep,
+        "create_task" => Builtin::CreateTask,
+        "gather" => Builtin::Gather,
+        "wait_for" => Builtin::WaitFor,
+        "wait" => Builtin::Wait,
+        "get_running_loop" => Builtin::GetRunningLoop,
+        "get_event_loop" => Builtin::GetEventLoop,
+        "current_task" => Builtin::CurrentTask,
+        "ensure_future" => Builtin::EnsureFuture,
+        "to_thread" => return Some(Value::Native(&aio::TO_THREAD)),
+        "CancelledError" => return Some(Value::ExcType(ExcKind::CancelledError)),
+        "TimeoutError" => return Some(Value::ExcType(ExcKind::TimeoutError)),
+        "InvalidStateError" => return Some(Value::ExcType(ExcKind::InvalidStateError)),
+        "FIRST_COMPLETED" | "ALL_COMPLETED" | "FIRST_EXCEPTION" => return Some(Value::str(name)),
+        _ => return None,
+    };
+    Some(Value::Builtin(builtin))
+}
