@@ -12,7 +12,8 @@ use super::error::{Ctrl, Eval, ExcKind, Exception};
 use super::eval::Ctx;
 use super::function::{Args, BoundMethod};
 use super::introspect;
-use super::ir::Call;
+use super::ir::{BinOp, Call};
+use super::lazy;
 use super::num;
 use super::object::{object, CallCx, PyObject};
 use super::ops;
@@ -49,7 +50,8 @@ builtins! {
     Object = "object", Super = "super", Property = "property", StaticMethod = "staticmethod",
     ClassMethod = "classmethod", IsSubclass = "issubclass", HasAttr = "hasattr",
     GetAttr = "getattr", SetAttr = "setattr", DelAttr = "delattr", Iter = "iter", Next = "next",
-    Callable = "callable", Id = "id", Hash = "hash",
+    Callable = "callable", Id = "id", Hash = "hash", Map = "map", Filter = "filter",
+    Pow = "pow", Chr = "chr", Ord = "ord", Bin = "bin", Hex = "hex", Oct = "oct",
     AsyncioRun = "run", Sleep = "sleep", CreateTask = "create_task", Gather = "gather",
     WaitFor = "wait_for", Wait = "wait", GetRunningLoop = "get_running_loop",
     GetEventLoop = "get_event_loop", CurrentTask = "current_task",
@@ -101,6 +103,14 @@ const GLOBAL_BUILTINS: &[Builtin] = &[
     Builtin::Callable,
     Builtin::Id,
     Builtin::Hash,
+    Builtin::Map,
+    Builtin::Filter,
+    Builtin::Pow,
+    Builtin::Chr,
+    Builtin::Ord,
+    Builtin::Bin,
+    Builtin::Hex,
+    Builtin::Oct,
 ];
 
 impl Builtin {
@@ -128,6 +138,8 @@ impl Builtin {
                 | B::Property
                 | B::StaticMethod
                 | B::ClassMethod
+                | B::Map
+                | B::Filter
         )
     }
 }
@@ -256,6 +268,33 @@ fn str_arg<'v>(v: &'v Value, what: &str) -> Eval<&'v str> {
     }
 }
 
+/// `ord(c)`: the code point of a one-character string, or the value of a one-byte `bytes`.
+fn ord(v: &Value) -> Eval {
+    let mut chars = match v {
+        Value::Str(s) => s.chars(),
+        Value::Bytes(b) if b.len() == 1 => return Ok(Value::Int(i64::from(b[0]))),
+        Value::Bytes(b) => {
+            return Err(type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                b.len()
+            )))
+        }
+        other => {
+            return Err(type_error(format!(
+                "ord() expected string of length 1, but {} found",
+                other.type_name()
+            )))
+        }
+    };
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Ok(Value::Int(i64::from(u32::from(c)))),
+        (first, second) => Err(type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            usize::from(first.is_some()) + usize::from(second.is_some()) + chars.count()
+        ))),
+    }
+}
+
 /// Builds a dict from key/value pairs (later keys win, first insertion keeps its place).
 pub fn dict_from_pairs(pairs: Vec<(Value, Value)>) -> Eval {
     let mut map = Dict::default();
@@ -369,6 +408,46 @@ fn call_builtin(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) 
             }
         }
         B::Round => round(args),
+        B::Map => lazy::map(args),
+        B::Filter => lazy::filter(args),
+        B::Pow => {
+            args.take_kw("exp")
+                .into_iter()
+                .for_each(|e| args.pos.push(e));
+            args.no_more_kw("pow")?;
+            arity("pow", &args, 2, 3)?;
+            match &args.pos[..] {
+                [base, exp] => ops::binary(BinOp::Pow, base, exp),
+                [base, exp, modulus] => {
+                    num::pow_mod(int_arg(base)?, int_arg(exp)?, int_arg(modulus)?)
+                }
+                _ => unreachable!("arity checked"),
+            }
+        }
+        B::Chr => {
+            arity("chr", &args, 1, 1)?;
+            let code = int_arg(&args.pos[0])?;
+            u32::try_from(code)
+                .ok()
+                .and_then(char::from_u32)
+                .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
+                .ok_or_else(|| value_error("chr() arg not in range(0x110000)".to_string()))
+        }
+        B::Ord => {
+            arity("ord", &args, 1, 1)?;
+            ord(&args.pos[0])
+        }
+        B::Bin | B::Hex | B::Oct => {
+            arity(b.name(), &args, 1, 1)?;
+            let i = int_arg(&args.pos[0])?;
+            let (prefix, digits) = match b {
+                B::Bin => ("0b", format!("{:b}", i.unsigned_abs())),
+                B::Hex => ("0x", format!("{:x}", i.unsigned_abs())),
+                _ => ("0o", format!("{:o}", i.unsigned_abs())),
+            };
+            let sign = if i < 0 { "-" } else { "" };
+            Ok(Value::str(&format!("{sign}{prefix}{digits}")))
+        }
         B::Divmod => {
             args.no_more_kw("divmod")?;
             arity("divmod", &args, 2, 2)?;

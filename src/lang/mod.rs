@@ -17,6 +17,7 @@ pub mod function;
 pub mod generator;
 pub mod introspect;
 pub mod ir;
+pub mod lazy;
 pub mod nesting;
 pub mod num;
 pub mod object;

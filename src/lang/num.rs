@@ -343,6 +343,54 @@ pub fn compare_int_float(i: i64, f: f64) -> Option<Ordering> {
     }))
 }
 
+/// `pow(base, exp, modulus)` for ints, as CPython computes it (a negative exponent takes the
+/// modular inverse; the result has the modulus's sign).
+pub fn pow_mod(base: i64, exp: i64, modulus: i64) -> super::error::Eval {
+    use super::error::{Ctrl, ExcKind};
+    use super::value::Value;
+    if modulus == 0 {
+        return Err(Ctrl::raise(
+            ExcKind::ValueError,
+            "pow() 3rd argument cannot be 0",
+        ));
+    }
+    let m = i128::from(modulus);
+    let mut b = i128::from(base).rem_euclid(m.abs());
+    if exp < 0 {
+        b = inverse(b, m.abs()).ok_or_else(|| {
+            Ctrl::raise(
+                ExcKind::ValueError,
+                "base is not invertible for the given modulus",
+            )
+        })?;
+    }
+    let mut e = exp.unsigned_abs();
+    let mut result: i128 = 1 % m.abs();
+    while e > 0 {
+        if e & 1 == 1 {
+            result = result * b % m.abs();
+        }
+        b = b * b % m.abs();
+        e >>= 1;
+    }
+    if m < 0 && result != 0 {
+        result += m;
+    }
+    Ok(Value::Int(result as i64))
+}
+
+/// The inverse of `a` modulo `m`, if they are coprime.
+fn inverse(a: i128, m: i128) -> Option<i128> {
+    let (mut old_r, mut r) = (a, m);
+    let (mut old_s, mut s) = (1i128, 0i128);
+    while r != 0 {
+        let q = old_r / r;
+        (old_r, r) = (r, old_r - q * r);
+        (old_s, s) = (s, old_s - q * s);
+    }
+    (old_r == 1).then(|| old_s.rem_euclid(m))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,11 +12,14 @@ pub mod concurrent;
 pub mod dataclasses;
 pub mod functools;
 pub mod hashlib;
+pub mod itertools;
 pub mod math;
 pub mod mersenne;
 pub mod multiprocessing;
+pub mod operator;
 pub mod os;
 pub mod random;
+pub mod string;
 pub mod sys;
 pub mod threading;
 pub mod time;
@@ -38,6 +41,9 @@ pub static REGISTRY: &[ModuleDef] = &[
     dataclasses::MODULE,
     typing::MODULE,
     math::MODULE,
+    operator::MODULE,
+    itertools::MODULE,
+    string::MODULE,
 ];
 
 #[cfg(test)]
