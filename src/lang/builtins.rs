@@ -155,7 +155,10 @@ pub fn type_of(v: &Value) -> Value {
         Value::Bytes(_) => Builtin::Bytes,
         Value::List(_) => Builtin::List,
         Value::Tuple(_) => Builtin::Tuple,
-        Value::Dict(_) => Builtin::Dict,
+        Value::Dict(d) => match d.lock().kind() {
+            Some(kind) => return (kind.flavor.class)(),
+            None => Builtin::Dict,
+        },
         Value::Range(_) => Builtin::Range,
         Value::Exception(e) => match &e.class {
             Some(c) => return Value::Class(c.clone()),
@@ -887,7 +890,7 @@ fn float(args: Args) -> Eval {
     }
 }
 
-fn dict(mut args: Args) -> Eval {
+pub fn dict(mut args: Args) -> Eval {
     arity("dict", &args, 0, 1)?;
     let mut pairs = match args.pos.first() {
         Some(source) => pairs_of(source)?,
@@ -1137,6 +1140,18 @@ pub fn get_attr(value: &Value, name: &str) -> Eval {
             }))),
             None => Err(no_attribute(value, name)),
         },
+        Value::Dict(d) if d.lock().kind().is_some() => {
+            let kind = d.lock().kind().cloned().expect("checked above");
+            match (kind.flavor.attr)(value, &kind, name) {
+                Some(v) => Ok(v),
+                None if DICT_METHODS.contains(&name) => Ok(Value::Method(Arc::new(BoundMethod {
+                    receiver: value.clone(),
+                    name: Arc::from(name),
+                    function: None,
+                }))),
+                None => Err(no_attribute(value, name)),
+            }
+        }
         v if methods_of(v).contains(&name) => Ok(Value::Method(Arc::new(BoundMethod {
             receiver: v.clone(),
             name: Arc::from(name),
@@ -1583,6 +1598,10 @@ fn dict_method(receiver: &Value, name: &str, mut args: Args) -> Eval {
     let Value::Dict(map) = receiver else {
         unreachable!("called for dicts only")
     };
+    let kind = map.lock().kind().cloned();
+    if let Some(result) = kind.and_then(|k| (k.flavor.method)(receiver, &k, name, &mut args)) {
+        return result;
+    }
     if name == "update" {
         let mut pairs = match args.pos.first() {
             Some(source) => pairs_of(source)?,

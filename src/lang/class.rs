@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use parking_lot::{Mutex, RwLock};
 
@@ -67,6 +67,8 @@ pub struct Class {
     /// `__name__`, kept for the life of the run: error messages name types by `&'static str`.
     pub name: &'static str,
     pub qualname: Arc<str>,
+    /// `__module__`: `__main__` for the program's classes, the module's name for a library's.
+    pub module: &'static str,
     /// `__bases__`: user classes, `object` or a built-in exception class.
     pub bases: Vec<Value>,
     /// The classes after this one in its method resolution order, user classes only.
@@ -94,6 +96,9 @@ impl Drop for Class {
 pub struct Instance {
     pub class: Arc<Class>,
     pub attrs: Mutex<Attrs>,
+    /// What a library class's instance keeps besides its attributes (a `deque`'s items), set
+    /// by its `__init__`.
+    pub native: OnceLock<Value>,
 }
 
 /// Instances link to each other (`node.next = Node()` a million times), so their attributes are
@@ -141,6 +146,7 @@ impl Class {
             annotations,
             name: intern(name),
             qualname,
+            module: "__main__",
             ancestors: linearize(&parents)?,
             bases,
             exception,
@@ -207,9 +213,26 @@ impl Class {
         out
     }
 
+    /// A library module's class (`collections.deque`): no bases but `object`, the methods
+    /// given, its instances printed with the module's name.
+    pub fn library(module: &'static str, name: &str, attrs: Attrs) -> Arc<Class> {
+        let properties = attrs.iter().any(|(_, v)| downcast::<Property>(v).is_some());
+        Arc::new(Class {
+            properties: AtomicBool::new(properties),
+            annotations: Vec::new(),
+            name: intern(name),
+            qualname: Arc::from(name),
+            module,
+            ancestors: Vec::new(),
+            bases: Vec::new(),
+            exception: None,
+            attrs: RwLock::new(attrs),
+        })
+    }
+
     /// `<class '__main__.Name'>`.
     pub fn repr(&self) -> String {
-        format!("<class '__main__.{}'>", self.qualname)
+        format!("<class '{}.{}'>", self.module, self.qualname)
     }
 }
 
@@ -369,7 +392,7 @@ pub fn class_attr(class: &Arc<Class>, name: &str) -> Eval {
     Ok(match name {
         "__name__" => Value::str(class.name),
         "__qualname__" => Value::Str(class.qualname.clone()),
-        "__module__" => Value::str("__main__"),
+        "__module__" => Value::str(class.module),
         "__bases__" => Value::tuple(class.bases.clone()),
         "__mro__" => Value::tuple(class.mro()),
         "__dict__" => attrs_dict(&class.attrs.read()),
@@ -435,6 +458,7 @@ pub fn instantiate(cx: &CallCx, class: &Arc<Class>, mut args: Args) -> Eval {
         None => Value::Instance(Arc::new(Instance {
             class: class.clone(),
             attrs: Mutex::new(Attrs::new()),
+            native: OnceLock::new(),
         })),
     };
     match class.lookup("__init__") {

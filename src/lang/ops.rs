@@ -120,6 +120,26 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Eval {
     sequence_binary(op, a, b)
 }
 
+/// `a | b` for dicts (a merged copy), and the operators a dict subclass adds (`Counter`'s).
+fn dict_binary(op: BinOp, a: &Value, b: &Value) -> Option<Eval> {
+    let Value::Dict(x) = a else {
+        return None;
+    };
+    let kind = x.lock().kind().cloned();
+    if let Some(result) = kind.and_then(|k| (k.flavor.binary)(op, a, b)) {
+        return Some(result);
+    }
+    let (BinOp::BitOr, Value::Dict(y)) = (op, b) else {
+        return None;
+    };
+    let mut merged = x.lock().clone();
+    let entries: Vec<(Value, Value)> = y.lock().values().cloned().collect();
+    let merge = entries
+        .into_iter()
+        .try_for_each(|(k, v)| dict_set(&mut merged, k.key()?, &k, v).map(drop));
+    Some(merge.map(|()| Value::dict(merged)))
+}
+
 /// `divmod(a, b)`.
 pub fn divmod(a: &Value, b: &Value) -> Eval {
     let (quotient, remainder) = if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
@@ -138,6 +158,9 @@ pub fn divmod(a: &Value, b: &Value) -> Eval {
 }
 
 fn sequence_binary(op: BinOp, a: &Value, b: &Value) -> Eval {
+    if let Some(result) = dict_binary(op, a, b) {
+        return result;
+    }
     match (op, a, b) {
         _ if special::has_class(a) || special::has_class(b) => {
             special::binary(op, a, b).unwrap_or_else(|| Err(unsupported(op_symbol(op), a, b)))
@@ -775,7 +798,15 @@ pub fn get_item(container: &Value, key: &Value) -> Eval {
         Value::Range(r) => Ok(Value::Int(r.item(index(r.len(), key, "range object")?))),
         Value::Dict(d) => {
             let k = key.key()?;
-            let found = d.lock().get(&k).map(|(_, v)| v.clone());
+            let (found, kind) = {
+                let d = d.lock();
+                (d.get(&k).map(|(_, v)| v.clone()), d.kind().cloned())
+            };
+            if let (None, Some(kind)) = (&found, kind) {
+                if let Some(made) = (kind.flavor.missing)(container, &kind, key) {
+                    return made;
+                }
+            }
             found.ok_or_else(|| {
                 Ctrl::exc(Arc::new(super::error::Exception::with_args(
                     ExcKind::KeyError,

@@ -148,6 +148,13 @@ impl Writer {
                 w.sequence("(", ")", t, t.len() == 1)
             }),
             Value::Dict(d) => {
+                let kind = d.lock().kind().cloned();
+                if let Some(kind) = kind {
+                    return self.nested(address(&**d), "...", "repr", |w| {
+                        let text = (kind.flavor.repr)(v, &kind).map_err(Stop::Raised)?;
+                        w.put(&text)
+                    });
+                }
                 let entries: Vec<(Value, Value)> = {
                     let d = d.lock();
                     let mut entries =

@@ -81,11 +81,15 @@ pub fn call_method(v: &Value, name: &str, args: Vec<Value>) -> Option<Eval> {
 
 /// `object.__repr__`: `<__main__.Name object at 0x...>`.
 pub fn default_repr(v: &Value) -> String {
-    let (name, address) = match v {
-        Value::Instance(i) => (i.class.qualname.to_string(), Arc::as_ptr(i) as usize),
-        other => (other.type_name().to_string(), 0),
+    let (module, name, address) = match v {
+        Value::Instance(i) => (
+            i.class.module,
+            i.class.qualname.to_string(),
+            Arc::as_ptr(i) as usize,
+        ),
+        other => ("__main__", other.type_name().to_string(), 0),
     };
-    format!("<__main__.{name} object at {address:#x}>")
+    format!("<{module}.{name} object at {address:#x}>")
 }
 
 /// `repr(v)` (or `str(v)` if `as_str`) through the class's `__repr__` / `__str__`.

@@ -12,7 +12,8 @@ use parking_lot::Mutex;
 use super::builtins::Builtin;
 use super::class::{Class, Instance};
 use super::error::{Ctrl, Eval, ExcKind, Exception};
-use super::function::{BoundMethod, Coroutine, Function};
+use super::function::{Args, BoundMethod, Coroutine, Function};
+use super::ir::BinOp;
 use super::num;
 use super::object::{NativeFn, PyObject};
 use super::repr;
@@ -397,25 +398,63 @@ impl Drop for Items {
 /// The entries of a dict, by key: each keeps the key as given (`1` or `1.0`) and the value.
 /// Dropped through the trashcan, as [`Items`] are.
 #[derive(Clone, Default)]
-pub struct Dict(IndexMap<Key, (Value, Value)>);
+pub struct Dict {
+    entries: IndexMap<Key, (Value, Value)>,
+    /// What kind of dict subclass this is (`Counter`, `defaultdict`...), if any.
+    pub kind: Option<DictKind>,
+}
+
+/// A dict subclass of a library module and what its instance keeps besides the entries (a
+/// `defaultdict`'s factory).
+#[derive(Clone)]
+pub struct DictKind {
+    pub flavor: &'static DictFlavor,
+    pub extra: Value,
+}
+
+/// A dict subclass written in a library module (`collections.Counter`, `defaultdict`,
+/// `OrderedDict`): its entries are a plain [`Dict`], and these hooks are what it changes.
+pub struct DictFlavor {
+    /// `type(d).__name__`.
+    pub name: &'static str,
+    /// The type object: `type(d)`, and what `isinstance(d, Counter)` compares with.
+    pub class: fn() -> Value,
+    /// `d[key]` for a missing key, as `__missing__`; `None` raises `KeyError`.
+    pub missing: fn(&Value, &DictKind, &Value) -> Option<Eval>,
+    /// `repr(d)`.
+    pub repr: fn(&Value, &DictKind) -> Eval<String>,
+    /// `d.name` for the names the subclass adds (methods and attributes), or `None`.
+    pub attr: fn(&Value, &DictKind, &str) -> Option<Value>,
+    /// `d.name(*args)` for the methods the subclass adds or changes, or `None`.
+    pub method: fn(&Value, &DictKind, &str, &mut Args) -> Option<Eval>,
+    /// `a <op> b` where `a` is of this kind, or `None` where it adds no such operator.
+    pub binary: fn(BinOp, &Value, &Value) -> Option<Eval>,
+}
+
+impl Dict {
+    /// The subclass this dict is an instance of, if any.
+    pub fn kind(&self) -> Option<&DictKind> {
+        self.kind.as_ref()
+    }
+}
 
 impl Deref for Dict {
     type Target = IndexMap<Key, (Value, Value)>;
     fn deref(&self) -> &Self::Target {
-        &self.0
+        &self.entries
     }
 }
 
 impl DerefMut for Dict {
     fn deref_mut(&mut self) -> &mut Self::Target {
-        &mut self.0
+        &mut self.entries
     }
 }
 
 impl Drop for Dict {
     fn drop(&mut self) {
         trashcan::bury(
-            std::mem::take(&mut self.0)
+            std::mem::take(&mut self.entries)
                 .into_values()
                 .flat_map(|(k, v)| [k, v]),
         );
@@ -475,7 +514,12 @@ impl Value {
             Value::Str(_) => "str",
             Value::List(_) => "list",
             Value::Tuple(_) => "tuple",
-            Value::Dict(_) => "dict",
+            // A dict locked by this very thread (an error raised while it is being changed)
+            // is named by its base type.
+            Value::Dict(d) => d
+                .try_lock()
+                .and_then(|d| d.kind().map(|k| k.flavor.name))
+                .unwrap_or("dict"),
             Value::Range(_) => "range",
             Value::Iter(_) => "iterator",
             Value::Func(_) => "function",

@@ -49,10 +49,10 @@ fn attr(name: &str) -> Option<Value> {
 
 /// What `@dataclass(...)` was asked for.
 #[derive(Clone, Copy)]
-struct Options {
-    eq: bool,
-    order: bool,
-    frozen: bool,
+pub struct Options {
+    pub eq: bool,
+    pub order: bool,
+    pub frozen: bool,
 }
 
 /// One field: its name and how `__init__` fills it when the call does not.
@@ -219,7 +219,7 @@ fn collect_fields(class: &Arc<Class>) -> Eval<Vec<Field>> {
 }
 
 /// Adds the generated methods to `class`, each only where the class does not define it.
-fn decorate(class: &Arc<Class>, options: Options) -> Eval {
+pub fn decorate(class: &Arc<Class>, options: Options) -> Eval {
     let fields = collect_fields(class)?;
     let spec = object(Spec { fields });
     class.set_attr(&Arc::from("__dataclass_fields__"), spec);

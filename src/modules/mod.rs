@@ -8,8 +8,10 @@
 use crate::lang::value::ModuleDef;
 
 pub mod asyncio;
+pub mod collections;
 pub mod concurrent;
 pub mod dataclasses;
+mod dict_kinds;
 pub mod functools;
 pub mod hashlib;
 pub mod itertools;
@@ -43,6 +45,7 @@ pub static REGISTRY: &[ModuleDef] = &[
     math::MODULE,
     operator::MODULE,
     itertools::MODULE,
+    collections::MODULE,
     string::MODULE,
 ];
 
