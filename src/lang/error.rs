@@ -35,6 +35,7 @@ macro_rules! exc_kinds {
 exc_kinds! {
     Exception => BaseException,
     KeyboardInterrupt => BaseException,
+    GeneratorExit => BaseException,
     SystemExit => BaseException,
     CancelledError => BaseException,
     ArithmeticError => Exception,
@@ -54,6 +55,7 @@ exc_kinds! {
     RecursionError => RuntimeError,
     NotImplementedError => RuntimeError,
     StopIteration => Exception,
+    StopAsyncIteration => Exception,
     OSError => Exception,
     TimeoutError => OSError,
     InvalidStateError => Exception,

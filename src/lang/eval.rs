@@ -949,9 +949,20 @@ pub fn push_elt(out: &mut Vec<Value>, v: Value, starred: bool) -> Flow {
 /// re-raises the exception being handled.
 pub fn raise_value(frame: &Frame, value: Option<Value>) -> Ctrl {
     match value {
-        Some(Value::Exception(e)) => Ctrl::exc(e),
-        Some(Value::ExcType(kind)) => Ctrl::exc(Arc::new(Exception::with_args(kind, vec![]))),
-        Some(Value::Class(class)) if class.exception.is_some() => {
+        Some(value) => exception_of(value),
+        None => match frame.handling.last() {
+            Some(e) => Ctrl::exc(e.clone()),
+            None => Ctrl::raise(ExcKind::RuntimeError, "No active exception to reraise"),
+        },
+    }
+}
+
+/// What raising `value` raises: an exception, or a new instance of an exception class.
+pub fn exception_of(value: Value) -> Ctrl {
+    match value {
+        Value::Exception(e) => Ctrl::exc(e),
+        Value::ExcType(kind) => Ctrl::exc(Arc::new(Exception::with_args(kind, vec![]))),
+        Value::Class(class) if class.exception.is_some() => {
             match special::call(&Value::Class(class), Vec::new()) {
                 Ok(Value::Exception(e)) => Ctrl::exc(e),
                 Ok(_) => Ctrl::raise(
@@ -961,14 +972,10 @@ pub fn raise_value(frame: &Frame, value: Option<Value>) -> Ctrl {
                 Err(ctrl) => ctrl,
             }
         }
-        Some(_) => Ctrl::raise(
+        _ => Ctrl::raise(
             ExcKind::TypeError,
             "exceptions must derive from BaseException",
         ),
-        None => match frame.handling.last() {
-            Some(e) => Ctrl::exc(e.clone()),
-            None => Ctrl::raise(ExcKind::RuntimeError, "No active exception to reraise"),
-        },
     }
 }
 

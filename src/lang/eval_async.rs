@@ -13,8 +13,9 @@ use super::error::{loop_step, returned, Ctrl, Eval, ExcKind, Exception, Signal};
 use super::eval::{exit_args, suppressed};
 use super::eval::{format_part, push_elt, raise_value, CompAcc, Ctx, Flow};
 use super::function::{callee_str, Args, CoroBody, Coroutine, Frame};
-use super::generator::{Channel, YieldNow};
+use super::generator::{Channel, Generator, GeneratorObj, Step, YieldNow};
 use super::ir::*;
+use super::object::downcast;
 use super::ops;
 use super::special;
 use super::value::Value;
@@ -222,13 +223,16 @@ impl Ctx {
                         Some(v) => self.eval_async(frame, v).await?,
                         None => Value::None,
                     };
-                    Ok(YieldNow::new(channel(frame), value).await)
+                    YieldNow::new(channel(frame), value).await
                 }
                 ExprKind::YieldFrom(inner) => {
                     let iterable = self.eval_async(frame, inner).await?;
+                    if let Some(sub) = downcast::<GeneratorObj>(&iterable) {
+                        return delegate(frame, &sub.0).await;
+                    }
                     let mut items = ops::iterate(&iterable)?;
                     while let Some(item) = items.next_value()? {
-                        YieldNow::new(channel(frame), item).await;
+                        YieldNow::new(channel(frame), item).await?;
                     }
                     Ok(Value::None)
                 }
@@ -461,5 +465,22 @@ fn callee(receiver: &Option<(Value, &Arc<str>)>, func: &Option<Value>) -> String
         (Some((obj, name)), _) => format!("{}.{name}()", obj.type_name()),
         (None, Some(func)) => callee_str(func),
         (None, None) => unreachable!("a call has a receiver or a callable"),
+    }
+}
+
+/// `yield from sub` for a generator `sub`: what is sent or thrown in goes on to `sub`, and the
+/// expression's value is what `sub` returns.
+async fn delegate(frame: &mut Frame, sub: &Generator) -> Eval {
+    let mut sent: Eval = Ok(Value::None);
+    loop {
+        let closing = matches!(&sent, Err(c) if c.exception().is_some_and(|e| e.kind == ExcKind::GeneratorExit));
+        if closing {
+            sub.close()?;
+            return sent;
+        }
+        match sub.resume(sent)? {
+            Step::Yielded(v) => sent = YieldNow::new(channel(frame), v).await,
+            Step::Returned(v) => return Ok(v),
+        }
     }
 }

@@ -22,8 +22,9 @@ use super::value::{NativeIter, Value};
 pub struct Channel {
     /// The value the body yielded at its last suspension.
     yielded: Mutex<Option<Value>>,
-    /// The value `send()` passes in, which the suspended `yield` evaluates to.
-    sent: Mutex<Option<Value>>,
+    /// What the suspended `yield` evaluates to: the value `send()` passes in, or the
+    /// exception `throw()` raises there.
+    sent: Mutex<Option<Eval>>,
 }
 
 /// The body of a generator, suspended at a `yield` (or not started).
@@ -38,6 +39,13 @@ pub struct Generator {
     /// The thread that made it, the only one that may step it: its body is a future of the
     /// evaluator, which is not made to move between threads.
     home: ThreadId,
+}
+
+/// How far one step of a generator got.
+pub enum Step {
+    Yielded(Value),
+    /// The body returned this value (`StopIteration.value`).
+    Returned(Value),
 }
 
 enum State {
@@ -77,8 +85,9 @@ impl Generator {
         }
     }
 
-    /// Runs the body to its next `yield`: `Some(value)` yielded, `None` once it has returned.
-    pub fn resume(&self, sent: Value) -> Eval<Option<Value>> {
+    /// Runs the body to its next `yield`, the suspended `yield` evaluating to `sent` (an
+    /// exception is raised there).
+    pub fn resume(&self, sent: Eval) -> Eval<Step> {
         if std::thread::current().id() != self.home {
             return Err(Ctrl::raise(
                 ExcKind::RuntimeError,
@@ -97,10 +106,15 @@ impl Generator {
             }
             State::Finished => {
                 *self.state.lock() = State::Finished;
-                return Ok(None);
+                return sent.map(|_| Step::Returned(Value::None));
             }
         };
-        if !started && !matches!(sent, Value::None) {
+        if !started && sent.is_err() {
+            *self.state.lock() = State::Finished;
+            drop(body);
+            return sent.map(Step::Returned);
+        }
+        if !started && !matches!(sent, Ok(Value::None)) {
             *self.state.lock() = State::Suspended { body, started };
             return Err(Ctrl::raise(
                 ExcKind::TypeError,
@@ -115,21 +129,63 @@ impl Generator {
                     body,
                     started: true,
                 };
-                Ok(Some(
-                    self.channel.yielded.lock().take().unwrap_or(Value::None),
-                ))
+                let yielded = self.channel.yielded.lock().take();
+                Ok(Step::Yielded(yielded.unwrap_or(Value::None)))
             }
             Poll::Ready(result) => {
                 *self.state.lock() = State::Finished;
-                result.map(|_| None)
+                result.map(Step::Returned)
             }
         }
     }
 
-    /// `close()`: the body is dropped where it is suspended.
-    fn close(&self) {
-        let old = std::mem::replace(&mut *self.state.lock(), State::Finished);
-        drop(old);
+    /// `next(g)` or `g.send(v)`: the value yielded, or `StopIteration` with the returned one.
+    pub fn send(&self, sent: Eval) -> Eval {
+        match self.resume(sent)? {
+            Step::Yielded(v) => Ok(v),
+            Step::Returned(v) => Err(stop_iteration(v)),
+        }
+    }
+
+    /// `close()`: `GeneratorExit` is raised where the body is suspended, so its `finally`
+    /// blocks run; a body that yields again instead is an error.
+    pub fn close(&self) -> Eval<()> {
+        let started = matches!(&*self.state.lock(), State::Suspended { started: true, .. });
+        if !started {
+            let old = std::mem::replace(&mut *self.state.lock(), State::Finished);
+            drop(old);
+            return Ok(());
+        }
+        let exit = Ctrl::exc(Arc::new(Exception::with_args(
+            ExcKind::GeneratorExit,
+            vec![],
+        )));
+        match self.resume(Err(exit)) {
+            Ok(Step::Yielded(_)) => Err(Ctrl::raise(
+                ExcKind::RuntimeError,
+                "generator ignored GeneratorExit",
+            )),
+            Ok(Step::Returned(_)) => Ok(()),
+            Err(e)
+                if e.exception().is_some_and(|e| {
+                    matches!(e.kind, ExcKind::GeneratorExit | ExcKind::StopIteration)
+                }) =>
+            {
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// A generator dropped while suspended inside its body is closed first, as CPython closes one
+/// it collects: its `finally` blocks run (`for x in gen(): break`). What they raise has no one
+/// to go to, and is dropped.
+impl Drop for Generator {
+    fn drop(&mut self) {
+        if std::thread::current().id() == self.home {
+            let _ = self.close();
+        }
     }
 }
 
@@ -150,15 +206,15 @@ impl YieldNow {
 }
 
 impl Future for YieldNow {
-    type Output = Value;
+    type Output = Eval;
 
-    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Value> {
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Eval> {
         match self.value.take() {
             Some(v) => {
                 *self.channel.yielded.lock() = Some(v);
                 Poll::Pending
             }
-            None => Poll::Ready(self.channel.sent.lock().take().unwrap_or(Value::None)),
+            None => Poll::Ready(self.channel.sent.lock().take().unwrap_or(Ok(Value::None))),
         }
     }
 }
@@ -168,7 +224,10 @@ pub struct GeneratorObj(pub Arc<Generator>);
 
 impl NativeIter for Generator {
     fn next_item(&self) -> Eval<Option<Value>> {
-        self.resume(Value::None)
+        match self.resume(Ok(Value::None))? {
+            Step::Yielded(v) => Ok(Some(v)),
+            Step::Returned(_) => Ok(None),
+        }
     }
 }
 
@@ -194,19 +253,17 @@ impl PyObject for GeneratorObj {
     }
 
     fn has_method(&self, name: &str) -> bool {
-        matches!(name, "send" | "close" | "__next__")
+        matches!(name, "send" | "throw" | "close" | "__next__")
     }
 
     fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, args: Args) -> Eval {
         args.no_more_kw(name)?;
         match (name, args.pos.as_slice()) {
-            ("send", [v]) => self.0.resume(v.clone())?.ok_or_else(stop_iteration),
-            ("__next__", []) => self.0.resume(Value::None)?.ok_or_else(stop_iteration),
-            ("close", []) => {
-                self.0.close();
-                Ok(Value::None)
-            }
-            ("send" | "__next__" | "close", given) => Err(Ctrl::raise(
+            ("send", [v]) => self.0.send(Ok(v.clone())),
+            ("__next__", []) => self.0.send(Ok(Value::None)),
+            ("throw", [exc, ..]) => self.0.send(Err(super::eval::exception_of(exc.clone()))),
+            ("close", []) => self.0.close().map(|()| Value::None),
+            ("send" | "throw" | "__next__" | "close", given) => Err(Ctrl::raise(
                 ExcKind::TypeError,
                 format!(
                     "{name}() takes a different number of arguments ({} given)",
@@ -222,11 +279,15 @@ impl PyObject for GeneratorObj {
     }
 }
 
-fn stop_iteration() -> Ctrl {
-    Ctrl::exc(Arc::new(Exception::with_args(
-        ExcKind::StopIteration,
-        vec![],
-    )))
+/// `StopIteration` for a body that returned `value` (its `value` attribute).
+pub fn stop_iteration(value: Value) -> Ctrl {
+    let args = match value {
+        Value::None => Vec::new(),
+        ref v => vec![v.clone()],
+    };
+    let e = Exception::with_args(ExcKind::StopIteration, args);
+    e.attrs.lock().insert(Arc::from("value"), value);
+    Ctrl::exc(Arc::new(e))
 }
 
 #[cfg(test)]

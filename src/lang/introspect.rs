@@ -8,6 +8,7 @@ use super::builtins::{get_attr, no_attribute, Builtin};
 use super::class;
 use super::error::{Ctrl, Eval, ExcKind, Exception};
 use super::function::Args;
+use super::generator::GeneratorObj;
 use super::object::{CallCx, PyObject};
 use super::ops;
 use super::special::{self, ObjectIter};
@@ -254,9 +255,13 @@ pub fn next(it: &Value, default: Option<&Value>) -> Eval {
             let mut state = IterState::Native(Arc::new(ObjectIter(v.clone())));
             state.next_value()?
         }
-        Value::Object(o) => match o.iterator() {
-            Some(native) => native.next_item()?,
-            None => return Err(not_an_iterator(it)),
+        Value::Object(o) => match (super::object::downcast::<GeneratorObj>(it), o.iterator()) {
+            (Some(g), _) => match (g.0.send(Ok(Value::None)), default) {
+                (Err(stop), Some(d)) if is_stop_iteration(&stop) => return Ok(d.clone()),
+                (result, _) => return result,
+            },
+            (None, Some(native)) => native.next_item()?,
+            (None, None) => return Err(not_an_iterator(it)),
         },
         other => return Err(not_an_iterator(other)),
     };
@@ -268,6 +273,11 @@ pub fn next(it: &Value, default: Option<&Value>) -> Eval {
             vec![],
         )))),
     }
+}
+
+fn is_stop_iteration(ctrl: &Ctrl) -> bool {
+    ctrl.exception()
+        .is_some_and(|e| e.kind == ExcKind::StopIteration)
 }
 
 fn not_an_iterator(v: &Value) -> Ctrl {

@@ -10,6 +10,7 @@ use crate::lang::value::ModuleDef;
 pub mod asyncio;
 pub mod collections;
 pub mod concurrent;
+pub mod contextlib;
 pub mod dataclasses;
 mod dict_kinds;
 pub mod functools;
@@ -46,6 +47,7 @@ pub static REGISTRY: &[ModuleDef] = &[
     operator::MODULE,
     itertools::MODULE,
     collections::MODULE,
+    contextlib::MODULE,
     string::MODULE,
 ];
 

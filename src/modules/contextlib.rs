@@ -1,0 +1,278 @@
+//! The `contextlib` module: `contextmanager` (a generator as a `with` block's set-up and
+//! tear-down), `suppress`, `nullcontext` and `closing`, each a library class whose
+//! `__enter__` and `__exit__` the `with` statement calls as it calls a user class's.
+
+use std::sync::{Arc, OnceLock};
+
+use crate::lang::builtins::{call_method, get_attr, no_attribute};
+use crate::lang::class::{Attrs, Class, Instance, NativeMethod};
+use crate::lang::error::{Ctrl, Eval, ExcKind};
+use crate::lang::eval::{exception_matches, exception_of};
+use crate::lang::function::Args;
+use crate::lang::generator::GeneratorObj;
+use crate::lang::object::{downcast, object, CallCx, NativeFn, PyObject};
+use crate::lang::value::{ModuleDef, Value};
+
+pub const MODULE: ModuleDef = ModuleDef {
+    name: "contextlib",
+    attr,
+};
+
+static CONTEXTMANAGER: NativeFn = NativeFn {
+    name: "contextmanager",
+    call: contextmanager,
+};
+
+fn attr(name: &str) -> Option<Value> {
+    match name {
+        "contextmanager" => Some(Value::Native(&CONTEXTMANAGER)),
+        "suppress" => Some(Value::Class(suppress_class().clone())),
+        "nullcontext" => Some(Value::Class(nullcontext_class().clone())),
+        "closing" => Some(Value::Class(closing_class().clone())),
+        _ => None,
+    }
+}
+
+fn type_error(message: impl Into<String>) -> Ctrl {
+    Ctrl::raise(ExcKind::TypeError, message)
+}
+
+fn runtime_error(message: &str) -> Ctrl {
+    Ctrl::raise(ExcKind::RuntimeError, message)
+}
+
+/// A library class with these methods, made once.
+fn class_once(
+    cell: &'static OnceLock<Arc<Class>>,
+    name: &str,
+    methods: &'static [NativeFn],
+) -> &'static Arc<Class> {
+    cell.get_or_init(|| {
+        let mut attrs = Attrs::new();
+        for f in methods {
+            attrs.insert(Arc::from(f.name), object(NativeMethod(f)));
+        }
+        Class::library("contextlib", name, attrs)
+    })
+}
+
+/// An instance of a library class that keeps `native` as its state.
+fn instance(class: &Arc<Class>, native: Value) -> Value {
+    Value::Instance(Arc::new(Instance {
+        class: class.clone(),
+        attrs: Default::default(),
+        native: OnceLock::from(native),
+    }))
+}
+
+/// The state of the instance a method was called on, and the method's other arguments.
+fn state(args: Args) -> Eval<(Value, Vec<Value>)> {
+    let mut pos = args.pos.into_iter();
+    let native = match pos.next() {
+        Some(Value::Instance(i)) => i.native.get().cloned(),
+        _ => None,
+    };
+    let native = native.ok_or_else(|| type_error("a contextlib method needs its instance"))?;
+    Ok((native, pos.collect()))
+}
+
+/// The exception value of an `__exit__` call (`None` when the block ended normally).
+fn exit_value(rest: &[Value]) -> Value {
+    rest.get(1).cloned().unwrap_or(Value::None)
+}
+
+// ---- contextmanager ---------------------------------------------------------------------------
+
+fn contextmanager(_: &CallCx, args: Args) -> Eval {
+    args.no_more_kw("contextmanager")?;
+    match <[Value; 1]>::try_from(args.pos) {
+        Ok([func]) => Ok(object(Factory(func))),
+        Err(_) => Err(type_error("contextmanager() takes exactly one argument")),
+    }
+}
+
+/// What `@contextmanager` makes of a generator function: calling it starts the generator
+/// and wraps it as a context manager.
+struct Factory(Value);
+
+impl PyObject for Factory {
+    fn type_name(&self) -> &'static str {
+        "function"
+    }
+
+    fn repr(&self) -> String {
+        self.0.repr()
+    }
+
+    fn get_attr(&self, name: &str) -> Option<Value> {
+        match name {
+            "__wrapped__" => Some(self.0.clone()),
+            _ => get_attr(&self.0, name).ok(),
+        }
+    }
+
+    fn has_method(&self, _name: &str) -> bool {
+        false
+    }
+
+    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
+        Err(no_attribute(me, name))
+    }
+
+    fn call(&self, cx: &CallCx, _me: &Value, args: Args) -> Eval {
+        let generator = cx.call(&self.0, args)?;
+        if downcast::<GeneratorObj>(&generator).is_none() {
+            return Err(type_error(format!(
+                "'{}' object is not an iterator",
+                generator.type_name()
+            )));
+        }
+        static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+        let class = class_once(&CLASS, "_GeneratorContextManager", GENERATOR_CM_METHODS);
+        Ok(instance(class, generator))
+    }
+}
+
+fn generator_of(native: &Value) -> Eval<Arc<GeneratorObj>> {
+    downcast::<GeneratorObj>(native).ok_or_else(|| type_error("not a generator"))
+}
+
+fn is_stop(ctrl: &Ctrl) -> bool {
+    ctrl.exception()
+        .is_some_and(|e| e.kind == ExcKind::StopIteration)
+}
+
+static GENERATOR_CM_METHODS: &[NativeFn] = &[
+    NativeFn {
+        name: "__enter__",
+        call: |_, args| {
+            let (native, _) = state(args)?;
+            match generator_of(&native)?.0.send(Ok(Value::None)) {
+                Err(stop) if is_stop(&stop) => Err(runtime_error("generator didn't yield")),
+                result => result,
+            }
+        },
+    },
+    NativeFn {
+        name: "__exit__",
+        call: generator_exit,
+    },
+];
+
+/// Resumes the generator after the block: normally, or with the block's exception raised at
+/// its `yield`. True suppresses the exception (the generator caught it and finished).
+fn generator_exit(_: &CallCx, args: Args) -> Eval {
+    let (native, rest) = state(args)?;
+    let generator = generator_of(&native)?;
+    let raised = exit_value(&rest);
+    if matches!(raised, Value::None) {
+        return match generator.0.send(Ok(Value::None)) {
+            Ok(_) => Err(runtime_error("generator didn't stop")),
+            Err(stop) if is_stop(&stop) => Ok(Value::Bool(false)),
+            Err(other) => Err(other),
+        };
+    }
+    match generator.0.send(Err(exception_of(raised.clone()))) {
+        Ok(_) => Err(runtime_error("generator didn't stop after throw()")),
+        Err(stop) if is_stop(&stop) => Ok(Value::Bool(true)),
+        Err(again) => match (again.exception(), &raised) {
+            (Some(e), Value::Exception(original)) if Arc::ptr_eq(e, original) => {
+                Ok(Value::Bool(false))
+            }
+            _ => Err(again),
+        },
+    }
+}
+
+// ---- suppress, nullcontext, closing -----------------------------------------------------------
+
+fn suppress_class() -> &'static Arc<Class> {
+    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+    class_once(&CLASS, "suppress", SUPPRESS_METHODS)
+}
+
+static SUPPRESS_METHODS: &[NativeFn] = &[
+    NativeFn {
+        name: "__init__",
+        call: |_, args| {
+            args.no_more_kw("suppress")?;
+            let mut pos = args.pos.into_iter();
+            let Some(Value::Instance(me)) = pos.next() else {
+                return Err(type_error("suppress.__init__() needs its instance"));
+            };
+            let _ = me.native.set(Value::tuple(pos.collect()));
+            Ok(Value::None)
+        },
+    },
+    NativeFn {
+        name: "__enter__",
+        call: |_, _| Ok(Value::None),
+    },
+    NativeFn {
+        name: "__exit__",
+        call: |_, args| {
+            let (kinds, rest) = state(args)?;
+            match exit_value(&rest) {
+                Value::Exception(e) => exception_matches(&e, &kinds).map(Value::Bool),
+                _ => Ok(Value::Bool(false)),
+            }
+        },
+    },
+];
+
+fn nullcontext_class() -> &'static Arc<Class> {
+    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+    class_once(&CLASS, "nullcontext", NULLCONTEXT_METHODS)
+}
+
+/// `__init__(self, thing)` for the classes that keep one value (its default `None`).
+fn keep_one(args: Args) -> Eval {
+    let mut pos = args.pos.into_iter();
+    let Some(Value::Instance(me)) = pos.next() else {
+        return Err(type_error("__init__() needs its instance"));
+    };
+    let kept = args.kw.into_iter().next().map(|(_, v)| v);
+    let _ = me
+        .native
+        .set(kept.or_else(|| pos.next()).unwrap_or(Value::None));
+    Ok(Value::None)
+}
+
+static NULLCONTEXT_METHODS: &[NativeFn] = &[
+    NativeFn {
+        name: "__init__",
+        call: |_, args| keep_one(args),
+    },
+    NativeFn {
+        name: "__enter__",
+        call: |_, args| state(args).map(|(kept, _)| kept),
+    },
+    NativeFn {
+        name: "__exit__",
+        call: |_, _| Ok(Value::None),
+    },
+];
+
+fn closing_class() -> &'static Arc<Class> {
+    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+    class_once(&CLASS, "closing", CLOSING_METHODS)
+}
+
+static CLOSING_METHODS: &[NativeFn] = &[
+    NativeFn {
+        name: "__init__",
+        call: |_, args| keep_one(args),
+    },
+    NativeFn {
+        name: "__enter__",
+        call: |_, args| state(args).map(|(kept, _)| kept),
+    },
+    NativeFn {
+        name: "__exit__",
+        call: |cx, args| {
+            let (thing, _) = state(args)?;
+            call_method(cx.ctx, cx.depth, &thing, "close", Args::default(), cx.site)?;
+            Ok(Value::None)
+        },
+    },
+];
