@@ -52,6 +52,7 @@ builtins! {
     GetAttr = "getattr", SetAttr = "setattr", DelAttr = "delattr", Iter = "iter", Next = "next",
     Callable = "callable", Id = "id", Hash = "hash", Map = "map", Filter = "filter",
     Pow = "pow", Chr = "chr", Ord = "ord", Bin = "bin", Hex = "hex", Oct = "oct",
+    Anext = "anext", Aiter = "aiter",
     AsyncioRun = "run", Sleep = "sleep", CreateTask = "create_task", Gather = "gather",
     WaitFor = "wait_for", Wait = "wait", GetRunningLoop = "get_running_loop",
     GetEventLoop = "get_event_loop", CurrentTask = "current_task",
@@ -111,9 +112,16 @@ const GLOBAL_BUILTINS: &[Builtin] = &[
     Builtin::Bin,
     Builtin::Hex,
     Builtin::Oct,
+    Builtin::Anext,
+    Builtin::Aiter,
 ];
 
 impl Builtin {
+    /// The names of the builtins reachable as plain names.
+    pub fn global_names() -> impl Iterator<Item = &'static str> {
+        GLOBAL_BUILTINS.iter().map(|b| b.name())
+    }
+
     pub fn by_name(name: &str) -> Option<Builtin> {
         GLOBAL_BUILTINS.iter().copied().find(|b| b.name() == name)
     }
@@ -411,6 +419,15 @@ fn call_builtin(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) 
             }
         }
         B::Round => round(args),
+        B::Anext => {
+            arity("anext", &args, 1, 2)?;
+            let default = args.pos.get(1).cloned();
+            crate::lang::eval_async::anext(&args.pos[0], default, site.line)
+        }
+        B::Aiter => {
+            arity("aiter", &args, 1, 1)?;
+            crate::lang::eval_async::aiter(&args.pos[0])
+        }
         B::Map => lazy::map(args),
         B::Filter => lazy::filter(args),
         B::Pow => {

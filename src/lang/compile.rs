@@ -297,10 +297,23 @@ impl<'s> Compiler<'s> {
                 self.block(&s.body)?,
                 self.block(&s.orelse)?,
             ),
-            AStmt::For(s) => {
-                if s.is_async {
-                    return Err(self.unsupported("`async for`", s.range));
+            AStmt::For(s) if s.is_async => {
+                if !self.in_async() {
+                    return Err(self.error("'async for' outside async function".into(), s.range));
                 }
+                let site = AwaitSite {
+                    label: Arc::from(format!("async for … in {}", self.text(s.iter.range()))),
+                    line: self.line(s.range),
+                };
+                StmtKind::AsyncFor(Box::new(AsyncFor {
+                    iter: self.expr(&s.iter)?,
+                    target: self.target(&s.target)?,
+                    body: self.block(&s.body)?,
+                    orelse: self.block(&s.orelse)?,
+                    site,
+                }))
+            }
+            AStmt::For(s) => {
                 let iter = self.expr(&s.iter)?;
                 StmtKind::For(
                     self.target(&s.target)?,
@@ -1139,11 +1152,6 @@ impl<'s> Compiler<'s> {
         }
         match self.scopes.last_mut() {
             Some(scope) if scope.method_view.is_none() => {
-                if scope.is_async {
-                    return Err(
-                        self.unsupported("async generators (`yield` in `async def`)", range)
-                    );
-                }
                 scope.is_generator = true;
                 Ok(())
             }
@@ -1173,13 +1181,21 @@ impl<'s> Compiler<'s> {
     ) -> CResult<ExprKind> {
         let mut gens = Vec::new();
         for g in generators {
-            if g.is_async {
-                return Err(self.unsupported("`async for` in a comprehension", g.range));
+            if g.is_async && !self.in_async() {
+                return Err(self.error(
+                    "asynchronous comprehension outside of an asynchronous function".into(),
+                    g.range,
+                ));
             }
+            let site = g.is_async.then(|| AwaitSite {
+                label: Arc::from(format!("async for … in {}", self.text(g.iter.range()))),
+                line: self.line(g.range),
+            });
             gens.push(CompFor {
                 iter: self.expr(&g.iter)?,
                 target: self.target(&g.target)?,
                 conditions: self.exprs(&g.ifs)?,
+                site,
             });
         }
         Ok(ExprKind::Comp(Box::new(Comprehension {
@@ -1375,9 +1391,12 @@ fn expr_awaits(kind: &ExprKind) -> bool {
         ExprKind::Comp(c) => {
             c.elt.awaits
                 || c.value.as_ref().is_some_and(|v| v.awaits)
-                || c.generators
-                    .iter()
-                    .any(|g| g.iter.awaits || any(&g.conditions) || target_awaits(&g.target))
+                || c.generators.iter().any(|g| {
+                    g.site.is_some()
+                        || g.iter.awaits
+                        || any(&g.conditions)
+                        || target_awaits(&g.target)
+                })
         }
         ExprKind::FString(parts) => parts.iter().any(fpart_awaits),
     }
@@ -1424,7 +1443,7 @@ fn stmt_awaits(kind: &StmtKind) -> bool {
         StmtKind::Assert(a, b) => a.awaits || b.as_ref().is_some_and(|b| b.awaits),
         StmtKind::Def(..) | StmtKind::Class(..) => false,
         StmtKind::With(items, body) => block_awaits(body) || items.iter().any(|i| i.manager.awaits),
-        StmtKind::AsyncWith(..) => true,
+        StmtKind::AsyncWith(..) | StmtKind::AsyncFor(..) => true,
         StmtKind::Delete(ts) => ts.iter().any(target_awaits),
         StmtKind::Break | StmtKind::Continue | StmtKind::Pass => false,
     }

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use parking_lot::RwLock;
 
 use super::alloc;
+use super::async_generator::AsyncGeneratorObj;
 use super::builtins;
 use super::class::{self, Attrs, Class};
 use super::error::{loop_step, returned, Ctrl, Eval, ExcKind, Exception, Signal};
@@ -252,6 +253,7 @@ impl Ctx {
             }
             StmtKind::With(items, body) => return self.exec_with(frame, items, body),
             StmtKind::AsyncWith(..) => unreachable!("`async with` runs on the suspendable path"),
+            StmtKind::AsyncFor(..) => unreachable!("`async for` runs on the suspendable path"),
             StmtKind::Pass => {}
         }
         Ok(())
@@ -848,8 +850,12 @@ impl Ctx {
         frame.depth = depth + 1;
         self.interp.control.check_depth(frame.depth)?;
         if f.def.is_generator {
-            let generator = Generator::new(self, f.clone(), frame);
-            return Ok(object(GeneratorObj(Arc::new(generator))));
+            let generator = Arc::new(Generator::new(self, f.clone(), frame));
+            return Ok(if f.def.is_async {
+                object(AsyncGeneratorObj(generator))
+            } else {
+                object(GeneratorObj(generator))
+            });
         }
         if f.def.is_async {
             return Ok(Value::Coro(Arc::new(Coroutine::python(

@@ -8,6 +8,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use super::alloc;
+use super::async_generator::{self, AsyncGeneratorObj};
 use super::builtins;
 use super::error::{loop_step, returned, Ctrl, Eval, ExcKind, Exception, Signal};
 use super::eval::{exit_args, suppressed};
@@ -99,6 +100,7 @@ impl Ctx {
                 }
                 self.exec_block_async(frame, orelse).await?;
             }
+            StmtKind::AsyncFor(f) => return self.exec_async_for(frame, f).await,
             StmtKind::Return(Some(e)) => {
                 return Err(Ctrl::new(Signal::Return(self.eval_async(frame, e).await?)))
             }
@@ -123,6 +125,27 @@ impl Ctx {
             _ => return self.exec_block(frame, std::slice::from_ref(stmt)),
         }
         Ok(())
+    }
+
+    /// `async for`: `__aiter__()` once, then `__anext__()` awaited for each item until it
+    /// raises `StopAsyncIteration`.
+    async fn exec_async_for(&self, frame: &mut Frame, f: &AsyncFor) -> Eval<()> {
+        let iterable = self.eval_async(frame, &f.iter).await?;
+        let iterator = async_method(&iterable, "__aiter__", "an object with __aiter__ method")?;
+        loop {
+            self.interp.control.tick()?;
+            let step = async_method(&iterator, "__anext__", "an iterator with __anext__")?;
+            let item = match self.await_value(step, &f.site).await {
+                Ok(item) => item,
+                Err(e) if is_stop_async(&e) => break,
+                Err(e) => return Err(e),
+            };
+            self.assign(frame, &f.target, item)?;
+            if !loop_step(self.exec_block_async(frame, &f.body).await)? {
+                return Ok(());
+            }
+        }
+        self.exec_block_async(frame, &f.orelse).await
     }
 
     fn exec_with_async<'a>(
@@ -385,19 +408,46 @@ impl Ctx {
                 return acc.push(elt, value);
             };
             let iterable = self.eval_async(frame, &g.iter).await?;
-            let mut it = ops::iterate(&iterable)?;
-            'items: while let Some(item) = it.next_value()? {
-                self.interp.control.tick()?;
-                self.assign(frame, &g.target, item)?;
-                for cond in &g.conditions {
-                    if !self.eval_async(frame, cond).await?.truthy() {
-                        continue 'items;
+            if let Some(site) = &g.site {
+                let iterator =
+                    async_method(&iterable, "__aiter__", "an object with __aiter__ method")?;
+                loop {
+                    self.interp.control.tick()?;
+                    let step = async_method(&iterator, "__anext__", "an iterator with __anext__")?;
+                    match self.await_value(step, site).await {
+                        Ok(item) => self.comp_item_async(frame, c, level, acc, item).await?,
+                        Err(e) if is_stop_async(&e) => return Ok(()),
+                        Err(e) => return Err(e),
                     }
                 }
-                self.comp_level_async(frame, c, level + 1, acc).await?;
+            }
+            let mut it = ops::iterate(&iterable)?;
+            while let Some(item) = it.next_value()? {
+                self.interp.control.tick()?;
+                self.comp_item_async(frame, c, level, acc, item).await?;
             }
             Ok(())
         })
+    }
+
+    /// One item of generator `level`: bound to its target, and if its conditions hold, the
+    /// next level (or the element) computed.
+    async fn comp_item_async(
+        &self,
+        frame: &mut Frame,
+        c: &Comprehension,
+        level: usize,
+        acc: &mut CompAcc,
+        item: Value,
+    ) -> Flow {
+        let g = &c.generators[level];
+        self.assign(frame, &g.target, item)?;
+        for cond in &g.conditions {
+            if !self.eval_async(frame, cond).await?.truthy() {
+                return Ok(());
+            }
+        }
+        self.comp_level_async(frame, c, level + 1, acc).await
     }
 
     async fn eval_call_async(&self, frame: &mut Frame, call: &Call) -> Eval {
@@ -483,4 +533,46 @@ async fn delegate(frame: &mut Frame, sub: &Generator) -> Eval {
             Step::Returned(v) => return Ok(v),
         }
     }
+}
+
+/// `v.__aiter__()` or `v.__anext__()`, of an async generator or of a class that defines it;
+/// `needed` says what `async for` requires, for the error.
+fn async_method(v: &Value, name: &str, needed: &str) -> Eval {
+    if let Some(agen) = downcast::<AsyncGeneratorObj>(v) {
+        return match name {
+            "__aiter__" => Ok(v.clone()),
+            _ => Ok(async_generator::anext(&agen.0, Ok(Value::None), None, 0)),
+        };
+    }
+    match special::call_method(v, name, Vec::new()) {
+        Some(result) => result,
+        None => Err(Ctrl::raise(
+            ExcKind::TypeError,
+            format!("'async for' requires {needed}, got {}", v.type_name()),
+        )),
+    }
+}
+
+/// `aiter(v)`.
+pub fn aiter(v: &Value) -> Eval {
+    async_method(v, "__aiter__", "an object with __aiter__ method")
+}
+
+/// `anext(iterator[, default])`: the awaitable of its next item (`default` once it is done,
+/// for an async generator).
+pub fn anext(v: &Value, default: Option<Value>, line: u32) -> Eval {
+    match downcast::<AsyncGeneratorObj>(v) {
+        Some(agen) => Ok(async_generator::anext(
+            &agen.0,
+            Ok(Value::None),
+            default,
+            line,
+        )),
+        None => async_method(v, "__anext__", "an iterator with __anext__"),
+    }
+}
+
+fn is_stop_async(e: &Ctrl) -> bool {
+    e.exception()
+        .is_some_and(|e| e.kind == ExcKind::StopAsyncIteration)
 }

@@ -28,7 +28,7 @@ pub struct Channel {
 }
 
 /// The body of a generator, suspended at a `yield` (or not started).
-type Body = Pin<Box<dyn Future<Output = Eval>>>;
+pub type Body = Pin<Box<dyn Future<Output = Eval>>>;
 
 /// A generator object.
 pub struct Generator {
@@ -39,6 +39,8 @@ pub struct Generator {
     /// The thread that made it, the only one that may step it: its body is a future of the
     /// evaluator, which is not made to move between threads.
     home: ThreadId,
+    /// Whether it is an async generator (stepped by awaiting, see `async_generator`).
+    is_async: bool,
 }
 
 /// How far one step of a generator got.
@@ -69,6 +71,7 @@ impl Generator {
         let ctx = ctx.clone();
         let name = func.name().clone();
         let qualname = func.qualname().clone();
+        let is_async = func.def.is_async;
         let body: Body =
             Box::pin(
                 async move { returned(ctx.exec_block_async(&mut frame, &func.def.body).await) },
@@ -82,58 +85,89 @@ impl Generator {
                 started: false,
             }),
             home: std::thread::current().id(),
+            is_async,
         }
     }
 
-    /// Runs the body to its next `yield`, the suspended `yield` evaluating to `sent` (an
-    /// exception is raised there).
-    pub fn resume(&self, sent: Eval) -> Eval<Step> {
+    /// Takes the body out to run one step, the suspended `yield` to evaluate to `sent`; or,
+    /// where no step can run, what stepping gives (`what` names the generator in errors).
+    pub fn take_body(&self, sent: Eval, what: &str) -> Result<Body, Eval<Step>> {
         if std::thread::current().id() != self.home {
-            return Err(Ctrl::raise(
+            return Err(Err(Ctrl::raise(
                 ExcKind::RuntimeError,
                 "a generator can only be stepped by the thread that created it in scenarios",
-            ));
+            )));
         }
         // Taken in a statement of its own: the lock is released before any arm locks again.
         let state = std::mem::replace(&mut *self.state.lock(), State::Running);
-        let (mut body, started) = match state {
+        let (body, started) = match state {
             State::Suspended { body, started } => (body, started),
             State::Running => {
-                return Err(Ctrl::raise(
+                return Err(Err(Ctrl::raise(
                     ExcKind::ValueError,
-                    "generator already executing",
-                ))
+                    format!("{what} already executing"),
+                )))
             }
             State::Finished => {
                 *self.state.lock() = State::Finished;
-                return sent.map(|_| Step::Returned(Value::None));
+                return Err(sent.map(|_| Step::Returned(Value::None)));
             }
         };
         if !started && sent.is_err() {
             *self.state.lock() = State::Finished;
             drop(body);
-            return sent.map(Step::Returned);
+            return Err(sent.map(Step::Returned));
         }
         if !started && !matches!(sent, Ok(Value::None)) {
             *self.state.lock() = State::Suspended { body, started };
-            return Err(Ctrl::raise(
+            return Err(Err(Ctrl::raise(
                 ExcKind::TypeError,
-                "can't send non-None value to a just-started generator",
-            ));
+                format!("can't send non-None value to a just-started {what}"),
+            )));
         }
         *self.channel.sent.lock() = Some(sent);
+        Ok(body)
+    }
+
+    /// The value the body's last `yield` handed out, if it has just yielded.
+    pub fn take_yielded(&self) -> Option<Value> {
+        self.channel.yielded.lock().take()
+    }
+
+    /// Puts the body back, suspended at a `yield`.
+    pub fn suspend(&self, body: Body) {
+        *self.state.lock() = State::Suspended {
+            body,
+            started: true,
+        };
+    }
+
+    /// Marks the body as returned (or abandoned): stepping it again stops at once.
+    pub fn finish(&self) {
+        let old = std::mem::replace(&mut *self.state.lock(), State::Finished);
+        drop(old);
+    }
+
+    /// Whether the body has started and waits at a `yield`, so closing it runs its code.
+    pub fn is_suspended_inside(&self) -> bool {
+        matches!(&*self.state.lock(), State::Suspended { started: true, .. })
+    }
+
+    /// Runs the body to its next `yield`, the suspended `yield` evaluating to `sent` (an
+    /// exception is raised there).
+    pub fn resume(&self, sent: Eval) -> Eval<Step> {
+        let mut body = match self.take_body(sent, "generator") {
+            Ok(body) => body,
+            Err(done) => return done,
+        };
         let mut cx = Context::from_waker(Waker::noop());
         match body.as_mut().poll(&mut cx) {
             Poll::Pending => {
-                *self.state.lock() = State::Suspended {
-                    body,
-                    started: true,
-                };
-                let yielded = self.channel.yielded.lock().take();
-                Ok(Step::Yielded(yielded.unwrap_or(Value::None)))
+                self.suspend(body);
+                Ok(Step::Yielded(self.take_yielded().unwrap_or(Value::None)))
             }
             Poll::Ready(result) => {
-                *self.state.lock() = State::Finished;
+                self.finish();
                 result.map(Step::Returned)
             }
         }
@@ -150,10 +184,8 @@ impl Generator {
     /// `close()`: `GeneratorExit` is raised where the body is suspended, so its `finally`
     /// blocks run; a body that yields again instead is an error.
     pub fn close(&self) -> Eval<()> {
-        let started = matches!(&*self.state.lock(), State::Suspended { started: true, .. });
-        if !started {
-            let old = std::mem::replace(&mut *self.state.lock(), State::Finished);
-            drop(old);
+        if !self.is_suspended_inside() {
+            self.finish();
             return Ok(());
         }
         let exit = Ctrl::exc(Arc::new(Exception::with_args(
@@ -183,7 +215,7 @@ impl Generator {
 /// to go to, and is dropped.
 impl Drop for Generator {
     fn drop(&mut self) {
-        if std::thread::current().id() == self.home {
+        if !self.is_async && std::thread::current().id() == self.home {
             let _ = self.close();
         }
     }
@@ -324,6 +356,68 @@ print(list(b), list(b), next(b, 'done'))
     }
 
     #[test]
+    fn throw_and_close_raise_where_the_body_waits() {
+        let program = "\
+def worker():
+    try:
+        while True:
+            try:
+                yield
+            except ValueError as e:
+                print('caught', e)
+    finally:
+        print('finally')
+w = worker()
+next(w)
+w.throw(ValueError('bad'))
+w.close()
+def stubborn():
+    try:
+        yield 1
+    except GeneratorExit:
+        yield 2
+s = stubborn()
+next(s)
+s.close()
+";
+        assert_eq!(
+            outcome(program),
+            "caught bad\nfinally\nRuntimeError: generator ignored GeneratorExit"
+        );
+    }
+
+    #[test]
+    fn yield_from_passes_sends_on_and_returns_the_subgenerators_value() {
+        let program = "\
+def inner():
+    got = yield 'first'
+    return got * 2
+def outer():
+    result = yield from inner()
+    yield result
+g = outer()
+print(next(g), g.send(21))
+";
+        assert_eq!(outcome(program), "first 42\n");
+    }
+
+    #[test]
+    fn a_generator_dropped_while_suspended_runs_its_finally() {
+        let program = "\
+def lines():
+    try:
+        yield 1
+        yield 2
+    finally:
+        print('closed')
+for x in lines():
+    break
+print('after')
+";
+        assert_eq!(outcome(program), "closed\nafter\n");
+    }
+
+    #[test]
     fn a_generator_cannot_step_itself() {
         let program = "\
 def me():
@@ -343,10 +437,6 @@ next(g)
         assert_eq!(
             outcome("def f():\n    return [(yield x) for x in range(3)]\n"),
             "syntax: 'yield' inside a comprehension (line 2)"
-        );
-        assert_eq!(
-            outcome("async def f():\n    yield 1\n"),
-            "unsupported: async generators (`yield` in `async def`) is not supported in scenarios yet (line 2)"
         );
     }
 }

@@ -105,6 +105,8 @@ pub struct CompFor {
     pub target: Target,
     pub iter: Expr,
     pub conditions: Vec<Expr>,
+    /// For `async for` in a comprehension: what each step awaits.
+    pub site: Option<AwaitSite>,
 }
 
 pub enum FPart {
@@ -154,6 +156,16 @@ pub enum CmpOp {
     NotIn,
 }
 
+/// `async for target in iter: body else: orelse`.
+pub struct AsyncFor {
+    pub target: Target,
+    pub iter: Expr,
+    pub body: Vec<Stmt>,
+    pub orelse: Vec<Stmt>,
+    /// What the task awaits at each step, for the timeline.
+    pub site: AwaitSite,
+}
+
 /// An assignment target.
 pub enum Target {
     Var(Var, Arc<str>),
@@ -176,6 +188,8 @@ pub enum StmtKind {
     If(Expr, Vec<Stmt>, Vec<Stmt>),
     While(Expr, Vec<Stmt>, Vec<Stmt>),
     For(Target, Expr, Vec<Stmt>, Vec<Stmt>),
+    /// `async for`: each item is awaited from the iterator's `__anext__()`.
+    AsyncFor(Box<AsyncFor>),
     Break,
     Continue,
     Return(Option<Expr>),

@@ -6,6 +6,7 @@
 //! with the construct and its line.
 
 pub mod alloc;
+pub mod async_generator;
 pub mod builtins;
 pub mod class;
 pub mod compile;

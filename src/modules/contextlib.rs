@@ -2,14 +2,16 @@
 //! tear-down), `suppress`, `nullcontext` and `closing`, each a library class whose
 //! `__enter__` and `__exit__` the `with` statement calls as it calls a user class's.
 
+use std::future::Future;
 use std::sync::{Arc, OnceLock};
 
+use crate::lang::async_generator::{AsyncGeneratorObj, AsyncStep};
 use crate::lang::builtins::{call_method, get_attr, no_attribute};
 use crate::lang::class::{Attrs, Class, Instance, NativeMethod};
 use crate::lang::error::{Ctrl, Eval, ExcKind};
 use crate::lang::eval::{exception_matches, exception_of};
-use crate::lang::function::Args;
-use crate::lang::generator::GeneratorObj;
+use crate::lang::function::{Args, Coroutine, NativeCoro};
+use crate::lang::generator::{Generator, GeneratorObj, Step};
 use crate::lang::object::{downcast, object, CallCx, NativeFn, PyObject};
 use crate::lang::value::{ModuleDef, Value};
 
@@ -22,10 +24,15 @@ static CONTEXTMANAGER: NativeFn = NativeFn {
     name: "contextmanager",
     call: contextmanager,
 };
+static ASYNCCONTEXTMANAGER: NativeFn = NativeFn {
+    name: "asynccontextmanager",
+    call: asynccontextmanager,
+};
 
 fn attr(name: &str) -> Option<Value> {
     match name {
         "contextmanager" => Some(Value::Native(&CONTEXTMANAGER)),
+        "asynccontextmanager" => Some(Value::Native(&ASYNCCONTEXTMANAGER)),
         "suppress" => Some(Value::Class(suppress_class().clone())),
         "nullcontext" => Some(Value::Class(nullcontext_class().clone())),
         "closing" => Some(Value::Class(closing_class().clone())),
@@ -84,16 +91,27 @@ fn exit_value(rest: &[Value]) -> Value {
 // ---- contextmanager ---------------------------------------------------------------------------
 
 fn contextmanager(_: &CallCx, args: Args) -> Eval {
-    args.no_more_kw("contextmanager")?;
+    decorated("contextmanager", args, false)
+}
+
+fn asynccontextmanager(_: &CallCx, args: Args) -> Eval {
+    decorated("asynccontextmanager", args, true)
+}
+
+fn decorated(name: &str, args: Args, is_async: bool) -> Eval {
+    args.no_more_kw(name)?;
     match <[Value; 1]>::try_from(args.pos) {
-        Ok([func]) => Ok(object(Factory(func))),
-        Err(_) => Err(type_error("contextmanager() takes exactly one argument")),
+        Ok([func]) => Ok(object(Factory { func, is_async })),
+        Err(_) => Err(type_error(format!("{name}() takes exactly one argument"))),
     }
 }
 
-/// What `@contextmanager` makes of a generator function: calling it starts the generator
-/// and wraps it as a context manager.
-struct Factory(Value);
+/// What `@contextmanager` (or `@asynccontextmanager`) makes of a generator function:
+/// calling it makes the generator and wraps it as a context manager.
+struct Factory {
+    func: Value,
+    is_async: bool,
+}
 
 impl PyObject for Factory {
     fn type_name(&self) -> &'static str {
@@ -101,13 +119,13 @@ impl PyObject for Factory {
     }
 
     fn repr(&self) -> String {
-        self.0.repr()
+        self.func.repr()
     }
 
     fn get_attr(&self, name: &str) -> Option<Value> {
         match name {
-            "__wrapped__" => Some(self.0.clone()),
-            _ => get_attr(&self.0, name).ok(),
+            "__wrapped__" => Some(self.func.clone()),
+            _ => get_attr(&self.func, name).ok(),
         }
     }
 
@@ -120,7 +138,18 @@ impl PyObject for Factory {
     }
 
     fn call(&self, cx: &CallCx, _me: &Value, args: Args) -> Eval {
-        let generator = cx.call(&self.0, args)?;
+        let generator = cx.call(&self.func, args)?;
+        if self.is_async {
+            if downcast::<AsyncGeneratorObj>(&generator).is_none() {
+                return Err(type_error(format!(
+                    "'{}' object is not an async iterator",
+                    generator.type_name()
+                )));
+            }
+            static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+            let class = class_once(&CLASS, "_AsyncGeneratorContextManager", ASYNC_CM_METHODS);
+            return Ok(instance(class, generator));
+        }
         if downcast::<GeneratorObj>(&generator).is_none() {
             return Err(type_error(format!(
                 "'{}' object is not an iterator",
@@ -175,6 +204,80 @@ fn generator_exit(_: &CallCx, args: Args) -> Eval {
     match generator.0.send(Err(exception_of(raised.clone()))) {
         Ok(_) => Err(runtime_error("generator didn't stop after throw()")),
         Err(stop) if is_stop(&stop) => Ok(Value::Bool(true)),
+        Err(again) => match (again.exception(), &raised) {
+            (Some(e), Value::Exception(original)) if Arc::ptr_eq(e, original) => {
+                Ok(Value::Bool(false))
+            }
+            _ => Err(again),
+        },
+    }
+}
+
+// ---- asynccontextmanager ----------------------------------------------------------------------
+
+static ASYNC_CM_METHODS: &[NativeFn] = &[
+    NativeFn {
+        name: "__aenter__",
+        call: |cx, args| {
+            let (native, _) = state(args)?;
+            Ok(async_step(
+                cx,
+                native,
+                "__aenter__",
+                |generator| async move {
+                    match AsyncStep::new(generator, Ok(Value::None)).await? {
+                        Step::Yielded(v) => Ok(v),
+                        Step::Returned(_) => Err(runtime_error("generator didn't yield")),
+                    }
+                },
+            ))
+        },
+    },
+    NativeFn {
+        name: "__aexit__",
+        call: |cx, args| {
+            let (native, rest) = state(args)?;
+            let raised = exit_value(&rest);
+            Ok(async_step(cx, native, "__aexit__", move |generator| {
+                async_exit(generator, raised)
+            }))
+        },
+    },
+];
+
+/// A native coroutine that runs `body` on the async generator behind `native`.
+fn async_step<F>(
+    cx: &CallCx,
+    native: Value,
+    name: &str,
+    body: impl FnOnce(Arc<Generator>) -> F + Send + 'static,
+) -> Value
+where
+    F: Future<Output = Eval> + 'static,
+{
+    let label = Arc::from(format!("{name}()"));
+    let run: NativeCoro = Box::new(move |_ctx| {
+        Box::pin(async move {
+            let generator = downcast::<AsyncGeneratorObj>(&native)
+                .ok_or_else(|| type_error("not an async generator"))?;
+            body(generator.0.clone()).await
+        })
+    });
+    Value::Coro(Arc::new(Coroutine::native(name, label, cx.site.line, run)))
+}
+
+/// `__aexit__`: the async generator resumed after the block, as `generator_exit` resumes a
+/// generator.
+async fn async_exit(generator: Arc<Generator>, raised: Value) -> Eval {
+    if matches!(raised, Value::None) {
+        return match AsyncStep::new(generator, Ok(Value::None)).await? {
+            Step::Yielded(_) => Err(runtime_error("generator didn't stop")),
+            Step::Returned(_) => Ok(Value::Bool(false)),
+        };
+    }
+    match AsyncStep::new(generator, Err(exception_of(raised.clone()))).await {
+        Ok(Step::Yielded(_)) => Err(runtime_error("generator didn't stop after athrow()")),
+        Ok(Step::Returned(_)) => Ok(Value::Bool(true)),
         Err(again) => match (again.exception(), &raised) {
             (Some(e), Value::Exception(original)) if Arc::ptr_eq(e, original) => {
                 Ok(Value::Bool(false))

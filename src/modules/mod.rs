@@ -53,25 +53,44 @@ pub static REGISTRY: &[ModuleDef] = &[
 
 #[cfg(test)]
 mod tests {
+    use crate::lang::builtins::Builtin;
     use crate::lang::value::Module;
 
-    /// The README's language section says what scenarios may import; it must not drift from
-    /// what they can.
-    #[test]
-    fn the_readme_describes_every_importable_module() {
+    /// The README's section on the scenario language.
+    fn language_section() -> &'static str {
         let readme = include_str!("../../README.md");
         let start = readme
             .find("## The scenario language")
             .expect("the README has a language section");
         let section = &readme[start..];
-        let section = &section[..section[3..]
+        &section[..section[3..]
             .find("\n## ")
-            .map_or(section.len(), |end| end + 3)];
+            .map_or(section.len(), |end| end + 3)]
+    }
+
+    /// The README's language section says what scenarios may import; it must not drift from
+    /// what they can.
+    #[test]
+    fn the_readme_describes_every_importable_module() {
+        let section = language_section();
         for module in Module::all() {
             let name = module.name();
             assert!(
                 section.contains(&format!("`{name}`")) || section.contains(&format!("`{name}.")),
                 "the README's language section does not mention `{name}`"
+            );
+        }
+    }
+
+    #[test]
+    fn the_readme_lists_every_builtin_function() {
+        let section = language_section();
+        for name in Builtin::global_names() {
+            assert!(
+                ["`{}`", "`{}(", "`@{}"]
+                    .iter()
+                    .any(|shape| section.contains(&shape.replace("{}", name))),
+                "the README's language section does not list the builtin `{name}`"
             );
         }
     }
