@@ -18,6 +18,7 @@ use super::num;
 use super::object::{object, CallCx, PyObject};
 use super::ops;
 use super::seconds;
+use super::set;
 use super::special;
 use super::value::{Dict, Items, IterState, Key, RangeObj, Value};
 use crate::exec::aio;
@@ -52,7 +53,7 @@ builtins! {
     GetAttr = "getattr", SetAttr = "setattr", DelAttr = "delattr", Iter = "iter", Next = "next",
     Callable = "callable", Id = "id", Hash = "hash", Map = "map", Filter = "filter",
     Pow = "pow", Chr = "chr", Ord = "ord", Bin = "bin", Hex = "hex", Oct = "oct",
-    Anext = "anext", Aiter = "aiter",
+    Anext = "anext", Aiter = "aiter", Set = "set", FrozenSet = "frozenset",
     AsyncioRun = "run", Sleep = "sleep", CreateTask = "create_task", Gather = "gather",
     WaitFor = "wait_for", Wait = "wait", GetRunningLoop = "get_running_loop",
     GetEventLoop = "get_event_loop", CurrentTask = "current_task",
@@ -114,6 +115,8 @@ const GLOBAL_BUILTINS: &[Builtin] = &[
     Builtin::Oct,
     Builtin::Anext,
     Builtin::Aiter,
+    Builtin::Set,
+    Builtin::FrozenSet,
 ];
 
 impl Builtin {
@@ -148,6 +151,8 @@ impl Builtin {
                 | B::ClassMethod
                 | B::Map
                 | B::Filter
+                | B::Set
+                | B::FrozenSet
         )
     }
 }
@@ -168,6 +173,8 @@ pub fn type_of(v: &Value) -> Value {
             None => Builtin::Dict,
         },
         Value::Range(_) => Builtin::Range,
+        Value::Set(s) if s.frozen => Builtin::FrozenSet,
+        Value::Set(_) => Builtin::Set,
         Value::Exception(e) => match &e.class {
             Some(c) => return Value::Class(c.clone()),
             None => return Value::ExcType(e.kind),
@@ -428,6 +435,11 @@ fn call_builtin(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) 
             arity("aiter", &args, 1, 1)?;
             crate::lang::eval_async::aiter(&args.pos[0])
         }
+        B::Set | B::FrozenSet => {
+            args.no_more_kw(b.name())?;
+            arity(b.name(), &args, 0, 1)?;
+            set::new(b == B::FrozenSet, args.pos.first())
+        }
         B::Map => lazy::map(args),
         B::Filter => lazy::filter(args),
         B::Pow => {
@@ -644,6 +656,7 @@ pub fn len(v: &Value) -> Eval {
         Value::List(l) => l.lock().len(),
         Value::Tuple(t) => t.len(),
         Value::Dict(d) => d.lock().len(),
+        Value::Set(s) => s.len(),
         Value::Range(r) => usize::try_from(r.len())
             .ok()
             .filter(|&n| n <= isize::MAX as usize)
@@ -941,6 +954,8 @@ fn isinstance(v: &Value, types: &Value) -> Eval<bool> {
             Builtin::List => matches!(v, Value::List(_)),
             Builtin::Tuple => matches!(v, Value::Tuple(_)),
             Builtin::Dict => matches!(v, Value::Dict(_)),
+            Builtin::Set => matches!(v, Value::Set(s) if !s.frozen),
+            Builtin::FrozenSet => matches!(v, Value::Set(s) if s.frozen),
             Builtin::Range => matches!(v, Value::Range(_)),
             Builtin::Type => matches!(type_of(v), Value::Builtin(Builtin::Type)),
             Builtin::Object => true,
@@ -1099,6 +1114,7 @@ fn methods_of(v: &Value) -> &'static [&'static str] {
         Value::Bytes(_) => BYTES_METHODS,
         Value::List(_) => LIST_METHODS,
         Value::Dict(_) => DICT_METHODS,
+        Value::Set(_) => set::METHODS,
         Value::Task(_) | Value::Future(_) => FUTURE_METHODS,
         Value::Loop(_) => LOOP_METHODS,
         _ => &[],
@@ -1197,6 +1213,7 @@ pub fn call_method(
         Value::Bytes(b) => bytes_method(receiver, b, name, args),
         Value::List(_) => list_method(ctx, depth, receiver, name, args, site),
         Value::Dict(_) => dict_method(receiver, name, args),
+        Value::Set(s) => set::method(receiver, s, name, args),
         Value::Task(t) => task_method(t, name, args),
         Value::Future(f) => future_method(f, name, args),
         Value::Loop(_) => loop_method(ctx, depth, name, args, site),

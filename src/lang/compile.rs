@@ -1068,8 +1068,8 @@ impl<'s> Compiler<'s> {
                     Box::new(value),
                 )
             }
-            AExpr::Set(s) => return Err(self.unsupported("sets", s.range)),
-            AExpr::SetComp(s) => return Err(self.unsupported("set comprehensions", s.range)),
+            AExpr::Set(s) => ExprKind::Set(self.elts(&s.elts)?),
+            AExpr::SetComp(c) => self.comprehension(CompKind::Set, &c.elt, None, &c.generators)?,
             AExpr::Yield(y) => {
                 self.enter_generator(y.range)?;
                 ExprKind::Yield(self.opt_box(y.value.as_deref())?)
@@ -1382,7 +1382,7 @@ fn expr_awaits(kind: &ExprKind) -> bool {
         ExprKind::Slice(a, b, c) => [a, b, c]
             .iter()
             .any(|e| e.as_ref().is_some_and(|e| e.awaits)),
-        ExprKind::List(es) | ExprKind::Tuple(es) => elts(es),
+        ExprKind::List(es) | ExprKind::Tuple(es) | ExprKind::Set(es) => elts(es),
         ExprKind::Dict(items) => items.iter().any(|item| match item {
             DictItem::Pair(k, v) => k.awaits || v.awaits,
             DictItem::Unpack(m) => m.awaits,

@@ -16,6 +16,7 @@ use super::introspect;
 use super::ir::*;
 use super::object::{not_a_context_manager, object, CallCx, PyObject};
 use super::ops;
+use super::set;
 use super::special;
 use super::value::{RangeCursor, Value};
 use crate::exec::control::RunControl;
@@ -296,6 +297,9 @@ impl Ctx {
             if let Some(result) = special::in_place(op, current, rhs) {
                 return result;
             }
+        }
+        if let Some(result) = set::in_place(op, current, rhs) {
+            return result;
         }
         if let (BinOp::Add, Value::List(l)) = (op, current) {
             let extra = ops::to_vec(rhs)?;
@@ -622,6 +626,7 @@ impl Ctx {
                 Ok(Value::tuple(vec![part(lo)?, part(hi)?, part(step)?]))
             }
             ExprKind::List(elts) => Ok(Value::list(self.eval_elts(frame, elts)?)),
+            ExprKind::Set(elts) => set::from_items(self.eval_elts(frame, elts)?),
             ExprKind::Tuple(elts) => Ok(Value::tuple(self.eval_elts(frame, elts)?)),
             ExprKind::Dict(items) => {
                 let mut pairs = Vec::with_capacity(items.len());
@@ -1037,6 +1042,7 @@ pub enum Manager {
 /// Collects the results of a comprehension.
 pub enum CompAcc {
     List(Vec<Value>),
+    Set(Vec<Value>),
     Dict(Vec<(Value, Value)>),
 }
 
@@ -1045,12 +1051,13 @@ impl CompAcc {
         match kind {
             CompKind::Dict => CompAcc::Dict(Vec::new()),
             CompKind::List | CompKind::Generator => CompAcc::List(Vec::new()),
+            CompKind::Set => CompAcc::Set(Vec::new()),
         }
     }
 
     pub fn push(&mut self, elt: Value, value: Option<Value>) -> Flow {
         match self {
-            CompAcc::List(items) => alloc::push(items, elt)?,
+            CompAcc::List(items) | CompAcc::Set(items) => alloc::push(items, elt)?,
             CompAcc::Dict(pairs) => alloc::push(pairs, (elt, value.unwrap_or(Value::None)))?,
         }
         Ok(())
@@ -1061,6 +1068,7 @@ impl CompAcc {
     pub fn finish(self) -> Eval {
         match self {
             CompAcc::List(items) => Ok(Value::list(items)),
+            CompAcc::Set(items) => set::from_items(items),
             CompAcc::Dict(pairs) => builtins::dict_from_pairs(pairs),
         }
     }

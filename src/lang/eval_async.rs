@@ -18,6 +18,7 @@ use super::generator::{Channel, Generator, GeneratorObj, Step, YieldNow};
 use super::ir::*;
 use super::object::downcast;
 use super::ops;
+use super::set;
 use super::special;
 use super::value::Value;
 use crate::exec::aio;
@@ -317,6 +318,7 @@ impl Ctx {
                     Ok(Value::tuple(parts))
                 }
                 ExprKind::List(elts) => Ok(Value::list(self.eval_elts_async(frame, elts).await?)),
+                ExprKind::Set(elts) => set::from_items(self.eval_elts_async(frame, elts).await?),
                 ExprKind::Tuple(elts) => Ok(Value::tuple(self.eval_elts_async(frame, elts).await?)),
                 ExprKind::Dict(items) => {
                     let mut pairs = Vec::with_capacity(items.len());

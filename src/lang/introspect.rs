@@ -1,7 +1,6 @@
 //! Built-ins that look into objects and their types: `issubclass`, `hasattr`, `getattr`,
 //! `setattr`, `delattr`, `callable`, `id`, `hash`, `iter`, `next`, and `object()`.
 
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use super::builtins::{get_attr, no_attribute, Builtin};
@@ -12,7 +11,7 @@ use super::generator::GeneratorObj;
 use super::object::{CallCx, PyObject};
 use super::ops;
 use super::special::{self, ObjectIter};
-use super::value::{identity, IterState, Key, Value};
+use super::value::{identity, IterState, Value};
 
 /// `object()`: an object with nothing but its identity (a sentinel).
 pub struct Plain;
@@ -193,15 +192,7 @@ fn id(v: &Value) -> i64 {
 /// `hash(v)`: an int's own value (as CPython's for ints below 2**61 - 1), the class's
 /// `__hash__`, else a hash of the key.
 fn hash(v: &Value) -> Eval<i64> {
-    match v.key()? {
-        Key::Int(i) => Ok(i % ((1 << 61) - 1)),
-        Key::Object(_) => special::hash(v).unwrap_or(Ok(0)),
-        key => {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            key.hash(&mut h);
-            Ok(h.finish() as i64)
-        }
-    }
+    super::hash::hash(v)
 }
 
 /// `iter(v)`.

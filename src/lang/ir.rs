@@ -38,6 +38,8 @@ pub enum ExprKind {
     Subscript(Box<Expr>, Box<Expr>),
     Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
     List(Vec<Elt>),
+    /// `{a, b}`.
+    Set(Vec<Elt>),
     Tuple(Vec<Elt>),
     Dict(Vec<DictItem>),
     Comp(Box<Comprehension>),
@@ -89,6 +91,7 @@ pub enum Arg {
 
 pub enum CompKind {
     List,
+    Set,
     Dict,
     Generator,
 }

@@ -16,6 +16,7 @@ pub mod eval_async;
 pub mod format;
 pub mod function;
 pub mod generator;
+pub mod hash;
 pub mod introspect;
 pub mod ir;
 pub mod lazy;
@@ -25,6 +26,7 @@ pub mod object;
 pub mod ops;
 pub mod repr;
 pub mod seconds;
+pub mod set;
 pub mod special;
 #[cfg(test)]
 mod testing;

@@ -10,6 +10,7 @@ use super::alloc;
 use super::error::{Ctrl, Eval, ExcKind};
 use super::ir::{BinOp, CmpOp, UnaryOp};
 use super::num;
+use super::set;
 use super::special;
 use super::value::{Dict, Items, IterState, Key, RangeCursor, RangeObj, Value, MAX_NESTING};
 
@@ -158,7 +159,7 @@ pub fn divmod(a: &Value, b: &Value) -> Eval {
 }
 
 fn sequence_binary(op: BinOp, a: &Value, b: &Value) -> Eval {
-    if let Some(result) = dict_binary(op, a, b) {
+    if let Some(result) = dict_binary(op, a, b).or_else(|| set::binary(op, a, b)) {
         return result;
     }
     match (op, a, b) {
@@ -315,6 +316,7 @@ fn equal_at(a: &Value, b: &Value, depth: usize) -> Eval<bool> {
         return Ok(ordering == Some(Ordering::Equal));
     }
     Ok(match (a, b) {
+        (Value::Set(x), Value::Set(y)) => set::compare(CmpOp::Eq, x, y)?,
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
         (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) => true,
@@ -444,6 +446,11 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> Eval<bool> {
             return special::compare(op, a, b);
         }
     }
+    if let (Value::Set(x), Value::Set(y), CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE) =
+        (a, b, op)
+    {
+        return set::compare(op, x, y);
+    }
     use Ordering::{Equal, Greater, Less};
     Ok(match op {
         CmpOp::Eq => equal(a, b)?,
@@ -486,6 +493,7 @@ pub fn contains(container: &Value, item: &Value) -> Eval<bool> {
             let key = item.key()?;
             d.lock().contains_key(&key)
         }
+        Value::Set(s) => s.contains(item)?,
         Value::Range(r) => match item {
             Value::Float(f) => num::exact_int(*f).is_some_and(|i| r.contains(i)),
             other => as_int(other).is_some_and(|i| r.contains(i)),
@@ -552,6 +560,7 @@ pub fn iterate(v: &Value) -> Eval<IterState> {
             data: b.clone(),
             pos: 0,
         },
+        Value::Set(s) => items(s.items()),
         Value::Iter(it) => IterState::Shared(it.clone()),
         Value::Object(o) => match o.iterator() {
             Some(native) => IterState::Native(native),

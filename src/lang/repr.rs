@@ -164,6 +164,17 @@ impl Writer {
                 };
                 self.nested(address(&**d), "{...}", "repr", |w| w.entries(&entries))
             }
+            Value::Set(s) => {
+                let items = s.items();
+                match (items.is_empty(), s.frozen) {
+                    (true, frozen) => self.put(if frozen { "frozenset()" } else { "set()" }),
+                    (false, frozen) => self.nested(address(&**s), "...", "repr", |w| {
+                        w.put(if frozen { "frozenset(" } else { "" })?;
+                        w.sequence("{", "}", &items, false)?;
+                        w.put(if frozen { ")" } else { "" })
+                    }),
+                }
+            }
             Value::Exception(e) => {
                 self.nested(address(&**e), "...", "repr", |w| w.exception_repr(e))
             }

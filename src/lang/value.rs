@@ -17,6 +17,7 @@ use super::ir::BinOp;
 use super::num;
 use super::object::{NativeFn, PyObject};
 use super::repr;
+use super::set::SetObj;
 use super::special;
 use super::trashcan;
 use crate::exec::objects::{FutureObj, LoopObj, TaskObj};
@@ -33,6 +34,8 @@ pub enum Value {
     List(Arc<Mutex<Items>>),
     Tuple(Arc<Items>),
     Dict(Arc<Mutex<Dict>>),
+    /// A `set` or a `frozenset`.
+    Set(Arc<SetObj>),
     Range(Arc<RangeObj>),
     Iter(Arc<Mutex<IterState>>),
     Func(Arc<Function>),
@@ -84,6 +87,7 @@ impl Value {
             Value::List(l) => Value::List(l.clone()),
             Value::Tuple(t) => Value::Tuple(t.clone()),
             Value::Dict(d) => Value::Dict(d.clone()),
+            Value::Set(s) => Value::Set(s.clone()),
             Value::Range(r) => Value::Range(r.clone()),
             Value::Iter(i) => Value::Iter(i.clone()),
             Value::Func(f) => Value::Func(f.clone()),
@@ -327,6 +331,31 @@ pub enum Key {
     Id(usize),
     /// An object whose class defines `__hash__`: keys are equal by its `__eq__`.
     Object(ObjectKey),
+    /// A frozenset: equal to another with the same elements, in any order.
+    FrozenSet(FrozenKey),
+}
+
+/// The key of a frozenset: its hash and its elements' keys.
+#[derive(Clone)]
+pub struct FrozenKey {
+    hash: i64,
+    keys: Vec<Key>,
+}
+
+impl PartialEq for FrozenKey {
+    fn eq(&self, other: &FrozenKey) -> bool {
+        self.hash == other.hash
+            && self.keys.len() == other.keys.len()
+            && self.keys.iter().all(|k| other.keys.contains(k))
+    }
+}
+
+impl Eq for FrozenKey {}
+
+impl std::hash::Hash for FrozenKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.hash.hash(state);
+    }
 }
 
 /// The key of an object of a user class that defines `__hash__`.
@@ -488,6 +517,7 @@ impl Value {
             Value::List(x) => sole(x),
             Value::Tuple(x) => sole(x),
             Value::Dict(x) => sole(x),
+            Value::Set(x) => sole(x),
             Value::Iter(x) => sole(x),
             Value::Func(x) => sole(x),
             Value::Method(x) => sole(x),
@@ -520,6 +550,8 @@ impl Value {
                 .try_lock()
                 .and_then(|d| d.kind().map(|k| k.flavor.name))
                 .unwrap_or("dict"),
+            Value::Set(s) if s.frozen => "frozenset",
+            Value::Set(_) => "set",
             Value::Range(_) => "range",
             Value::Iter(_) => "iterator",
             Value::Func(_) => "function",
@@ -553,6 +585,7 @@ impl Value {
             Value::List(l) => !l.lock().is_empty(),
             Value::Tuple(t) => !t.is_empty(),
             Value::Dict(d) => !d.lock().is_empty(),
+            Value::Set(s) => !s.is_empty(),
             Value::Range(r) => !r.is_empty(),
             Value::Bytes(b) => !b.is_empty(),
             // Python code cannot fail here: those who can tell call `special::truth`.
@@ -591,6 +624,10 @@ impl Value {
                         .collect::<Eval<_>>()?,
                 )
             }
+            Value::Set(s) if s.frozen => Key::FrozenSet(FrozenKey {
+                hash: s.frozen_hash(),
+                keys: s.keys(),
+            }),
             v if special::has_class(v) => match special::hash(v) {
                 Some(Ok(hash)) => Key::Object(ObjectKey {
                     hash,
@@ -655,6 +692,7 @@ pub fn identity(v: &Value) -> usize {
         Value::Object(o) => at(o),
         Value::List(l) => at(l),
         Value::Dict(d) => at(d),
+        Value::Set(s) => at(s),
         Value::Tuple(t) => at(t),
         Value::Method(m) => at(m),
         _ => 0,
