@@ -24,6 +24,7 @@ pub mod nesting;
 pub mod num;
 pub mod object;
 pub mod ops;
+pub mod percent;
 pub mod repr;
 pub mod seconds;
 pub mod set;

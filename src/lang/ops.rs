@@ -10,6 +10,7 @@ use super::alloc;
 use super::error::{Ctrl, Eval, ExcKind};
 use super::ir::{BinOp, CmpOp, UnaryOp};
 use super::num;
+use super::percent;
 use super::set;
 use super::special;
 use super::value::{Dict, Items, IterState, Key, RangeCursor, RangeObj, Value, MAX_NESTING};
@@ -166,6 +167,7 @@ fn sequence_binary(op: BinOp, a: &Value, b: &Value) -> Eval {
         _ if special::has_class(a) || special::has_class(b) => {
             special::binary(op, a, b).unwrap_or_else(|| Err(unsupported(op_symbol(op), a, b)))
         }
+        (BinOp::Mod, Value::Str(template), args) => percent::format(template, args),
         (BinOp::Add, Value::Str(x), Value::Str(y)) => {
             let mut s = alloc::string_with_capacity(x.len() + y.len())?;
             s.push_str(x);
