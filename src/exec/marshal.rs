@@ -324,7 +324,7 @@ pub struct WireError {
 }
 
 /// The wire form of a raised exception.
-pub fn error(ctx: &Ctx, e: &Exception) -> WireError {
+pub fn error(ctx: &Ctx, e: &Arc<Exception>) -> WireError {
     let args = e
         .args()
         .iter()

@@ -532,7 +532,9 @@ fn call_job(ctx: &Ctx, job: Job) -> Eval {
 /// cross raises there, as unpicklable results do).
 fn outcome(ctx: &Ctx, result: Eval) -> Result<Json, WireError> {
     match result {
-        Ok(v) => marshal::encode(ctx, &v).map_err(|e| marshal::error(ctx, &e.exception())),
+        Ok(v) => {
+            marshal::encode(ctx, &v).map_err(|e| marshal::error(ctx, &Arc::new(e.exception())))
+        }
         Err(ctrl) => Err(match ctrl.into_signal() {
             Signal::Raise(e) => marshal::error(ctx, &e),
             Signal::Abort(Abort::Limit(message)) => stopped("LimitExceeded", &message),

@@ -10,6 +10,7 @@ use super::alloc;
 use super::class;
 use super::error::{Ctrl, Eval, ExcKind, Exception};
 use super::eval::Ctx;
+use super::exception_group;
 use super::function::{Args, BoundMethod};
 use super::introspect;
 use super::ir::{BinOp, Call};
@@ -1143,15 +1144,22 @@ pub fn get_attr(value: &Value, name: &str) -> Eval {
         Value::Module(m) => m.attr(name).ok_or_else(|| no_attribute(value, name)),
         Value::Exception(e) if name == "args" => Ok(Value::tuple(e.args())),
         Value::Instance(i) => class::instance_attr(value, &i.class, &i.attrs, name),
-        Value::Exception(e) => match &e.class {
-            Some(c) => class::instance_attr(value, c, &e.attrs, name),
-            None => e
-                .attrs
-                .lock()
-                .get(name)
-                .cloned()
-                .ok_or_else(|| no_attribute(value, name)),
-        },
+        Value::Exception(e) => {
+            let found = match &e.class {
+                Some(c) => class::instance_attr(value, c, &e.attrs, name),
+                None => e
+                    .attrs
+                    .lock()
+                    .get(name)
+                    .cloned()
+                    .ok_or_else(|| no_attribute(value, name)),
+            };
+            found.or_else(|missing| {
+                exception_group::attr(e, name)
+                    .or_else(|| exception_default(name))
+                    .ok_or(missing)
+            })
+        }
         Value::Class(c) => class::class_attr(c, name),
         Value::ExcType(k) if name == "__name__" => Ok(Value::str(k.name())),
         Value::Func(f) => match (name, &f.wraps) {
@@ -1191,6 +1199,15 @@ pub fn get_attr(value: &Value, name: &str) -> Eval {
             function: None,
         }))),
         v => Err(no_attribute(v, name)),
+    }
+}
+
+/// What an exception's chaining attributes are before anything sets them.
+fn exception_default(name: &str) -> Option<Value> {
+    match name {
+        "__cause__" | "__context__" | "__traceback__" => Some(Value::None),
+        "__suppress_context__" => Some(Value::Bool(false)),
+        _ => None,
     }
 }
 

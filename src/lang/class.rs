@@ -320,7 +320,10 @@ pub fn instance_attr(me: &Value, class: &Arc<Class>, attrs: &Mutex<Attrs>, name:
         None => match name {
             "__class__" => Ok(Value::Class(class.clone())),
             "__dict__" => Ok(attrs_dict(&attrs.lock())),
-            _ => Err(no_attribute(me, name)),
+            _ => match class.lookup("__getattr__") {
+                Some(getattr) => special::call(&getattr, vec![me.clone(), Value::str(name)]),
+                None => Err(no_attribute(me, name)),
+            },
         },
     }
 }

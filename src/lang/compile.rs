@@ -331,12 +331,10 @@ impl<'s> Compiler<'s> {
                 }
                 StmtKind::Return(s.value.as_ref().map(|v| self.expr(v)).transpose()?)
             }
-            AStmt::Raise(s) => {
-                if s.cause.is_some() {
-                    return Err(self.unsupported("`raise ... from ...`", s.range));
-                }
-                StmtKind::Raise(s.exc.as_ref().map(|v| self.expr(v)).transpose()?)
-            }
+            AStmt::Raise(s) => StmtKind::Raise(
+                s.exc.as_ref().map(|v| self.expr(v)).transpose()?,
+                s.cause.as_ref().map(|v| self.expr(v)).transpose()?,
+            ),
             AStmt::Try(s) => self.try_stmt(s)?,
             AStmt::Assert(s) => StmtKind::Assert(
                 self.expr(&s.test)?,
@@ -445,9 +443,6 @@ impl<'s> Compiler<'s> {
     }
 
     fn try_stmt(&mut self, s: &ast::StmtTry) -> CResult<StmtKind> {
-        if s.is_star {
-            return Err(self.unsupported("`except*`", s.range));
-        }
         let body = self.block(&s.body)?;
         let mut handlers = Vec::new();
         for ast::ExceptHandler::ExceptHandler(h) in &s.handlers {
@@ -458,6 +453,7 @@ impl<'s> Compiler<'s> {
             });
         }
         Ok(StmtKind::Try(Box::new(Try {
+            star: s.is_star,
             body,
             handlers,
             orelse: self.block(&s.orelse)?,
@@ -1433,7 +1429,10 @@ fn stmt_awaits(kind: &StmtKind) -> bool {
         StmtKind::For(t, e, a, b) => {
             target_awaits(t) || e.awaits || block_awaits(a) || block_awaits(b)
         }
-        StmtKind::Return(e) | StmtKind::Raise(e) => e.as_ref().is_some_and(|e| e.awaits),
+        StmtKind::Return(e) => e.as_ref().is_some_and(|e| e.awaits),
+        StmtKind::Raise(e, cause) => [e, cause]
+            .iter()
+            .any(|e| e.as_ref().is_some_and(|e| e.awaits)),
         StmtKind::Try(t) => {
             block_awaits(&t.body)
                 || block_awaits(&t.orelse)

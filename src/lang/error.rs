@@ -59,6 +59,7 @@ exc_kinds! {
     OSError => Exception,
     TimeoutError => OSError,
     InvalidStateError => Exception,
+    ExceptionGroup => Exception,
 }
 
 impl ExcKind {
@@ -152,12 +153,18 @@ impl Exception {
     }
 
     /// Whether an `except` naming user class `class` catches it.
+    /// Sets attribute `name` (`__cause__`, or one a class's `__init__` sets).
+    pub fn set_attr(&self, name: &str, value: Value) {
+        let old = self.attrs.lock().insert(Arc::from(name), value);
+        drop(old);
+    }
+
     pub fn is_instance_of(&self, class: &Arc<Class>) -> bool {
         self.class.as_ref().is_some_and(|c| c.derives_from(class))
     }
 
     /// `str(exc)`.
-    pub fn message(&self) -> String {
+    pub fn message(self: &Arc<Self>) -> String {
         repr::exception_message(self)
     }
 
@@ -167,7 +174,7 @@ impl Exception {
     }
 
     /// The last line of a traceback: `ValueError: boom`.
-    pub fn summary_line(&self) -> String {
+    pub fn summary_line(self: &Arc<Self>) -> String {
         let message = self.message();
         let name = self.qualified_name();
         if message.is_empty() {

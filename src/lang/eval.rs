@@ -9,6 +9,7 @@ use super::async_generator::AsyncGeneratorObj;
 use super::builtins;
 use super::class::{self, Attrs, Class};
 use super::error::{loop_step, returned, Ctrl, Eval, ExcKind, Exception, Signal};
+use super::exception_group::{self, StarMatch};
 use super::format::format_value;
 use super::function::{callee_str, Args, Coroutine, Frame, Function};
 use super::generator::{Generator, GeneratorObj};
@@ -222,9 +223,10 @@ impl Ctx {
                 };
                 return Err(Ctrl::new(Signal::Return(v)));
             }
-            StmtKind::Raise(exc) => {
+            StmtKind::Raise(exc, cause) => {
                 let value = exc.as_ref().map(|e| self.eval(frame, e)).transpose()?;
-                return Err(raise_value(frame, value));
+                let cause = cause.as_ref().map(|c| self.eval(frame, c)).transpose()?;
+                return Err(caused(raise_value(frame, value), cause));
             }
             StmtKind::Try(t) => return self.exec_try(frame, t),
             StmtKind::Assert(test, msg) => {
@@ -379,7 +381,21 @@ impl Ctx {
         let mut outcome = self.exec_block(frame, &t.body);
         if let Some(exc) = outcome.as_ref().err().and_then(Ctrl::exception) {
             let exc = exc.clone();
-            if let Some(handler) = self.find_handler(frame, &t.handlers, &exc)? {
+            if t.star {
+                let mut star = StarMatch::new(exc);
+                for h in &t.handlers {
+                    let types = h
+                        .types
+                        .as_ref()
+                        .map(|e| self.eval_pure(frame, e))
+                        .transpose()?;
+                    let Some(matched) = star.take(&types.unwrap_or(Value::None))? else {
+                        continue;
+                    };
+                    star.handled(self.run_handler(frame, h, matched))?;
+                }
+                outcome = star.finish();
+            } else if let Some(handler) = self.find_handler(frame, &t.handlers, &exc)? {
                 outcome = self.run_handler(frame, handler, exc);
             }
         } else if outcome.is_ok() {
@@ -410,7 +426,7 @@ impl Ctx {
     }
 
     /// Evaluates an expression that cannot assign (exception types in `except` clauses).
-    fn eval_pure(&self, frame: &Frame, e: &Expr) -> Eval {
+    pub fn eval_pure(&self, frame: &Frame, e: &Expr) -> Eval {
         match &e.kind {
             ExprKind::Const(v) => Ok(v.clone()),
             ExprKind::Name(var, name) => self.load(frame, *var, name),
@@ -431,8 +447,8 @@ impl Ctx {
         if let Some(name) = &h.name {
             self.assign(frame, name, Value::Exception(exc.clone()))?;
         }
-        frame.handling.push(exc);
-        let result = self.exec_block(frame, &h.body);
+        frame.handling.push(exc.clone());
+        let result = chained(self.exec_block(frame, &h.body), &exc);
         frame.handling.pop();
         if let Some(Target::Var(var, _)) = &h.name {
             self.store_var(frame, *var, None);
@@ -834,6 +850,9 @@ impl Ctx {
             },
             Value::ExcType(kind) => {
                 args.no_more_kw(kind.name())?;
+                if *kind == ExcKind::ExceptionGroup {
+                    return exception_group::new(args.pos);
+                }
                 Ok(Value::Exception(Arc::new(Exception::with_args(
                     *kind, args.pos,
                 ))))
@@ -966,6 +985,40 @@ pub fn raise_value(frame: &Frame, value: Option<Value>) -> Ctrl {
             None => Ctrl::raise(ExcKind::RuntimeError, "No active exception to reraise"),
         },
     }
+}
+
+/// `raise ... from cause`: the exception's `__cause__` is the cause (`None` too) and its
+/// context is no longer shown.
+pub fn caused(raised: Ctrl, cause: Option<Value>) -> Ctrl {
+    let (Some(cause), Some(e)) = (cause, raised.exception()) else {
+        return raised;
+    };
+    let cause = match cause {
+        Value::None => Value::None,
+        other => match exception_of(other).exception() {
+            Some(c) => Value::Exception(c.clone()),
+            None => {
+                return Ctrl::raise(
+                    ExcKind::TypeError,
+                    "exception causes must derive from BaseException",
+                )
+            }
+        },
+    };
+    e.set_attr("__cause__", cause);
+    e.set_attr("__suppress_context__", Value::Bool(true));
+    raised
+}
+
+/// An exception that escapes an `except` block has the one being handled as its
+/// `__context__`, as CPython records it.
+pub fn chained(outcome: Flow, handled: &Arc<Exception>) -> Flow {
+    if let Some(e) = outcome.as_ref().err().and_then(Ctrl::exception) {
+        if !Arc::ptr_eq(e, handled) && e.attrs.lock().get("__context__").is_none() {
+            e.set_attr("__context__", Value::Exception(handled.clone()));
+        }
+    }
+    outcome
 }
 
 /// What raising `value` raises: an exception, or a new instance of an exception class.

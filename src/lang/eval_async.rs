@@ -11,8 +11,9 @@ use super::alloc;
 use super::async_generator::{self, AsyncGeneratorObj};
 use super::builtins;
 use super::error::{loop_step, returned, Ctrl, Eval, ExcKind, Exception, Signal};
+use super::eval::{caused, chained, format_part, push_elt, raise_value, CompAcc, Ctx, Flow};
 use super::eval::{exit_args, suppressed};
-use super::eval::{format_part, push_elt, raise_value, CompAcc, Ctx, Flow};
+use super::exception_group::StarMatch;
 use super::function::{callee_str, Args, CoroBody, Coroutine, Frame};
 use super::generator::{Channel, Generator, GeneratorObj, Step, YieldNow};
 use super::ir::*;
@@ -105,9 +106,16 @@ impl Ctx {
             StmtKind::Return(Some(e)) => {
                 return Err(Ctrl::new(Signal::Return(self.eval_async(frame, e).await?)))
             }
-            StmtKind::Raise(Some(e)) => {
-                let value = self.eval_async(frame, e).await?;
-                return Err(raise_value(frame, Some(value)));
+            StmtKind::Raise(exc, cause) => {
+                let value = match exc {
+                    Some(e) => Some(self.eval_async(frame, e).await?),
+                    None => None,
+                };
+                let cause = match cause {
+                    Some(c) => Some(self.eval_async(frame, c).await?),
+                    None => None,
+                };
+                return Err(caused(raise_value(frame, value), cause));
             }
             StmtKind::Try(t) => return self.exec_try_async(frame, t).await,
             StmtKind::With(items, body) => return self.exec_with_async(frame, items, body).await,
@@ -215,16 +223,22 @@ impl Ctx {
         let mut outcome = self.exec_block_async(frame, &t.body).await;
         if let Some(exc) = outcome.as_ref().err().and_then(Ctrl::exception) {
             let exc = exc.clone();
-            if let Some(handler) = self.find_handler(frame, &t.handlers, &exc)? {
-                if let Some(name) = &handler.name {
-                    self.assign(frame, name, Value::Exception(exc.clone()))?;
+            if t.star {
+                let mut star = StarMatch::new(exc);
+                for h in &t.handlers {
+                    let types = h
+                        .types
+                        .as_ref()
+                        .map(|e| self.eval_pure(frame, e))
+                        .transpose()?;
+                    let Some(matched) = star.take(&types.unwrap_or(Value::None))? else {
+                        continue;
+                    };
+                    star.handled(self.run_handler_async(frame, h, matched).await)?;
                 }
-                frame.handling.push(exc);
-                outcome = self.exec_block_async(frame, &handler.body).await;
-                frame.handling.pop();
-                if let Some(Target::Var(var, _)) = &handler.name {
-                    self.store_var(frame, *var, None);
-                }
+                outcome = star.finish();
+            } else if let Some(handler) = self.find_handler(frame, &t.handlers, &exc)? {
+                outcome = self.run_handler_async(frame, handler, exc).await;
             }
         } else if outcome.is_ok() {
             outcome = self.exec_block_async(frame, &t.orelse).await;
@@ -233,6 +247,19 @@ impl Ctx {
             return outcome;
         }
         self.exec_block_async(frame, &t.finally).await?;
+        outcome
+    }
+
+    async fn run_handler_async(&self, frame: &mut Frame, h: &Handler, exc: Arc<Exception>) -> Flow {
+        if let Some(name) = &h.name {
+            self.assign(frame, name, Value::Exception(exc.clone()))?;
+        }
+        frame.handling.push(exc.clone());
+        let outcome = chained(self.exec_block_async(frame, &h.body).await, &exc);
+        frame.handling.pop();
+        if let Some(Target::Var(var, _)) = &h.name {
+            self.store_var(frame, *var, None);
+        }
         outcome
     }
 

@@ -196,7 +196,8 @@ pub enum StmtKind {
     Break,
     Continue,
     Return(Option<Expr>),
-    Raise(Option<Expr>),
+    /// `raise exc from cause`.
+    Raise(Option<Expr>, Option<Expr>),
     Try(Box<Try>),
     Assert(Expr, Option<Expr>),
     /// `def`, with its decorators top first: each is applied, bottom up, to the function.
@@ -219,6 +220,8 @@ pub struct WithItem {
 }
 
 pub struct Try {
+    /// Whether the handlers are `except*` clauses.
+    pub star: bool,
     pub body: Vec<Stmt>,
     pub handlers: Vec<Handler>,
     pub orelse: Vec<Stmt>,

@@ -13,6 +13,7 @@ pub mod compile;
 pub mod error;
 pub mod eval;
 pub mod eval_async;
+pub mod exception_group;
 pub mod format;
 pub mod function;
 pub mod generator;

@@ -57,7 +57,7 @@ pub fn lenient(v: &Value, style: Style) -> String {
 }
 
 /// `str(exc)`, for messages.
-pub fn exception_message(e: &Exception) -> String {
+pub fn exception_message(e: &Arc<Exception>) -> String {
     let mut w = Writer::new(true);
     let _ = w.exception_str(e);
     w.out
@@ -263,7 +263,20 @@ impl Writer {
 
     /// `str(exc)`: nothing, the one argument's `str` (its `repr` for `KeyError`), or the
     /// arguments as a tuple.
-    fn exception_str(&mut self, e: &Exception) -> Written {
+    fn exception_str(&mut self, e: &Arc<Exception>) -> Written {
+        if let Some(method) = e.class.as_ref().and_then(|c| c.lookup("__str__")) {
+            return match special::call(&method, vec![Value::Exception(e.clone())]) {
+                Ok(Value::Str(s)) => self.put(&s),
+                Ok(other) => Err(Stop::Raised(Ctrl::raise(
+                    ExcKind::TypeError,
+                    format!("__str__ returned non-string (type {})", other.type_name()),
+                ))),
+                Err(ctrl) => Err(Stop::Raised(ctrl)),
+            };
+        }
+        if let Some(text) = super::exception_group::text(e) {
+            return self.put(&text);
+        }
         match e.args().as_slice() {
             [] => Ok(()),
             [one] if e.kind == ExcKind::KeyError => self.value(one),

@@ -1,0 +1,241 @@
+//! `ExceptionGroup` and `except*` (PEP 654): a group holds several exceptions; each `except*`
+//! clause takes the part of the group its types match (nested groups keep their shape), and
+//! what no clause took is raised again, with whatever the clauses raised.
+
+use std::sync::Arc;
+
+use super::error::{Ctrl, Eval, ExcKind, Exception, Signal};
+use super::eval::{exception_matches, Flow};
+use super::ops;
+use super::value::Value;
+
+fn type_error(message: &str) -> Ctrl {
+    Ctrl::raise(ExcKind::TypeError, message)
+}
+
+/// `ExceptionGroup(message, exceptions)`, checked as CPython checks it.
+pub fn new(args: Vec<Value>) -> Eval {
+    let [message, exceptions] = <[Value; 2]>::try_from(args).map_err(|given| {
+        Ctrl::raise(
+            ExcKind::TypeError,
+            format!(
+                "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)",
+                given.len()
+            ),
+        )
+    })?;
+    if !matches!(message, Value::Str(_)) {
+        return Err(type_error("argument 1 must be str"));
+    }
+    let items = ops::to_vec(&exceptions)
+        .map_err(|_| type_error("second argument (exceptions) must be a sequence"))?;
+    if items.is_empty() {
+        return Err(Ctrl::raise(
+            ExcKind::ValueError,
+            "second argument (exceptions) must be a non-empty sequence",
+        ));
+    }
+    if items.iter().any(|e| !matches!(e, Value::Exception(_))) {
+        return Err(Ctrl::raise(
+            ExcKind::ValueError,
+            "Item 0 of second argument (exceptions) is not an exception",
+        ));
+    }
+    Ok(Value::Exception(Arc::new(group(message, items))))
+}
+
+fn group(message: Value, items: Vec<Value>) -> Exception {
+    Exception::with_args(ExcKind::ExceptionGroup, vec![message, Value::list(items)])
+}
+
+/// The exceptions of a group, if `e` is one.
+pub fn members(e: &Exception) -> Option<Vec<Arc<Exception>>> {
+    if e.kind != ExcKind::ExceptionGroup {
+        return None;
+    }
+    let args = e.args();
+    let items = ops::to_vec(args.get(1)?).ok()?;
+    Some(
+        items
+            .into_iter()
+            .filter_map(|v| match v {
+                Value::Exception(e) => Some(e),
+                _ => None,
+            })
+            .collect(),
+    )
+}
+
+/// `eg.message` and `eg.exceptions`.
+pub fn attr(e: &Exception, name: &str) -> Option<Value> {
+    let members = members(e)?;
+    match name {
+        "message" => e.args().first().cloned(),
+        "exceptions" => Some(Value::tuple(
+            members.into_iter().map(Value::Exception).collect(),
+        )),
+        _ => None,
+    }
+}
+
+/// `str(eg)`: `message (3 sub-exceptions)`.
+pub fn text(e: &Exception) -> Option<String> {
+    let members = members(e)?;
+    let message = match e.args().first() {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => String::new(),
+    };
+    let n = members.len();
+    Some(format!(
+        "{message} ({n} sub-exception{})",
+        if n == 1 { "" } else { "s" }
+    ))
+}
+
+/// Part of a group, or none of it.
+type Part = Option<Arc<Exception>>;
+
+/// The part of `e` whose leaves match `types`, and the rest, each a group shaped as `e` is.
+fn split(e: &Arc<Exception>, types: &Value) -> Eval<(Part, Part)> {
+    let Some(members) = members(e) else {
+        return Ok(if exception_matches(e, types)? {
+            (Some(e.clone()), None)
+        } else {
+            (None, Some(e.clone()))
+        });
+    };
+    let (mut matched, mut rest) = (Vec::new(), Vec::new());
+    for member in &members {
+        let (m, r) = split(member, types)?;
+        matched.extend(m.map(Value::Exception));
+        rest.extend(r.map(Value::Exception));
+    }
+    let message = e.args().first().cloned().unwrap_or(Value::None);
+    let rebuild = |items: Vec<Value>, all: usize| -> Part {
+        match items.len() {
+            0 => None,
+            n if n == all => Some(e.clone()),
+            _ => Some(Arc::new(group(message.clone(), items))),
+        }
+    };
+    let all = members.len();
+    Ok((rebuild(matched, all), rebuild(rest, all)))
+}
+
+/// The state of a `try` with `except*` clauses while its clauses run.
+pub struct StarMatch {
+    original: Arc<Exception>,
+    /// What no clause has taken yet.
+    remaining: Option<Arc<Exception>>,
+    /// What the clauses raised.
+    raised: Vec<Value>,
+}
+
+impl StarMatch {
+    /// A naked exception is matched as a group of one.
+    pub fn new(exc: Arc<Exception>) -> StarMatch {
+        let remaining = match members(&exc) {
+            Some(_) => exc.clone(),
+            None => Arc::new(group(Value::str(""), vec![Value::Exception(exc.clone())])),
+        };
+        StarMatch {
+            original: exc,
+            remaining: Some(remaining),
+            raised: Vec::new(),
+        }
+    }
+
+    /// The part of what is left that a clause naming `types` takes, if any.
+    pub fn take(&mut self, types: &Value) -> Eval<Option<Arc<Exception>>> {
+        let Some(remaining) = self.remaining.take() else {
+            return Ok(None);
+        };
+        if is_group_type(types) {
+            self.remaining = Some(remaining);
+            return Err(type_error(
+                "catching ExceptionGroup with except* is not allowed. Use except instead.",
+            ));
+        }
+        let (matched, rest) = split(&remaining, types)?;
+        self.remaining = rest;
+        Ok(matched)
+    }
+
+    /// Records how a clause ended: an exception it raised joins the ones raised at the end.
+    pub fn handled(&mut self, outcome: Flow) -> Flow {
+        match outcome {
+            Err(ctrl) => match ctrl.into_signal() {
+                Signal::Raise(e) => {
+                    self.raised.push(Value::Exception(e));
+                    Ok(())
+                }
+                other => Err(Ctrl::new(other)),
+            },
+            ok => ok,
+        }
+    }
+
+    /// What the `try` raises once every clause has run.
+    pub fn finish(self) -> Flow {
+        let unhandled = self.remaining.map(|rest| {
+            if members(&self.original).is_none() {
+                self.original.clone()
+            } else {
+                rest
+            }
+        });
+        let mut raised = self.raised;
+        match (unhandled, raised.is_empty()) {
+            (None, true) => Ok(()),
+            (Some(rest), true) => Err(Ctrl::exc(rest)),
+            (rest, false) => {
+                if let Some(rest) = rest {
+                    raised.push(Value::Exception(rest));
+                }
+                if let [Value::Exception(only)] = raised.as_slice() {
+                    return Err(Ctrl::exc(only.clone()));
+                }
+                Err(Ctrl::exc(Arc::new(group(Value::str(""), raised))))
+            }
+        }
+    }
+}
+
+fn is_group_type(types: &Value) -> bool {
+    match types {
+        Value::ExcType(kind) => *kind == ExcKind::ExceptionGroup,
+        Value::Tuple(ts) => ts.iter().any(is_group_type),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::testing::outcome;
+
+    #[test]
+    fn except_star_splits_a_group_by_type() {
+        let program = "\
+try:
+    raise ExceptionGroup('batch', [ValueError('a'), TypeError('b'), ValueError('c')])
+except* ValueError as eg:
+    print('values', eg.exceptions, eg.message)
+except* TypeError as eg:
+    print('types', repr(eg))
+eg = ExceptionGroup('g', [KeyError(1)])
+print(eg, len(eg.exceptions))
+try:
+    raise ExceptionGroup('left', [OSError('x'), ValueError('y')])
+except* ValueError:
+    print('handled the value error')
+";
+        assert_eq!(
+            outcome(program),
+            "values (ValueError('a'), ValueError('c')) batch\n\
+             types ExceptionGroup('batch', [TypeError('b')])\n\
+             g (1 sub-exception) 1\n\
+             handled the value error\n\
+             ExceptionGroup: left (1 sub-exception)"
+        );
+    }
+}
