@@ -13,7 +13,7 @@ use super::control::RunControl;
 use super::pipe::{Frame, FrameWriter};
 use crate::lang::error::Abort;
 use crate::record::recorder::Sink;
-use crate::trace::event::Event;
+use crate::trace::event::{Event, EventKind};
 
 /// Events let through past the event limit once the program has stopped, so that what the run
 /// records as it ends (the limit itself, lanes ending) is kept.
@@ -161,9 +161,18 @@ impl Sink for Outbox {
         let before = self.recorded.fetch_add(count, Ordering::Relaxed);
         if before + count > self.max_events {
             self.over_limit();
-            let under_limit = self.max_events.saturating_sub(before);
-            let over = count - under_limit;
-            batch.truncate(usize::try_from(under_limit + self.wind_down(over)).unwrap_or(0));
+            let under_limit = usize::try_from(self.max_events.saturating_sub(before))
+                .unwrap_or(usize::MAX)
+                .min(batch.len());
+            let over = batch.split_off(under_limit);
+            let allowed = usize::try_from(self.wind_down(over.len() as u64)).unwrap_or(0);
+            // Once the program has stopped, the diagnostics that say how always go up, even
+            // when the events before them used up the wind-down allowance.
+            let stopped = self.control().is_some_and(|c| c.program_done());
+            batch.extend(over.into_iter().enumerate().filter_map(|(i, e)| {
+                let says_why = stopped && matches!(e.kind, EventKind::Diagnostic { .. });
+                (i < allowed || says_why).then_some(e)
+            }));
         }
         if !batch.is_empty() {
             self.send(Frame::Events(batch));
@@ -188,7 +197,6 @@ impl Outbox {
 mod tests {
     use super::*;
     use crate::exec::pipe::FrameReader;
-    use crate::trace::event::EventKind;
 
     fn events(lane: u32, times: &[u64]) -> Vec<Event> {
         times

@@ -21,6 +21,7 @@ use super::ops;
 use super::seconds;
 use super::set;
 use super::special;
+use super::str_methods;
 use super::value::{Dict, Items, IterState, Key, RangeObj, Value};
 use crate::exec::aio;
 use crate::exec::event_loop::current_task;
@@ -54,7 +55,7 @@ builtins! {
     GetAttr = "getattr", SetAttr = "setattr", DelAttr = "delattr", Iter = "iter", Next = "next",
     Callable = "callable", Id = "id", Hash = "hash", Map = "map", Filter = "filter",
     Pow = "pow", Chr = "chr", Ord = "ord", Bin = "bin", Hex = "hex", Oct = "oct",
-    Anext = "anext", Aiter = "aiter", Set = "set", FrozenSet = "frozenset",
+    Anext = "anext", Aiter = "aiter", Set = "set", FrozenSet = "frozenset", Slice = "slice",
     AsyncioRun = "run", Sleep = "sleep", CreateTask = "create_task", Gather = "gather",
     WaitFor = "wait_for", Wait = "wait", GetRunningLoop = "get_running_loop",
     GetEventLoop = "get_event_loop", CurrentTask = "current_task",
@@ -118,6 +119,7 @@ const GLOBAL_BUILTINS: &[Builtin] = &[
     Builtin::Aiter,
     Builtin::Set,
     Builtin::FrozenSet,
+    Builtin::Slice,
 ];
 
 impl Builtin {
@@ -154,6 +156,7 @@ impl Builtin {
                 | B::Filter
                 | B::Set
                 | B::FrozenSet
+                | B::Slice
         )
     }
 }
@@ -435,6 +438,10 @@ fn call_builtin(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) 
         B::Aiter => {
             arity("aiter", &args, 1, 1)?;
             crate::lang::eval_async::aiter(&args.pos[0])
+        }
+        B::Slice => {
+            args.no_more_kw("slice")?;
+            ops::slice(args.pos)
         }
         B::Set | B::FrozenSet => {
             args.no_more_kw(b.name())?;
@@ -830,9 +837,20 @@ fn sort_in_place(
     Ok(())
 }
 
-fn int(args: Args) -> Eval {
+fn int(mut args: Args) -> Eval {
+    if let Some(base) = args.take_kw("base") {
+        args.pos.push(base);
+    }
     args.no_more_kw("int")?;
-    arity("int", &args, 0, 1)?;
+    arity("int", &args, 0, 2)?;
+    if let [Value::Str(s), base] = args.pos.as_slice() {
+        return parse_int_base(s, int_arg(base)?);
+    }
+    if args.pos.len() == 2 {
+        return Err(type_error(
+            "int() can't convert non-string with explicit base".into(),
+        ));
+    }
     match args.pos.first() {
         None => Ok(Value::Int(0)),
         Some(Value::Int(i)) => Ok(Value::Int(*i)),
@@ -844,6 +862,39 @@ fn int(args: Args) -> Eval {
             other.type_name()
         ))),
     }
+}
+
+/// `int(text, base)`: digits of that base (with its `0x`/`0o`/`0b` prefix allowed; base 0
+/// reads the prefix).
+fn parse_int_base(text: &str, base: i64) -> Eval {
+    let invalid = || {
+        value_error(format!(
+            "invalid literal for int() with base {base}: {}",
+            Value::str(text).repr()
+        ))
+    };
+    if base != 0 && !(2..=36).contains(&base) {
+        return Err(value_error(
+            "int() base must be >= 2 and <= 36, or 0".into(),
+        ));
+    }
+    let trimmed = text.trim();
+    let (negative, digits) = match trimmed.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, trimmed.strip_prefix('+').unwrap_or(trimmed)),
+    };
+    let lower = digits.to_ascii_lowercase();
+    let prefixed = |p: &str, b: i64| lower.strip_prefix(p).filter(|_| base == b || base == 0);
+    let (radix, body) = match (prefixed("0x", 16), prefixed("0o", 8), prefixed("0b", 2)) {
+        (Some(rest), _, _) => (16, rest.to_string()),
+        (_, Some(rest), _) => (8, rest.to_string()),
+        (_, _, Some(rest)) => (2, rest.to_string()),
+        _ if base == 0 => (10, lower.clone()),
+        _ => (base as u32, lower.clone()),
+    };
+    let body = body.trim_start_matches('_').replace('_', "");
+    let magnitude = i64::from_str_radix(&body, radix).map_err(|_| invalid())?;
+    Ok(Value::Int(if negative { -magnitude } else { magnitude }))
 }
 
 /// `int(text)` in base 10: surrounding whitespace, a sign, digits with single underscores
@@ -953,7 +1004,10 @@ fn isinstance(v: &Value, types: &Value) -> Eval<bool> {
             Builtin::Bytes => matches!(v, Value::Bytes(_)),
             Builtin::Bool => matches!(v, Value::Bool(_)),
             Builtin::List => matches!(v, Value::List(_)),
-            Builtin::Tuple => matches!(v, Value::Tuple(_)),
+            Builtin::Tuple => {
+                matches!(v, Value::Tuple(_))
+                    || matches!(v, Value::Instance(i) if i.class.derives_from_builtin(Builtin::Tuple))
+            }
             Builtin::Dict => matches!(v, Value::Dict(_)),
             Builtin::Set => matches!(v, Value::Set(s) if !s.frozen),
             Builtin::FrozenSet => matches!(v, Value::Set(s) if s.frozen),
@@ -1109,6 +1163,11 @@ const FUTURE_METHODS: &[&str] = &[
 ];
 const LOOP_METHODS: &[&str] = &["time", "create_task", "create_future", "run_in_executor"];
 
+fn has_method(v: &Value, name: &str) -> bool {
+    methods_of(v).contains(&name)
+        || (matches!(v, Value::Str(_)) && str_methods::METHODS.contains(&name))
+}
+
 fn methods_of(v: &Value) -> &'static [&'static str] {
     match v {
         Value::Str(_) => STR_METHODS,
@@ -1167,11 +1226,32 @@ pub fn get_attr(value: &Value, name: &str) -> Eval {
             ("__qualname__", _) => Ok(Value::Str(f.qualname().clone())),
             ("__module__", _) => Ok(Value::str("__main__")),
             ("__wrapped__", Some(w)) => Ok(w.function.clone()),
+            ("__doc__", Some(w)) => Ok(w.doc.clone()),
+            ("__doc__", None) => Ok(f
+                .def
+                .doc
+                .as_ref()
+                .map_or(Value::None, |d| Value::Str(d.clone()))),
             _ => Err(no_attribute(value, name)),
         },
         Value::Builtin(b) if b.is_type() && matches!(name, "__name__" | "__qualname__") => {
             Ok(Value::str(b.name()))
         }
+        Value::Int(_) | Value::Bool(_) | Value::Float(_) if matches!(name, "real" | "imag") => {
+            Ok(match (name, value) {
+                ("imag", Value::Float(_)) => Value::Float(0.0),
+                ("imag", _) => Value::Int(0),
+                (_, Value::Bool(b)) => Value::Int(i64::from(*b)),
+                _ => value.clone(),
+            })
+        }
+        Value::Builtin(Builtin::Str) if name == "maketrans" => {
+            Ok(Value::Native(&str_methods::MAKETRANS))
+        }
+        Value::Builtin(b) if unbound_method(*b, name) => Ok(object(UnboundMethod {
+            owner: *b,
+            name: Arc::from(name),
+        })),
         Value::Object(o) => match o.get_attr(name) {
             Some(v) => Ok(v),
             None if o.has_method(name) => Ok(Value::Method(Arc::new(BoundMethod {
@@ -1193,12 +1273,75 @@ pub fn get_attr(value: &Value, name: &str) -> Eval {
                 None => Err(no_attribute(value, name)),
             }
         }
-        v if methods_of(v).contains(&name) => Ok(Value::Method(Arc::new(BoundMethod {
+        v if has_method(v, name) => Ok(Value::Method(Arc::new(BoundMethod {
             receiver: v.clone(),
             name: Arc::from(name),
             function: None,
         }))),
         v => Err(no_attribute(v, name)),
+    }
+}
+
+/// Whether `type.name` is a method of a built-in type, taken unbound (`str.upper`).
+fn unbound_method(owner: Builtin, name: &str) -> bool {
+    let sample = match owner {
+        Builtin::Str => Value::str(""),
+        Builtin::List => Value::list(Vec::new()),
+        Builtin::Dict => Value::dict(Dict::default()),
+        Builtin::Set => match set::new(false, None) {
+            Ok(s) => s,
+            Err(_) => return false,
+        },
+        _ => return false,
+    };
+    has_method(&sample, name)
+}
+
+/// `str.upper` and the like: called with the receiver first (`map(str.upper, words)`).
+struct UnboundMethod {
+    owner: Builtin,
+    name: Arc<str>,
+}
+
+impl PyObject for UnboundMethod {
+    fn type_name(&self) -> &'static str {
+        "method_descriptor"
+    }
+
+    fn repr(&self) -> String {
+        format!(
+            "<method '{}' of '{}' objects>",
+            self.name,
+            self.owner.name()
+        )
+    }
+
+    fn has_method(&self, _name: &str) -> bool {
+        false
+    }
+
+    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
+        Err(no_attribute(me, name))
+    }
+
+    fn call(&self, cx: &CallCx, _me: &Value, mut args: Args) -> Eval {
+        if args.pos.is_empty() {
+            return Err(type_error(format!(
+                "unbound method {}.{}() needs an argument",
+                self.owner.name(),
+                self.name
+            )));
+        }
+        let receiver = args.pos.remove(0);
+        if !isinstance(&receiver, &Value::Builtin(self.owner))? {
+            return Err(type_error(format!(
+                "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                self.name,
+                self.owner.name(),
+                receiver.type_name()
+            )));
+        }
+        call_method(cx.ctx, cx.depth, &receiver, &self.name, args, cx.site)
     }
 }
 
@@ -1259,6 +1402,9 @@ pub fn call_method(
 }
 
 fn str_method(s: &Arc<str>, name: &str, args: Args) -> Eval {
+    if str_methods::METHODS.contains(&name) {
+        return str_methods::call(s, name, args).unwrap_or_else(|| unreachable!("listed"));
+    }
     args.no_more_kw(name)?;
     let p = &args.pos;
     let arg_str = |i: usize| -> Eval<&str> {

@@ -8,7 +8,7 @@ use std::sync::{Arc, OnceLock};
 
 use parking_lot::{Mutex, RwLock};
 
-use super::builtins::no_attribute;
+use super::builtins::{no_attribute, Builtin};
 use super::error::{Ctrl, Eval, ExcKind, Exception};
 use super::function::{Args, BoundMethod};
 use super::object::{downcast, object, CallCx, PyObject};
@@ -75,6 +75,11 @@ pub struct Class {
     pub ancestors: Vec<Arc<Class>>,
     /// The built-in exception class this one derives from, if it is an exception class.
     pub exception: Option<ExcKind>,
+    /// Whether its instances refuse assignment after `__init__`, and how they say so.
+    pub frozen: OnceLock<Frozen>,
+    /// The built-in type a library class presents itself as deriving from (a named tuple's
+    /// `tuple`), for `isinstance` and `__mro__`.
+    pub builtin_base: Option<Builtin>,
     pub attrs: RwLock<Attrs>,
     /// The names the class body annotates, in order.
     pub annotations: Vec<Arc<str>>,
@@ -89,6 +94,48 @@ impl Drop for Class {
     fn drop(&mut self) {
         trashcan::bury(std::mem::take(self.attrs.get_mut()).into_values());
         trashcan::bury(std::mem::take(&mut self.bases));
+    }
+}
+
+/// Who froze a class's instances: they say so as CPython's do.
+#[derive(Clone, Copy)]
+pub enum Frozen {
+    /// `@dataclass(frozen=True)`: `FrozenInstanceError: cannot assign to field 'x'`.
+    Dataclass,
+    /// `namedtuple`: `AttributeError: can't set attribute`.
+    NamedTuple,
+}
+
+impl Class {
+    fn frozen_by(&self) -> Option<Frozen> {
+        std::iter::once(self)
+            .chain(self.ancestors.iter().map(|a| &**a))
+            .find_map(|c| c.frozen.get().copied())
+    }
+}
+
+fn frozen_error(frozen: Frozen, name: &str, deleting: bool) -> Ctrl {
+    match frozen {
+        Frozen::Dataclass => Ctrl::raise(
+            ExcKind::FrozenInstanceError,
+            format!(
+                "cannot {} field '{name}'",
+                if deleting { "delete" } else { "assign to" }
+            ),
+        ),
+        Frozen::NamedTuple => Ctrl::raise(ExcKind::AttributeError, "can't set attribute"),
+    }
+}
+
+/// Sets an attribute in an instance's `__init__`, where a frozen class still allows it.
+pub fn init_attr(me: &Value, name: &Arc<str>, value: Value) -> Eval<()> {
+    match class_and_attrs(me) {
+        Some((class, attrs)) if class.frozen_by().is_some() => {
+            let old = attrs.lock().insert(name.clone(), value);
+            trashcan::bury(old);
+            Ok(())
+        }
+        _ => super::introspect::set_attr(me, name, value),
     }
 }
 
@@ -150,8 +197,23 @@ impl Class {
             ancestors: linearize(&parents)?,
             bases,
             exception,
+            builtin_base: None,
+            frozen: OnceLock::new(),
             attrs: RwLock::new(attrs),
         })
+    }
+
+    /// The class, presented as deriving from the built-in type `base` too.
+    pub fn with_builtin_base(mut self, base: Builtin) -> Class {
+        self.bases.push(Value::Builtin(base));
+        self.builtin_base = Some(base);
+        self
+    }
+
+    /// Whether the class or an ancestor presents itself as deriving from `base`.
+    pub fn derives_from_builtin(&self, base: Builtin) -> bool {
+        self.builtin_base == Some(base)
+            || self.ancestors.iter().any(|a| a.builtin_base == Some(base))
     }
 
     /// Sets class attribute `name`.
@@ -209,7 +271,11 @@ impl Class {
                 kind = kind.parent();
             }
         }
-        out.push(Value::Builtin(super::builtins::Builtin::Object));
+        let based = std::iter::once(self)
+            .chain(self.ancestors.iter())
+            .find_map(|c| c.builtin_base);
+        out.extend(based.map(Value::Builtin));
+        out.push(Value::Builtin(Builtin::Object));
         out
     }
 
@@ -226,6 +292,8 @@ impl Class {
             ancestors: Vec::new(),
             bases: Vec::new(),
             exception: None,
+            builtin_base: None,
+            frozen: OnceLock::new(),
             attrs: RwLock::new(attrs),
         })
     }
@@ -337,7 +405,9 @@ fn bind(v: Value, me: &Value, class: &Arc<Class>) -> Value {
     if let Some(m) = downcast::<ClassMethod>(&v) {
         return bound(Value::Class(class.clone()), m.0.clone());
     }
-    let is_method = matches!(v, Value::Func(_)) || downcast::<NativeMethod>(&v).is_some();
+    let is_method = matches!(v, Value::Func(_))
+        || matches!(&v, Value::Object(o) if o.binds_as_method())
+        || downcast::<NativeMethod>(&v).is_some();
     if is_method && !matches!(me, Value::Class(_)) {
         return bound(me.clone(), v);
     }
@@ -389,6 +459,9 @@ fn bound(receiver: Value, function: Value) -> Value {
 
 /// `Class.name`.
 pub fn class_attr(class: &Arc<Class>, name: &str) -> Eval {
+    if name == "__doc__" {
+        return Ok(class.attrs.read().get(name).cloned().unwrap_or(Value::None));
+    }
     if let Some(v) = class.lookup(name) {
         return Ok(bind(v, &Value::Class(class.clone()), class));
     }
@@ -423,6 +496,9 @@ pub fn set_instance_attr(
     name: &Arc<str>,
     value: Value,
 ) -> Eval<()> {
+    if let Some(frozen) = class.frozen_by() {
+        return Err(frozen_error(frozen, name, false));
+    }
     if let Some(p) = class.property(name) {
         let Some(fset) = &p.fset else {
             return Err(Ctrl::raise(
@@ -440,6 +516,9 @@ pub fn set_instance_attr(
 
 /// `del obj.name`.
 pub fn del_instance_attr(me: &Value, attrs: &Mutex<Attrs>, name: &str) -> Eval<()> {
+    if let Some(frozen) = class_and_attrs(me).and_then(|(c, _)| c.frozen_by()) {
+        return Err(frozen_error(frozen, name, true));
+    }
     match attrs.lock().shift_remove(name) {
         Some(old) => {
             trashcan::bury([old]);

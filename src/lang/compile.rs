@@ -553,6 +553,10 @@ impl<'s> Compiler<'s> {
             .filter_map(|p| p.default.as_deref())
             .map(|d| self.expr(d))
             .collect::<CResult<_>>()?;
+        let doc = match body {
+            FnBody::Suite(stmts) => docstring(stmts),
+            FnBody::Expr(_) => None,
+        };
         let qualname = self.qualname(name);
         let mut scope = self.new_scope(&info, qualname, is_async);
         scope.first_param = param_names.first().cloned();
@@ -582,6 +586,7 @@ impl<'s> Compiler<'s> {
             n_own_cells: scope.n_own_cells,
             free: scope.free,
             body: body_ir,
+            doc,
         }))
     }
 
@@ -710,6 +715,7 @@ impl<'s> Compiler<'s> {
                 n_own_cells: scope.n_own_cells,
                 free: scope.free,
                 body,
+                doc: docstring(&s.body),
             }),
             namespace,
             class_cell,
@@ -1249,6 +1255,17 @@ impl<'s> Compiler<'s> {
             }
         }
         Ok(())
+    }
+}
+
+/// The docstring a body starts with.
+fn docstring(body: &[AStmt]) -> Option<Arc<str>> {
+    match body.first()? {
+        AStmt::Expr(e) => match &*e.value {
+            AExpr::StringLiteral(s) => Some(Arc::from(s.value.to_str())),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

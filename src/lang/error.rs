@@ -36,6 +36,7 @@ exc_kinds! {
     Exception => BaseException,
     KeyboardInterrupt => BaseException,
     GeneratorExit => BaseException,
+    BaseExceptionGroup => BaseException,
     SystemExit => BaseException,
     CancelledError => BaseException,
     ArithmeticError => Exception,
@@ -50,6 +51,7 @@ exc_kinds! {
     NameError => Exception,
     UnboundLocalError => NameError,
     AttributeError => Exception,
+    FrozenInstanceError => AttributeError,
     AssertionError => Exception,
     RuntimeError => Exception,
     RecursionError => RuntimeError,
@@ -58,6 +60,23 @@ exc_kinds! {
     StopAsyncIteration => Exception,
     OSError => Exception,
     TimeoutError => OSError,
+    ConnectionError => OSError,
+    BrokenPipeError => ConnectionError,
+    ConnectionAbortedError => ConnectionError,
+    ConnectionRefusedError => ConnectionError,
+    ConnectionResetError => ConnectionError,
+    FileNotFoundError => OSError,
+    FileExistsError => OSError,
+    PermissionError => OSError,
+    IsADirectoryError => OSError,
+    NotADirectoryError => OSError,
+    InterruptedError => OSError,
+    BlockingIOError => OSError,
+    ChildProcessError => OSError,
+    ProcessLookupError => OSError,
+    EOFError => Exception,
+    UnicodeError => ValueError,
+    BufferError => Exception,
     InvalidStateError => Exception,
     ExceptionGroup => Exception,
 }
@@ -65,6 +84,10 @@ exc_kinds! {
 impl ExcKind {
     /// `issubclass(self, other)`.
     pub fn is_subclass_of(self, other: ExcKind) -> bool {
+        // `ExceptionGroup` derives from `BaseExceptionGroup` too.
+        if self == ExcKind::ExceptionGroup && other == ExcKind::BaseExceptionGroup {
+            return true;
+        }
         let mut k = self;
         loop {
             if k == other {
@@ -83,6 +106,7 @@ impl ExcKind {
             ExcKind::CancelledError | ExcKind::InvalidStateError => {
                 format!("asyncio.exceptions.{}", self.name())
             }
+            ExcKind::FrozenInstanceError => format!("dataclasses.{}", self.name()),
             _ => self.name().to_string(),
         }
     }

@@ -19,7 +19,7 @@ use super::object::{not_a_context_manager, object, CallCx, PyObject};
 use super::ops;
 use super::set;
 use super::special;
-use super::value::{RangeCursor, Value};
+use super::value::{IterState, RangeCursor, Value};
 use crate::exec::control::RunControl;
 
 /// One program's shared state: its code, its globals and the run's limits.
@@ -274,7 +274,7 @@ impl Ctx {
                     }
                 }
                 let current = self.load(frame, *var, name)?;
-                let updated = self.in_place(op, &current, &rhs)?;
+                let updated = ops::in_place(op, &current, &rhs)?;
                 self.store_var(frame, *var, Some(updated));
                 Ok(())
             }
@@ -282,35 +282,15 @@ impl Ctx {
                 let obj = self.eval(frame, obj)?;
                 let key = self.subscript(frame, key)?;
                 let current = key.get(&obj)?;
-                key.set(&obj, self.in_place(op, &current, &rhs)?)
+                key.set(&obj, ops::in_place(op, &current, &rhs)?)
             }
             Target::Attr(obj, name) => {
                 let obj = self.eval(frame, obj)?;
                 let current = builtins::get_attr(&obj, name)?;
-                introspect::set_attr(&obj, name, self.in_place(op, &current, &rhs)?)
+                introspect::set_attr(&obj, name, ops::in_place(op, &current, &rhs)?)
             }
             other => self.assign(frame, other, rhs),
         }
-    }
-
-    /// `a op= b`: lists extend in place, everything else rebinds.
-    fn in_place(&self, op: BinOp, current: &Value, rhs: &Value) -> Eval {
-        if special::has_class(current) {
-            if let Some(result) = special::in_place(op, current, rhs) {
-                return result;
-            }
-        }
-        if let Some(result) = set::in_place(op, current, rhs) {
-            return result;
-        }
-        if let (BinOp::Add, Value::List(l)) = (op, current) {
-            let extra = ops::to_vec(rhs)?;
-            let mut items = l.lock();
-            alloc::reserve(&mut items, extra.len())?;
-            items.extend(extra);
-            return Ok(current.clone());
-        }
-        ops::binary(op, current, rhs)
     }
 
     fn exec_with(&self, frame: &mut Frame, items: &[WithItem], body: &[Stmt]) -> Flow {
@@ -492,6 +472,9 @@ impl Ctx {
         self.interp.control.check_depth(namespace.depth)?;
         returned(self.exec_block(&mut namespace, &def.body.body))?;
         let mut attrs = Attrs::new();
+        if let Some(doc) = &def.body.doc {
+            attrs.insert(Arc::from("__doc__"), Value::Str(doc.clone()));
+        }
         for (name, var) in &def.namespace {
             if let Ok(v) = self.load(&namespace, *var, name) {
                 attrs.insert(name.clone(), v);
@@ -850,8 +833,8 @@ impl Ctx {
             },
             Value::ExcType(kind) => {
                 args.no_more_kw(kind.name())?;
-                if *kind == ExcKind::ExceptionGroup {
-                    return exception_group::new(args.pos);
+                if matches!(kind, ExcKind::ExceptionGroup | ExcKind::BaseExceptionGroup) {
+                    return exception_group::new(*kind, args.pos);
                 }
                 Ok(Value::Exception(Arc::new(Exception::with_args(
                     *kind, args.pos,
@@ -1095,6 +1078,8 @@ pub enum Manager {
 /// Collects the results of a comprehension.
 pub enum CompAcc {
     List(Vec<Value>),
+    /// A generator expression's items.
+    Generator(Vec<Value>),
     Set(Vec<Value>),
     Dict(Vec<(Value, Value)>),
 }
@@ -1103,24 +1088,31 @@ impl CompAcc {
     pub fn new(kind: &CompKind) -> CompAcc {
         match kind {
             CompKind::Dict => CompAcc::Dict(Vec::new()),
-            CompKind::List | CompKind::Generator => CompAcc::List(Vec::new()),
+            CompKind::List => CompAcc::List(Vec::new()),
+            CompKind::Generator => CompAcc::Generator(Vec::new()),
             CompKind::Set => CompAcc::Set(Vec::new()),
         }
     }
 
     pub fn push(&mut self, elt: Value, value: Option<Value>) -> Flow {
         match self {
-            CompAcc::List(items) | CompAcc::Set(items) => alloc::push(items, elt)?,
+            CompAcc::List(items) | CompAcc::Set(items) | CompAcc::Generator(items) => {
+                alloc::push(items, elt)?
+            }
             CompAcc::Dict(pairs) => alloc::push(pairs, (elt, value.unwrap_or(Value::None)))?,
         }
         Ok(())
     }
 
-    /// A generator expression is materialised eagerly: scenarios only pass them straight to
-    /// `sum`, `max`, `join` and the like, where the difference cannot be observed.
+    /// A generator expression's items are computed at once, then handed out by an iterator
+    /// (`next()` steps it; once used up it stays empty), as the generator would hand them out.
     pub fn finish(self) -> Eval {
         match self {
             CompAcc::List(items) => Ok(Value::list(items)),
+            CompAcc::Generator(items) => ops::make_iter(IterState::Items {
+                items: Arc::new(items.into()),
+                pos: 0,
+            }),
             CompAcc::Set(items) => set::from_items(items),
             CompAcc::Dict(pairs) => builtins::dict_from_pairs(pairs),
         }

@@ -14,7 +14,7 @@ use super::error::{loop_step, returned, Ctrl, Eval, ExcKind, Exception, Signal};
 use super::eval::{caused, chained, format_part, push_elt, raise_value, CompAcc, Ctx, Flow};
 use super::eval::{exit_args, suppressed};
 use super::exception_group::StarMatch;
-use super::function::{callee_str, Args, CoroBody, Coroutine, Frame};
+use super::function::{callee_str, Args, CoroBody, Coroutine, Frame, NativeCoro};
 use super::generator::{Channel, Generator, GeneratorObj, Step, YieldNow};
 use super::ir::*;
 use super::object::downcast;
@@ -597,11 +597,42 @@ pub fn anext(v: &Value, default: Option<Value>, line: u32) -> Eval {
             default,
             line,
         )),
-        None => async_method(v, "__anext__", "an iterator with __anext__"),
+        None if special::method(v, "__anext__").is_none() => Err(Ctrl::raise(
+            ExcKind::TypeError,
+            format!("'{}' object is not an async iterator", v.type_name()),
+        )),
+        None => {
+            let step = async_method(v, "__anext__", "an iterator with __anext__")?;
+            let Some(default) = default else {
+                return Ok(step);
+            };
+            let site = AwaitSite {
+                label: site_label(v),
+                line,
+            };
+            let body: NativeCoro = Box::new(move |ctx: Ctx| {
+                Box::pin(async move {
+                    match ctx.await_value(step, &site).await {
+                        Err(e) if is_stop_async(&e) => Ok(default),
+                        other => other,
+                    }
+                })
+            });
+            Ok(Value::Coro(Arc::new(Coroutine::native(
+                "anext",
+                site_label(v),
+                line,
+                body,
+            ))))
+        }
     }
 }
 
 fn is_stop_async(e: &Ctrl) -> bool {
     e.exception()
         .is_some_and(|e| e.kind == ExcKind::StopAsyncIteration)
+}
+
+fn site_label(v: &Value) -> Arc<str> {
+    Arc::from(format!("anext({})", v.type_name()))
 }

@@ -4,17 +4,22 @@
 
 use std::sync::Arc;
 
+use super::builtins::no_attribute;
 use super::error::{Ctrl, Eval, ExcKind, Exception, Signal};
 use super::eval::{exception_matches, Flow};
+use super::function::Args;
+use super::object::{object, CallCx, PyObject};
 use super::ops;
+use super::special;
 use super::value::Value;
 
 fn type_error(message: &str) -> Ctrl {
     Ctrl::raise(ExcKind::TypeError, message)
 }
 
-/// `ExceptionGroup(message, exceptions)`, checked as CPython checks it.
-pub fn new(args: Vec<Value>) -> Eval {
+/// `ExceptionGroup(message, exceptions)` (or `BaseExceptionGroup`, which makes an
+/// `ExceptionGroup` when every member is an `Exception`), checked as CPython checks it.
+pub fn new(kind: ExcKind, args: Vec<Value>) -> Eval {
     let [message, exceptions] = <[Value; 2]>::try_from(args).map_err(|given| {
         Ctrl::raise(
             ExcKind::TypeError,
@@ -35,22 +40,46 @@ pub fn new(args: Vec<Value>) -> Eval {
             "second argument (exceptions) must be a non-empty sequence",
         ));
     }
-    if items.iter().any(|e| !matches!(e, Value::Exception(_))) {
-        return Err(Ctrl::raise(
-            ExcKind::ValueError,
-            "Item 0 of second argument (exceptions) is not an exception",
+    let mut all_exceptions = true;
+    for (i, item) in items.iter().enumerate() {
+        let Value::Exception(e) = item else {
+            return Err(Ctrl::raise(
+                ExcKind::ValueError,
+                format!("Item {i} of second argument (exceptions) is not an exception"),
+            ));
+        };
+        all_exceptions &= e.kind.is_subclass_of(ExcKind::Exception);
+    }
+    if !all_exceptions && kind == ExcKind::ExceptionGroup {
+        return Err(type_error(
+            "Cannot nest BaseExceptions in an ExceptionGroup",
         ));
     }
-    Ok(Value::Exception(Arc::new(group(message, items))))
+    let kind = if all_exceptions {
+        ExcKind::ExceptionGroup
+    } else {
+        ExcKind::BaseExceptionGroup
+    };
+    let e = Exception::with_args(kind, vec![message, Value::list(items)]);
+    Ok(Value::Exception(Arc::new(e)))
 }
 
+/// A group of these exceptions: an `ExceptionGroup` unless one is not an `Exception`.
 fn group(message: Value, items: Vec<Value>) -> Exception {
-    Exception::with_args(ExcKind::ExceptionGroup, vec![message, Value::list(items)])
+    let all_exceptions = items
+        .iter()
+        .all(|v| matches!(v, Value::Exception(e) if e.kind.is_subclass_of(ExcKind::Exception)));
+    let kind = if all_exceptions {
+        ExcKind::ExceptionGroup
+    } else {
+        ExcKind::BaseExceptionGroup
+    };
+    Exception::with_args(kind, vec![message, Value::list(items)])
 }
 
 /// The exceptions of a group, if `e` is one.
 pub fn members(e: &Exception) -> Option<Vec<Arc<Exception>>> {
-    if e.kind != ExcKind::ExceptionGroup {
+    if !e.kind.is_subclass_of(ExcKind::BaseExceptionGroup) {
         return None;
     }
     let args = e.args();
@@ -66,15 +95,82 @@ pub fn members(e: &Exception) -> Option<Vec<Arc<Exception>>> {
     )
 }
 
-/// `eg.message` and `eg.exceptions`.
-pub fn attr(e: &Exception, name: &str) -> Option<Value> {
+/// `eg.message`, `eg.exceptions`, and the methods `eg.split` and `eg.subgroup`.
+pub fn attr(e: &Arc<Exception>, name: &str) -> Option<Value> {
     let members = members(e)?;
     match name {
+        "split" | "subgroup" => Some(object(GroupMethod {
+            group: e.clone(),
+            split: name == "split",
+        })),
         "message" => e.args().first().cloned(),
         "exceptions" => Some(Value::tuple(
             members.into_iter().map(Value::Exception).collect(),
         )),
         _ => None,
+    }
+}
+
+/// `eg.split(condition)` or `eg.subgroup(condition)`, bound to its group.
+struct GroupMethod {
+    group: Arc<Exception>,
+    split: bool,
+}
+
+impl PyObject for GroupMethod {
+    fn type_name(&self) -> &'static str {
+        "builtin_function_or_method"
+    }
+
+    fn has_method(&self, _name: &str) -> bool {
+        false
+    }
+
+    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
+        Err(no_attribute(me, name))
+    }
+
+    fn call(&self, _cx: &CallCx, _me: &Value, args: Args) -> Eval {
+        args.no_more_kw("split")?;
+        let [condition] = <[Value; 1]>::try_from(args.pos)
+            .map_err(|_| type_error("split() takes exactly one argument"))?;
+        let (matched, rest) = split_by(&self.group, &Condition::of(condition))?;
+        let part = |p: Part| p.map_or(Value::None, Value::Exception);
+        Ok(if self.split {
+            Value::tuple(vec![part(matched), part(rest)])
+        } else {
+            part(matched)
+        })
+    }
+}
+
+/// What a split keeps: exceptions of some types, or those a predicate accepts (it sees the
+/// groups too, outermost first).
+enum Condition {
+    Types(Value),
+    Predicate(Value),
+}
+
+impl Condition {
+    fn of(v: Value) -> Condition {
+        match &v {
+            Value::ExcType(_) | Value::Tuple(_) => Condition::Types(v),
+            Value::Class(c) if c.exception.is_some() => Condition::Types(v),
+            _ => Condition::Predicate(v),
+        }
+    }
+
+    fn holds(&self, e: &Arc<Exception>) -> Eval<Option<bool>> {
+        match self {
+            Condition::Types(types) if members(e).is_none() => {
+                exception_matches(e, types).map(Some)
+            }
+            Condition::Types(_) => Ok(None),
+            Condition::Predicate(f) => {
+                let verdict = special::call(f, vec![Value::Exception(e.clone())])?;
+                Ok(Some(special::truth(&verdict)?))
+            }
+        }
     }
 }
 
@@ -97,16 +193,19 @@ type Part = Option<Arc<Exception>>;
 
 /// The part of `e` whose leaves match `types`, and the rest, each a group shaped as `e` is.
 fn split(e: &Arc<Exception>, types: &Value) -> Eval<(Part, Part)> {
-    let Some(members) = members(e) else {
-        return Ok(if exception_matches(e, types)? {
-            (Some(e.clone()), None)
-        } else {
-            (None, Some(e.clone()))
-        });
-    };
+    split_by(e, &Condition::Types(types.clone()))
+}
+
+fn split_by(e: &Arc<Exception>, condition: &Condition) -> Eval<(Part, Part)> {
+    match condition.holds(e)? {
+        Some(true) => return Ok((Some(e.clone()), None)),
+        Some(false) if members(e).is_none() => return Ok((None, Some(e.clone()))),
+        _ => {}
+    }
+    let members = members(e).unwrap_or_default();
     let (mut matched, mut rest) = (Vec::new(), Vec::new());
     for member in &members {
-        let (m, r) = split(member, types)?;
+        let (m, r) = split_by(member, condition)?;
         matched.extend(m.map(Value::Exception));
         rest.extend(r.map(Value::Exception));
     }
@@ -136,7 +235,14 @@ impl StarMatch {
     pub fn new(exc: Arc<Exception>) -> StarMatch {
         let remaining = match members(&exc) {
             Some(_) => exc.clone(),
-            None => Arc::new(group(Value::str(""), vec![Value::Exception(exc.clone())])),
+            // CPython wraps a naked exception in a group whose exceptions are a tuple.
+            None => Arc::new(Exception::with_args(
+                ExcKind::ExceptionGroup,
+                vec![
+                    Value::str(""),
+                    Value::tuple(vec![Value::Exception(exc.clone())]),
+                ],
+            )),
         };
         StarMatch {
             original: exc,
@@ -203,7 +309,7 @@ impl StarMatch {
 
 fn is_group_type(types: &Value) -> bool {
     match types {
-        Value::ExcType(kind) => *kind == ExcKind::ExceptionGroup,
+        Value::ExcType(kind) => kind.is_subclass_of(ExcKind::BaseExceptionGroup),
         Value::Tuple(ts) => ts.iter().any(is_group_type),
         _ => false,
     }

@@ -31,6 +31,7 @@ pub struct Function {
 pub struct Wrapped {
     pub name: Arc<str>,
     pub qualname: Arc<str>,
+    pub doc: Value,
     pub function: Value,
 }
 

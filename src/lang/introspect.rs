@@ -134,6 +134,19 @@ pub fn set_attr(obj: &Value, name: &Arc<str>, value: Value) -> Eval<()> {
             c.set_attr(name, value);
             Ok(())
         }
+        Value::Dict(d) => {
+            let mut d = d.lock();
+            let taken = d
+                .kind
+                .as_mut()
+                .is_some_and(|kind| (kind.flavor.set_attr)(kind, name, value));
+            drop(d);
+            if taken {
+                Ok(())
+            } else {
+                Err(read_only(obj, name))
+            }
+        }
         other => Err(read_only(other, name)),
     }
 }
@@ -159,6 +172,10 @@ fn read_only(obj: &Value, name: &str) -> Ctrl {
         Value::Func(_) => {
             "setting attributes of functions is not supported in scenarios yet".to_string()
         }
+        other if get_attr(other, name).is_ok() => format!(
+            "attribute '{name}' of '{}' objects is not writable",
+            other.type_name()
+        ),
         other => format!("'{}' object has no attribute '{name}'", other.type_name()),
     };
     Ctrl::raise(ExcKind::AttributeError, what)

@@ -265,6 +265,8 @@ pub struct FuncDef {
     /// For each free variable (cells after the own ones): where the defining scope keeps it.
     pub free: Vec<Var>,
     pub body: Vec<Stmt>,
+    /// `__doc__`: the string the body starts with, if it does.
+    pub doc: Option<Arc<str>>,
 }
 
 /// A compiled `class` statement.

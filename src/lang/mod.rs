@@ -30,6 +30,7 @@ pub mod repr;
 pub mod seconds;
 pub mod set;
 pub mod special;
+pub mod str_methods;
 #[cfg(test)]
 mod testing;
 pub mod trashcan;

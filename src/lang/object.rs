@@ -76,6 +76,12 @@ pub trait PyObject: Any + Send + Sync {
         Ok(())
     }
 
+    /// Whether, as a class attribute, it is bound to the instance it is read from, as a
+    /// function is (a decorated function: `@contextmanager`, `@lru_cache`).
+    fn binds_as_method(&self) -> bool {
+        false
+    }
+
     /// The object as an iterator, if it is one (a generator that native code drives).
     fn iterator(&self) -> Option<Arc<dyn NativeIter>> {
         None

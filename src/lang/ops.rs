@@ -10,6 +10,7 @@ use super::alloc;
 use super::error::{Ctrl, Eval, ExcKind};
 use super::ir::{BinOp, CmpOp, UnaryOp};
 use super::num;
+use super::object::{downcast, PyObject};
 use super::percent;
 use super::set;
 use super::special;
@@ -122,6 +123,17 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Eval {
     sequence_binary(op, a, b)
 }
 
+/// Whether both dicts are of a kind whose equality looks at the order (`OrderedDict`).
+fn both_ordered(x: &Mutex<Dict>, y: &Mutex<Dict>) -> bool {
+    let ordered = |d: &Mutex<Dict>| d.lock().kind().is_some_and(|k| k.flavor.ordered);
+    ordered(x) && ordered(y)
+}
+
+fn same_key_order(x: &Mutex<Dict>, y: &Mutex<Dict>) -> bool {
+    let keys = |d: &Mutex<Dict>| d.lock().keys().cloned().collect::<Vec<_>>();
+    keys(x) == keys(y)
+}
+
 /// `a | b` for dicts (a merged copy), and the operators a dict subclass adds (`Counter`'s).
 fn dict_binary(op: BinOp, a: &Value, b: &Value) -> Option<Eval> {
     let Value::Dict(x) = a else {
@@ -140,6 +152,26 @@ fn dict_binary(op: BinOp, a: &Value, b: &Value) -> Option<Eval> {
         .into_iter()
         .try_for_each(|(k, v)| dict_set(&mut merged, k.key()?, &k, v).map(drop));
     Some(merge.map(|()| Value::dict(merged)))
+}
+
+/// `a <op>= b`: a class's in-place method, a list or a set changed in place, else `a <op> b`.
+pub fn in_place(op: BinOp, current: &Value, rhs: &Value) -> Eval {
+    if special::has_class(current) {
+        if let Some(result) = special::in_place(op, current, rhs) {
+            return result;
+        }
+    }
+    if let Some(result) = set::in_place(op, current, rhs) {
+        return result;
+    }
+    if let (BinOp::Add, Value::List(l)) = (op, current) {
+        let extra = to_vec(rhs)?;
+        let mut items = l.lock();
+        alloc::reserve(&mut items, extra.len())?;
+        items.extend(extra);
+        return Ok(current.clone());
+    }
+    binary(op, current, rhs)
 }
 
 /// `divmod(a, b)`.
@@ -238,6 +270,10 @@ pub fn unary(op: UnaryOp, v: &Value) -> Eval {
         (UnaryOp::Pos, Value::Float(f)) => Ok(Value::Float(*f)),
         (UnaryOp::Pos, v) if as_int(v).is_some() => Ok(Value::Int(as_int(v).unwrap_or(0))),
         (UnaryOp::Invert, v) if as_int(v).is_some() => Ok(Value::Int(!as_int(v).unwrap_or(0))),
+        (op, Value::Dict(d)) if d.lock().kind().is_some() => {
+            let kind = d.lock().kind().cloned().expect("checked above");
+            (kind.flavor.unary)(op, v).unwrap_or_else(|| Err(bad_operand(op, v)))
+        }
         (op, v) if special::has_class(v) => match special::unary(op, v) {
             Some(result) => result,
             None => Err(bad_operand(op, v)),
@@ -327,7 +363,9 @@ fn equal_at(a: &Value, b: &Value, depth: usize) -> Eval<bool> {
         }
         (Value::Tuple(x), Value::Tuple(y)) => Arc::ptr_eq(x, y) || seq_equal(x, y, depth)?,
         (Value::Dict(x), Value::Dict(y)) => {
-            Arc::ptr_eq(x, y) || dict_equal(&dict_snapshot(x), &dict_snapshot(y), depth)?
+            Arc::ptr_eq(x, y)
+                || (dict_equal(&dict_snapshot(x), &dict_snapshot(y), depth)?
+                    && (!both_ordered(x, y) || same_key_order(x, y)))
         }
         (Value::ExcType(x), Value::ExcType(y)) => x == y,
         (Value::Module(x), Value::Module(y)) => x == y,
@@ -792,6 +830,9 @@ fn unhashable_slice() -> Ctrl {
 
 /// `container[key]` (slices go through [`get_slice`]).
 pub fn get_item(container: &Value, key: &Value) -> Eval {
+    if let Some(slice) = downcast::<SliceObj>(key) {
+        return get_slice(container, &slice.0);
+    }
     match container {
         Value::List(l) => {
             let items = l.lock();
@@ -915,6 +956,9 @@ fn slice_range(r: &RangeObj, parts: &[Value]) -> Eval {
 /// `container[key] = value`. Values replaced or removed are dropped after the lock is
 /// released, as everywhere a container changes.
 pub fn set_item(container: &Value, key: &Value, value: Value) -> Eval<()> {
+    if let Some(slice) = downcast::<SliceObj>(key) {
+        return set_slice(container, &slice.0, &value);
+    }
     match container {
         Value::List(l) => {
             let replaced = {
@@ -961,6 +1005,9 @@ pub fn dict_set(d: &mut Dict, k: Key, key: &Value, value: Value) -> Eval<Option<
 
 /// `del container[key]`.
 pub fn del_item(container: &Value, key: &Value) -> Eval<()> {
+    if let Some(slice) = downcast::<SliceObj>(key) {
+        return del_slice(container, &slice.0);
+    }
     match container {
         Value::List(l) => {
             let removed = {
@@ -1100,6 +1147,57 @@ pub fn unpack(value: &Value, n: usize, star: Option<usize>) -> Eval<Vec<Value>> 
             out.extend_from_slice(&items[items.len() - tail..]);
             Ok(out)
         }
+    }
+}
+
+/// A `slice(start, stop, step)` object: `seq[s]` is `seq[start:stop:step]`.
+pub struct SliceObj(pub [Value; 3]);
+
+/// `slice(stop)` or `slice(start, stop[, step])`.
+pub fn slice(args: Vec<Value>) -> Eval {
+    let parts = match <[Value; 3]>::try_from(args) {
+        Ok(all) => all,
+        Err(args) => match args.as_slice() {
+            [stop] => [Value::None, stop.clone(), Value::None],
+            [start, stop] => [start.clone(), stop.clone(), Value::None],
+            _ => {
+                return Err(type_error(format!(
+                    "slice expected at most 3 arguments, got {}",
+                    args.len()
+                )))
+            }
+        },
+    };
+    Ok(super::object::object(SliceObj(parts)))
+}
+
+impl PyObject for SliceObj {
+    fn type_name(&self) -> &'static str {
+        "slice"
+    }
+
+    fn repr(&self) -> String {
+        let [a, b, c] = &self.0;
+        format!("slice({}, {}, {})", a.repr(), b.repr(), c.repr())
+    }
+
+    fn get_attr(&self, name: &str) -> Option<Value> {
+        let at = ["start", "stop", "step"].iter().position(|n| *n == name)?;
+        Some(self.0[at].clone())
+    }
+
+    fn has_method(&self, _name: &str) -> bool {
+        false
+    }
+
+    fn call_method(
+        &self,
+        _cx: &super::object::CallCx,
+        me: &Value,
+        name: &str,
+        _args: super::function::Args,
+    ) -> Eval {
+        Err(super::builtins::no_attribute(me, name))
     }
 }
 

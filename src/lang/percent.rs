@@ -54,8 +54,11 @@ struct Conversion {
 
 /// `template % args`.
 pub fn format(template: &str, args: &Value) -> Eval {
+    // As CPython's `PyMapping_Check`: anything subscriptable but a tuple or a str counts as
+    // a mapping, so leftover arguments are not an error for it.
     let mapping = match args {
-        Value::Dict(_) => Some(args),
+        Value::Dict(_) | Value::List(_) => Some(args),
+        v if super::special::method(v, "__getitem__").is_some() => Some(args),
         _ => None,
     };
     let values = match args {

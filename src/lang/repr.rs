@@ -13,7 +13,7 @@ use super::alloc;
 use super::error::{Ctrl, Eval, ExcKind, Exception};
 use super::format::float_repr;
 use super::special;
-use super::value::{Value, MAX_NESTING};
+use super::value::{IterState, Value, MAX_NESTING};
 use crate::exec::objects::{FutureObj, Outcome, TaskObj};
 
 /// Which of the two texts of a value to write.
@@ -205,7 +205,14 @@ impl Writer {
             Value::Module(m) => self.put(&format!("<module '{}'>", m.name())),
             Value::Native(f) => self.put(&format!("<built-in function {}>", f.name)),
             Value::Object(o) => self.put(&o.repr()),
-            Value::Iter(_) | Value::Loop(_) => self.put(&format!("<{} object>", v.type_name())),
+            Value::Iter(state) => {
+                let own = match state.try_lock().as_deref() {
+                    Some(IterState::Native(native)) => native.repr(),
+                    _ => None,
+                };
+                self.put(&own.unwrap_or_else(|| format!("<{} object>", v.type_name())))
+            }
+            Value::Loop(_) => self.put(&format!("<{} object>", v.type_name())),
             Value::Class(c) => self.put(&c.repr()),
             Value::Instance(i) => self.nested(address(&**i), "...", "repr", |w| w.object(v, false)),
             Value::NotImplemented => self.put("NotImplemented"),

@@ -13,7 +13,7 @@ use super::builtins::Builtin;
 use super::class::{Class, Instance};
 use super::error::{Ctrl, Eval, ExcKind, Exception};
 use super::function::{Args, BoundMethod, Coroutine, Function};
-use super::ir::BinOp;
+use super::ir::{BinOp, UnaryOp};
 use super::num;
 use super::object::{NativeFn, PyObject};
 use super::repr;
@@ -247,6 +247,11 @@ pub enum IterState {
 /// shows the wait, without the GIL, as a generator blocked in CPython would).
 pub trait NativeIter: Send + Sync {
     fn next_item(&self) -> Eval<Option<Value>>;
+
+    /// Its repr, where it has one of its own (`count(5)`).
+    fn repr(&self) -> Option<String> {
+        None
+    }
 }
 
 impl IterState {
@@ -458,6 +463,12 @@ pub struct DictFlavor {
     pub method: fn(&Value, &DictKind, &str, &mut Args) -> Option<Eval>,
     /// `a <op> b` where `a` is of this kind, or `None` where it adds no such operator.
     pub binary: fn(BinOp, &Value, &Value) -> Option<Eval>,
+    /// `+d` and `-d`, where the kind has them.
+    pub unary: fn(UnaryOp, &Value) -> Option<Eval>,
+    /// `d.name = value` for the attributes the kind has (`default_factory`): whether it took it.
+    pub set_attr: fn(&mut DictKind, &str, Value) -> bool,
+    /// Whether two dicts of this kind are equal only with their keys in the same order.
+    pub ordered: bool,
 }
 
 impl Dict {

@@ -8,8 +8,8 @@ use std::sync::{Arc, OnceLock};
 use parking_lot::Mutex;
 
 use super::dataclasses::{self, Options};
-use crate::lang::builtins::no_attribute;
-use crate::lang::class::{Attrs, Class, ClassMethod, NativeMethod, Property};
+use crate::lang::builtins::{no_attribute, Builtin};
+use crate::lang::class::{Attrs, Class, ClassMethod, Frozen, NativeMethod, Property};
 use crate::lang::error::{Ctrl, Eval, ExcKind};
 use crate::lang::function::Args;
 use crate::lang::object::{downcast, object, CallCx, NativeFn, PyObject};
@@ -173,6 +173,19 @@ deque_methods! {
     "copy" => |cx, args| {
         let (d, []) = receiver::<0>("copy", args)?;
         let mut init = Args::positional(vec![Value::list(d.snapshot())]);
+        if let Some(max) = *d.maxlen.lock() {
+            init.kw.push((Arc::from("maxlen"), Value::Int(max as i64)));
+        }
+        cx.call(&Value::Class(deque_class().clone()), init)
+    },
+    "__add__" => |cx, args| {
+        let (d, [other]) = receiver::<1>("__add__", args)?;
+        let Some(other) = deque_of(&other) else {
+            return Ok(Value::NotImplemented);
+        };
+        let mut items = d.snapshot();
+        items.extend(other.snapshot());
+        let mut init = Args::positional(vec![Value::list(items)]);
         if let Some(max) = *d.maxlen.lock() {
             init.kw.push((Arc::from("maxlen"), Value::Int(max as i64)));
         }
@@ -408,9 +421,15 @@ fn namedtuple(_: &CallCx, mut args: Args) -> Eval {
     if defaults.len() > fields.len() {
         return Err(type_error("Got more default values than field names"));
     }
+    let mut field_defaults = Vec::new();
     for (name, default) in fields[fields.len() - defaults.len()..].iter().zip(defaults) {
+        field_defaults.push((Value::Str(name.clone()), default.clone()));
         attrs.insert(name.clone(), default);
     }
+    attrs.insert(
+        Arc::from("_field_defaults"),
+        crate::lang::builtins::dict_from_pairs(field_defaults)?,
+    );
     let names = fields.iter().map(|f| Value::Str(f.clone())).collect();
     attrs.insert(Arc::from("_fields"), Value::tuple(names));
     for f in TUPLE_METHODS {
@@ -420,11 +439,13 @@ fn namedtuple(_: &CallCx, mut args: Args) -> Eval {
         Arc::from("_make"),
         object(ClassMethod(object(NativeMethod(&MAKE)))),
     );
-    let class = Class::new(&typename, typename.clone(), Vec::new(), attrs, fields)?;
+    let class = Class::new(&typename, typename.clone(), Vec::new(), attrs, fields)?
+        .with_builtin_base(Builtin::Tuple);
     let options = Options {
+        constructor: "__new__",
         eq: true,
         order: true,
-        frozen: true,
+        frozen: Some(Frozen::NamedTuple),
     };
     dataclasses::decorate(&Arc::new(class), options)
 }
@@ -505,6 +526,27 @@ fn self_and(name: &str, args: Args, count: usize) -> Eval<(Value, Vec<Value>)> {
 }
 
 static TUPLE_METHODS: &[NativeFn] = &[
+    NativeFn {
+        name: "__eq__",
+        call: |_, args| {
+            let (me, other) = self_and("__eq__", args, 1)?;
+            let other = match &other[0] {
+                t @ Value::Tuple(_) => t.clone(),
+                Value::Instance(i) if i.class.derives_from_builtin(Builtin::Tuple) => {
+                    tuple_of(&other[0])?
+                }
+                _ => return Ok(Value::NotImplemented),
+            };
+            ops::equal(&tuple_of(&me)?, &other).map(Value::Bool)
+        },
+    },
+    NativeFn {
+        name: "__hash__",
+        call: |_, args| {
+            let (me, _) = self_and("__hash__", args, 0)?;
+            crate::lang::hash::hash(&tuple_of(&me)?).map(Value::Int)
+        },
+    },
     NativeFn {
         name: "__getitem__",
         call: |_, args| {

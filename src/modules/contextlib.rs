@@ -118,6 +118,10 @@ impl PyObject for Factory {
         "function"
     }
 
+    fn binds_as_method(&self) -> bool {
+        true
+    }
+
     fn repr(&self) -> String {
         self.func.repr()
     }
@@ -138,6 +142,10 @@ impl PyObject for Factory {
     }
 
     fn call(&self, cx: &CallCx, _me: &Value, args: Args) -> Eval {
+        let again = Args {
+            pos: args.pos.clone(),
+            kw: args.kw.clone(),
+        };
         let generator = cx.call(&self.func, args)?;
         if self.is_async {
             if downcast::<AsyncGeneratorObj>(&generator).is_none() {
@@ -156,14 +164,126 @@ impl PyObject for Factory {
                 generator.type_name()
             )));
         }
-        static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
-        let class = class_once(&CLASS, "_GeneratorContextManager", GENERATOR_CM_METHODS);
-        Ok(instance(class, generator))
+        let state = GeneratorCm {
+            generator,
+            factory: self.func.clone(),
+            args: again,
+        };
+        Ok(instance(generator_cm_class(), object(state)))
+    }
+}
+
+fn generator_cm_class() -> &'static Arc<Class> {
+    static CLASS: OnceLock<Arc<Class>> = OnceLock::new();
+    class_once(&CLASS, "_GeneratorContextManager", GENERATOR_CM_METHODS)
+}
+
+/// A `@contextmanager` manager: its generator, and how to make another one when it decorates
+/// a function (each call of the function runs in a fresh one).
+struct GeneratorCm {
+    generator: Value,
+    factory: Value,
+    args: Args,
+}
+
+impl PyObject for GeneratorCm {
+    fn type_name(&self) -> &'static str {
+        "_GeneratorContextManager"
+    }
+
+    fn has_method(&self, _name: &str) -> bool {
+        false
+    }
+
+    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
+        Err(no_attribute(me, name))
     }
 }
 
 fn generator_of(native: &Value) -> Eval<Arc<GeneratorObj>> {
-    downcast::<GeneratorObj>(native).ok_or_else(|| type_error("not a generator"))
+    downcast::<GeneratorCm>(native)
+        .and_then(|cm| downcast::<GeneratorObj>(&cm.generator))
+        .ok_or_else(|| type_error("not a generator"))
+}
+
+/// A function decorated with a `@contextmanager` manager: each call runs inside a new one.
+struct Managed {
+    factory: Value,
+    pos: Vec<Value>,
+    kw: Vec<(Arc<str>, Value)>,
+    func: Value,
+}
+
+impl PyObject for Managed {
+    fn type_name(&self) -> &'static str {
+        "function"
+    }
+
+    fn repr(&self) -> String {
+        self.func.repr()
+    }
+
+    fn get_attr(&self, name: &str) -> Option<Value> {
+        match name {
+            "__wrapped__" => Some(self.func.clone()),
+            _ => get_attr(&self.func, name).ok(),
+        }
+    }
+
+    fn binds_as_method(&self) -> bool {
+        true
+    }
+
+    fn has_method(&self, _name: &str) -> bool {
+        false
+    }
+
+    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
+        Err(no_attribute(me, name))
+    }
+
+    fn call(&self, cx: &CallCx, _me: &Value, args: Args) -> Eval {
+        let made = Args {
+            pos: self.pos.clone(),
+            kw: self.kw.clone(),
+        };
+        let generator = cx.call(&self.factory, made)?;
+        let state = GeneratorCm {
+            generator,
+            factory: self.factory.clone(),
+            args: Args::default(),
+        };
+        let manager = instance(generator_cm_class(), object(state));
+        let method = |name: &str, args: Vec<Value>| {
+            call_method(
+                cx.ctx,
+                cx.depth,
+                &manager,
+                name,
+                Args::positional(args),
+                cx.site,
+            )
+        };
+        method("__enter__", Vec::new())?;
+        match cx.call(&self.func, args) {
+            Ok(result) => {
+                method("__exit__", vec![Value::None, Value::None, Value::None])?;
+                Ok(result)
+            }
+            Err(raised) => {
+                let Some(e) = raised.exception().cloned() else {
+                    return Err(raised);
+                };
+                let kind = Value::ExcType(e.kind);
+                let exc = Value::Exception(e);
+                if method("__exit__", vec![kind, exc, Value::None])?.truthy() {
+                    Ok(Value::None)
+                } else {
+                    Err(raised)
+                }
+            }
+        }
+    }
 }
 
 fn is_stop(ctrl: &Ctrl) -> bool {
@@ -185,6 +305,21 @@ static GENERATOR_CM_METHODS: &[NativeFn] = &[
     NativeFn {
         name: "__exit__",
         call: generator_exit,
+    },
+    NativeFn {
+        name: "__call__",
+        call: |_, args| {
+            let (native, rest) = state(args)?;
+            let cm = downcast::<GeneratorCm>(&native).ok_or_else(|| type_error("not a manager"))?;
+            let [func] = <[Value; 1]>::try_from(rest)
+                .map_err(|_| type_error("a context manager decorates one function"))?;
+            Ok(object(Managed {
+                factory: cm.factory.clone(),
+                pos: cm.args.pos.clone(),
+                kw: cm.args.kw.clone(),
+                func,
+            }))
+        },
     },
 ];
 

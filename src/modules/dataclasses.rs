@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use crate::lang::class::{Class, NativeMethod};
+use crate::lang::class::{self, Class, Frozen, NativeMethod};
 use crate::lang::error::{Ctrl, Eval, ExcKind};
 use crate::lang::function::Args;
 use crate::lang::introspect;
@@ -42,6 +42,7 @@ fn attr(name: &str) -> Option<Value> {
         "field" => &FIELD,
         "asdict" => &ASDICT,
         "astuple" => &ASTUPLE,
+        "FrozenInstanceError" => return Some(Value::ExcType(ExcKind::FrozenInstanceError)),
         _ => return None,
     };
     Some(Value::Native(f))
@@ -50,9 +51,13 @@ fn attr(name: &str) -> Option<Value> {
 /// What `@dataclass(...)` was asked for.
 #[derive(Clone, Copy)]
 pub struct Options {
+    /// How argument errors name the generated `__init__`: `__init__`, or `__new__` for a
+    /// named tuple.
+    pub constructor: &'static str,
     pub eq: bool,
     pub order: bool,
-    pub frozen: bool,
+    /// Whether instances refuse assignment, and how they say so.
+    pub frozen: Option<Frozen>,
 }
 
 /// One field: its name and how `__init__` fills it when the call does not.
@@ -65,6 +70,7 @@ struct Field {
 /// A dataclass's fields, kept on the class as `__dataclass_fields__`.
 struct Spec {
     fields: Vec<Field>,
+    constructor: &'static str,
 }
 
 impl PyObject for Spec {
@@ -135,9 +141,10 @@ fn flag(args: &mut Args, name: &str, default: bool) -> bool {
 
 fn dataclass(_cx: &CallCx, mut args: Args) -> Eval {
     let options = Options {
+        constructor: "__init__",
         eq: flag(&mut args, "eq", true),
         order: flag(&mut args, "order", false),
-        frozen: flag(&mut args, "frozen", false),
+        frozen: flag(&mut args, "frozen", false).then_some(Frozen::Dataclass),
     };
     args.no_more_kw("dataclass")?;
     if options.order && !options.eq {
@@ -220,8 +227,14 @@ fn collect_fields(class: &Arc<Class>) -> Eval<Vec<Field>> {
 
 /// Adds the generated methods to `class`, each only where the class does not define it.
 pub fn decorate(class: &Arc<Class>, options: Options) -> Eval {
+    if let Some(by) = options.frozen {
+        let _ = class.frozen.set(by);
+    }
     let fields = collect_fields(class)?;
-    let spec = object(Spec { fields });
+    let spec = object(Spec {
+        fields,
+        constructor: options.constructor,
+    });
     class.set_attr(&Arc::from("__dataclass_fields__"), spec);
     let mut methods: Vec<(&str, &'static NativeFn)> =
         vec![("__init__", &INIT), ("__repr__", &REPR)];
@@ -242,7 +255,7 @@ pub fn decorate(class: &Arc<Class>, options: Options) -> Eval {
         }
     }
     if !class.attrs.read().contains_key("__hash__") {
-        let hash = match (options.eq, options.frozen) {
+        let hash = match (options.eq, options.frozen.is_some()) {
             (true, true) => object(NativeMethod(&HASH)),
             (true, false) => Value::None,
             (false, _) => return Ok(Value::Class(class.clone())),
@@ -321,7 +334,7 @@ static HASH: NativeFn = NativeFn {
 /// factory, then `__post_init__` if the class has one.
 fn init(cx: &CallCx, mut args: Args) -> Eval {
     let (me, class, spec) = receiver(&args)?;
-    let name = format!("{}.__init__()", class.qualname);
+    let name = format!("{}.{}()", class.qualname, spec.constructor);
     let given = args.pos.len() - 1;
     if given > spec.fields.len() {
         let most = spec.fields.len() + 1;
@@ -365,7 +378,7 @@ fn init(cx: &CallCx, mut args: Args) -> Eval {
                 }
             },
         };
-        introspect::set_attr(&me, &f.name, value)?;
+        class::init_attr(&me, &f.name, value)?;
     }
     drop(positional);
     if let Some((k, _)) = args.kw.first() {

@@ -8,7 +8,7 @@ use crate::lang::builtins::{self, no_attribute};
 use crate::lang::error::{Ctrl, Eval, ExcKind, Exception};
 use crate::lang::function::{Args, BoundMethod};
 use crate::lang::introspect;
-use crate::lang::ir::{BinOp, CmpOp};
+use crate::lang::ir::{BinOp, CmpOp, UnaryOp};
 use crate::lang::lazy::lazy;
 use crate::lang::object::{object, CallCx, PyObject};
 use crate::lang::ops;
@@ -45,6 +45,9 @@ static COUNTER: DictFlavor = DictFlavor {
     attr: |me, _, name| bound(me, name, COUNTER_METHODS),
     method: counter_method,
     binary: counter_binary,
+    unary: counter_unary,
+    set_attr: |_, _, _| false,
+    ordered: false,
 };
 
 static DEFAULTDICT: DictFlavor = DictFlavor {
@@ -61,6 +64,15 @@ static DEFAULTDICT: DictFlavor = DictFlavor {
     attr: |_, kind, name| (name == "default_factory").then(|| kind.extra.clone()),
     method: |_, _, _, _| None,
     binary: |_, _, _| None,
+    unary: |_, _| None,
+    set_attr: |kind, name, value| {
+        let known = name == "default_factory";
+        if known {
+            kind.extra = value;
+        }
+        known
+    },
+    ordered: false,
 };
 
 static ORDERED: DictFlavor = DictFlavor {
@@ -81,6 +93,9 @@ static ORDERED: DictFlavor = DictFlavor {
     attr: |me, _, name| bound(me, name, ORDERED_METHODS),
     method: ordered_method,
     binary: |_, _, _| None,
+    unary: |_, _| None,
+    set_attr: |_, _, _| false,
+    ordered: true,
 };
 
 const COUNTER_METHODS: &[&str] = &["most_common", "elements", "update", "subtract", "total"];
@@ -364,6 +379,32 @@ fn combine_counters(op: BinOp, a: &Value, b: &Value) -> Eval {
         }
         Ok(result)
     }
+}
+
+/// `+c` (the positive counts) and `-c` (the negated negative ones).
+fn counter_unary(op: UnaryOp, c: &Value) -> Option<Eval> {
+    let negate = match op {
+        UnaryOp::Pos => false,
+        UnaryOp::Neg => true,
+        _ => return None,
+    };
+    Some(signed_counts(c, negate))
+}
+
+fn signed_counts(c: &Value, negate: bool) -> Eval {
+    let result = empty(&COUNTER);
+    let zero = Value::Int(0);
+    for (element, count) in entries(c) {
+        let count = if negate {
+            ops::binary(BinOp::Sub, &zero, &count)?
+        } else {
+            count
+        };
+        if ops::compare(CmpOp::Gt, &count, &zero)? {
+            ops::set_item(&result, &element, count)?;
+        }
+    }
+    Ok(result)
 }
 
 // ---- OrderedDict ------------------------------------------------------------------------------

@@ -5,8 +5,11 @@ use std::sync::Arc;
 use indexmap::IndexMap;
 use parking_lot::Mutex;
 
+use crate::lang::class::NativeMethod;
 use crate::lang::error::{Ctrl, Eval, ExcKind};
 use crate::lang::function::{Args, Wrapped};
+use crate::lang::introspect;
+use crate::lang::ir::CmpOp;
 use crate::lang::object::{object, CallCx, NativeFn, PyObject};
 use crate::lang::ops;
 use crate::lang::value::{Key, ModuleDef, Value};
@@ -14,6 +17,14 @@ use crate::lang::value::{Key, ModuleDef, Value};
 static WRAPS: NativeFn = NativeFn {
     name: "wraps",
     call: wraps,
+};
+static UPDATE_WRAPPER: NativeFn = NativeFn {
+    name: "update_wrapper",
+    call: update_wrapper,
+};
+static TOTAL_ORDERING: NativeFn = NativeFn {
+    name: "total_ordering",
+    call: total_ordering,
 };
 static PARTIAL: NativeFn = NativeFn {
     name: "partial",
@@ -41,6 +52,8 @@ pub const MODULE: ModuleDef = ModuleDef {
 fn attr(name: &str) -> Option<Value> {
     let f: &'static NativeFn = match name {
         "wraps" => &WRAPS,
+        "update_wrapper" => &UPDATE_WRAPPER,
+        "total_ordering" => &TOTAL_ORDERING,
         "partial" => &PARTIAL,
         "reduce" => &REDUCE,
         "lru_cache" => &LRU_CACHE,
@@ -89,22 +102,46 @@ impl PyObject for Wraps {
 
     fn call(&self, _cx: &CallCx, _me: &Value, args: Args) -> Eval {
         let wrapper = only_positional("update_wrapper", args, 1)?.remove(0);
-        let Value::Func(f) = &wrapper else {
+        update(wrapper, &self.0)
+    }
+}
+
+/// `update_wrapper(wrapper, wrapped)`.
+fn update_wrapper(_: &CallCx, args: Args) -> Eval {
+    let mut pos = only_positional("update_wrapper", args, 2)?.into_iter();
+    let (Some(wrapper), Some(wrapped)) = (pos.next(), pos.next()) else {
+        unreachable!("two arguments checked")
+    };
+    update(wrapper, &wrapped)
+}
+
+/// The wrapper with the wrapped function's `__name__`, `__qualname__`, `__doc__` and
+/// `__wrapped__`: a function is copied with them; an object (a class-based decorator) gets
+/// them as attributes.
+fn update(wrapper: Value, wrapped: &Value) -> Eval {
+    let read = |attr: &str| crate::lang::builtins::get_attr(wrapped, attr).ok();
+    let text = |attr: &str| match read(attr) {
+        Some(Value::Str(s)) => Some(s),
+        _ => None,
+    };
+    if let Value::Func(f) = &wrapper {
+        let (Some(name), Some(qualname)) = (text("__name__"), text("__qualname__")) else {
             return Ok(wrapper);
         };
-        let name = |attr: &str| match crate::lang::builtins::get_attr(&self.0, attr) {
-            Ok(Value::Str(s)) => Some(s),
-            _ => None,
-        };
-        let (Some(name), Some(qualname)) = (name("__name__"), name("__qualname__")) else {
-            return Ok(wrapper);
-        };
-        Ok(Value::Func(Arc::new(f.wrapping(Wrapped {
+        return Ok(Value::Func(Arc::new(f.wrapping(Wrapped {
             name,
             qualname,
-            function: self.0.clone(),
-        }))))
+            doc: read("__doc__").unwrap_or(Value::None),
+            function: wrapped.clone(),
+        }))));
     }
+    for attr in ["__module__", "__name__", "__qualname__", "__doc__"] {
+        if let Some(v) = read(attr) {
+            introspect::set_attr(&wrapper, &Arc::from(attr), v)?;
+        }
+    }
+    introspect::set_attr(&wrapper, &Arc::from("__wrapped__"), wrapped.clone())?;
+    Ok(wrapper)
 }
 
 /// `partial(func, *args, **keywords)`.
@@ -325,6 +362,10 @@ impl PyObject for Cached {
         "functools._lru_cache_wrapper"
     }
 
+    fn binds_as_method(&self) -> bool {
+        true
+    }
+
     fn repr(&self) -> String {
         format!(
             "<functools._lru_cache_wrapper object at {:#x}>",
@@ -420,4 +461,118 @@ impl PyObject for CacheInfo {
     fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
         Err(crate::lang::builtins::no_attribute(me, name))
     }
+}
+
+/// `@total_ordering`: a class that defines `__eq__` and one ordering method gets the other
+/// three, derived from those two as CPython's are.
+fn total_ordering(_: &CallCx, args: Args) -> Eval {
+    let class = only_positional("total_ordering", args, 1)?.remove(0);
+    let Value::Class(c) = &class else {
+        return Err(Ctrl::raise(
+            ExcKind::TypeError,
+            "total_ordering() should be applied to a class",
+        ));
+    };
+    let own = |name: &str| c.attrs.read().contains_key(name);
+    let Some(root) = ["__lt__", "__le__", "__gt__", "__ge__"]
+        .into_iter()
+        .find(|name| own(name))
+    else {
+        return Err(Ctrl::raise(
+            ExcKind::ValueError,
+            "must define at least one ordering operation: < > <= >=",
+        ));
+    };
+    for (name, f) in &DERIVED {
+        if !own(name) && DERIVED_FROM.iter().any(|(n, r)| n == name && *r == root) {
+            c.set_attr(&Arc::from(*name), object(NativeMethod(f)));
+        }
+    }
+    Ok(class)
+}
+
+/// Which derived method each root gives (`__lt__` gives `__gt__`, `__le__` and `__ge__`).
+const DERIVED_FROM: &[(&str, &str)] = &[
+    ("__gt__", "__lt__"),
+    ("__le__", "__lt__"),
+    ("__ge__", "__lt__"),
+    ("__ge__", "__le__"),
+    ("__lt__", "__le__"),
+    ("__gt__", "__le__"),
+    ("__le__", "__gt__"),
+    ("__lt__", "__gt__"),
+    ("__ge__", "__gt__"),
+    ("__le__", "__ge__"),
+    ("__gt__", "__ge__"),
+    ("__lt__", "__ge__"),
+];
+
+/// The derived methods: each compares through `<`/`<=`/`>`/`>=` of the root and `==`.
+static DERIVED: [(&str, NativeFn); 4] = [
+    (
+        "__lt__",
+        NativeFn {
+            name: "__lt__",
+            call: |_, a| derived(a, CmpOp::Lt),
+        },
+    ),
+    (
+        "__le__",
+        NativeFn {
+            name: "__le__",
+            call: |_, a| derived(a, CmpOp::LtE),
+        },
+    ),
+    (
+        "__gt__",
+        NativeFn {
+            name: "__gt__",
+            call: |_, a| derived(a, CmpOp::Gt),
+        },
+    ),
+    (
+        "__ge__",
+        NativeFn {
+            name: "__ge__",
+            call: |_, a| derived(a, CmpOp::GtE),
+        },
+    ),
+];
+
+/// `self <op> other` from the class's own ordering method and `__eq__`.
+fn derived(args: Args, op: CmpOp) -> Eval {
+    let [me, other] = <[Value; 2]>::try_from(only_positional("comparison", args, 2)?)
+        .map_err(|_| Ctrl::raise(ExcKind::TypeError, "a comparison takes two operands"))?;
+    let has = |name: &str| crate::lang::special::method(&me, name).is_some();
+    let eq = || ops::compare(CmpOp::Eq, &me, &other);
+    let result = if has("__lt__") && !matches!(op, CmpOp::Lt) {
+        let lt = ops::compare(CmpOp::Lt, &me, &other)?;
+        match op {
+            CmpOp::LtE => lt || eq()?,
+            CmpOp::Gt => !lt && !eq()?,
+            _ => !lt,
+        }
+    } else if has("__le__") && !matches!(op, CmpOp::LtE) {
+        let le = ops::compare(CmpOp::LtE, &me, &other)?;
+        match op {
+            CmpOp::Lt => le && !eq()?,
+            CmpOp::Gt => !le,
+            _ => !le || eq()?,
+        }
+    } else if has("__gt__") && !matches!(op, CmpOp::Gt) {
+        let gt = ops::compare(CmpOp::Gt, &me, &other)?;
+        match op {
+            CmpOp::Lt => !gt && !eq()?,
+            CmpOp::LtE => !gt,
+            _ => gt || eq()?,
+        }
+    } else {
+        let ge = ops::compare(CmpOp::GtE, &me, &other)?;
+        match op {
+            CmpOp::Lt => !ge,
+            CmpOp::LtE => !ge || eq()?,
+            _ => ge && !eq()?,
+        }
+    };
+    Ok(Value::Bool(result))
 }

@@ -4,6 +4,8 @@
 
 use std::sync::Arc;
 
+use parking_lot::Mutex;
+
 use crate::lang::builtins::no_attribute;
 use crate::lang::error::{Ctrl, Eval, ExcKind};
 use crate::lang::function::Args;
@@ -12,7 +14,7 @@ use crate::lang::lazy::lazy;
 use crate::lang::object::{object, CallCx, NativeFn, PyObject};
 use crate::lang::ops;
 use crate::lang::special;
-use crate::lang::value::{IterState, ModuleDef, Value};
+use crate::lang::value::{IterState, ModuleDef, NativeIter, Value};
 
 pub const MODULE: ModuleDef = ModuleDef {
     name: "itertools",
@@ -110,18 +112,71 @@ fn count(_: &CallCx, mut args: Args) -> Eval {
     let start = args.take_kw("start");
     let step = args.take_kw("step");
     let mut pos = positional("count", args, 0, 2)?.into_iter();
-    let mut next = start.or_else(|| pos.next()).unwrap_or(Value::Int(0));
+    let next = start.or_else(|| pos.next()).unwrap_or(Value::Int(0));
     let step = step.or_else(|| pos.next()).unwrap_or(Value::Int(1));
     for v in [&next, &step] {
         if !matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_)) {
             return Err(type_error("a number is required".to_string()));
         }
     }
-    lazy(move || {
-        let current = next.clone();
-        next = ops::binary(BinOp::Add, &next, &step)?;
-        Ok(Some(current))
+    iterator(Count {
+        next: Mutex::new(next),
+        step,
     })
+}
+
+fn iterator(it: impl NativeIter + 'static) -> Eval {
+    ops::make_iter(IterState::Native(Arc::new(it)))
+}
+
+/// The state of a `count`: the next number and the step.
+struct Count {
+    next: Mutex<Value>,
+    step: Value,
+}
+
+impl NativeIter for Count {
+    fn next_item(&self) -> Eval<Option<Value>> {
+        let mut next = self.next.lock();
+        let advanced = ops::binary(BinOp::Add, &next, &self.step)?;
+        Ok(Some(std::mem::replace(&mut *next, advanced)))
+    }
+
+    fn repr(&self) -> Option<String> {
+        let next = self.next.lock().repr();
+        Some(match &self.step {
+            Value::Int(1) => format!("count({next})"),
+            step => format!("count({next}, {})", step.repr()),
+        })
+    }
+}
+
+/// The state of a `repeat`: the object, and how many times are left (forever if `None`).
+struct Repeat {
+    item: Value,
+    left: Mutex<Option<u64>>,
+}
+
+impl NativeIter for Repeat {
+    fn next_item(&self) -> Eval<Option<Value>> {
+        let mut left = self.left.lock();
+        match left.as_mut() {
+            Some(0) => Ok(None),
+            Some(n) => {
+                *n -= 1;
+                Ok(Some(self.item.clone()))
+            }
+            None => Ok(Some(self.item.clone())),
+        }
+    }
+
+    fn repr(&self) -> Option<String> {
+        let item = self.item.repr();
+        Some(match *self.left.lock() {
+            Some(n) => format!("repeat({item}, {n})"),
+            None => format!("repeat({item})"),
+        })
+    }
 }
 
 /// `cycle(iterable)`: its items, then the same ones again, forever.
@@ -152,7 +207,7 @@ fn repeat(_: &CallCx, mut args: Args) -> Eval {
     let times = args.take_kw("times");
     let mut pos = positional("repeat", args, 1, 2)?.into_iter();
     let item = pos.next().unwrap_or(Value::None);
-    let mut left = match times.or_else(|| pos.next()) {
+    let left = match times.or_else(|| pos.next()) {
         None => None,
         Some(Value::Int(n)) => Some(n.max(0) as u64),
         Some(other) => {
@@ -162,13 +217,9 @@ fn repeat(_: &CallCx, mut args: Args) -> Eval {
             )))
         }
     };
-    lazy(move || match left.as_mut() {
-        Some(0) => Ok(None),
-        Some(n) => {
-            *n -= 1;
-            Ok(Some(item.clone()))
-        }
-        None => Ok(Some(item.clone())),
+    iterator(Repeat {
+        item,
+        left: Mutex::new(left),
     })
 }
 
@@ -230,14 +281,14 @@ fn chained(mut iterables: IterState) -> Eval {
     })
 }
 
-/// A bound of `islice`: `None` or a non-negative int.
-fn slice_bound(v: &Value) -> Eval<Option<usize>> {
+/// A bound of `islice`: `None` or a non-negative int (`what` names it in the error).
+fn slice_bound(v: &Value, what: &str) -> Eval<Option<usize>> {
     match v {
         Value::None => Ok(None),
         Value::Int(n) if *n >= 0 => Ok(Some(*n as usize)),
-        _ => Err(value_error(
-            "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
-        )),
+        _ => Err(value_error(&format!(
+            "{what} for islice() must be None or an integer: 0 <= x <= sys.maxsize."
+        ))),
     }
 }
 
@@ -245,9 +296,14 @@ fn slice_bound(v: &Value) -> Eval<Option<usize>> {
 fn islice(_: &CallCx, args: Args) -> Eval {
     let args = positional("islice", args, 2, 4)?;
     let (start, stop, step) = match &args[1..] {
-        [stop] => (0, slice_bound(stop)?, 1),
+        [stop] => (0, slice_bound(stop, "Stop argument")?, 1),
         [start, stop, rest @ ..] => {
-            let step = match rest.first().map(slice_bound).transpose()?.flatten() {
+            let step = match rest
+                .first()
+                .map(|s| slice_bound(s, "Step"))
+                .transpose()?
+                .flatten()
+            {
                 Some(0) => {
                     return Err(value_error(
                         "Step for islice() must be a positive integer or None.",
@@ -256,7 +312,8 @@ fn islice(_: &CallCx, args: Args) -> Eval {
                 Some(step) => step,
                 None => 1,
             };
-            (slice_bound(start)?.unwrap_or(0), slice_bound(stop)?, step)
+            let start = slice_bound(start, "Indices")?.unwrap_or(0);
+            (start, slice_bound(stop, "Stop argument")?, step)
         }
         [] => unreachable!("positional() checked the count"),
     };

@@ -22,6 +22,9 @@ pub const MODULE: ModuleDef = ModuleDef {
 #[derive(Clone, Copy)]
 enum Op {
     Binary(BinOp),
+    InPlace(BinOp),
+    CountOf,
+    IndexOf,
     Compare(CmpOp),
     Unary(UnaryOp),
     Truth,
@@ -43,6 +46,19 @@ const FUNCTIONS: &[(&str, Op)] = &[
     ("lshift", Op::Binary(BinOp::LShift)),
     ("rshift", Op::Binary(BinOp::RShift)),
     ("concat", Op::Binary(BinOp::Add)),
+    ("iadd", Op::InPlace(BinOp::Add)),
+    ("isub", Op::InPlace(BinOp::Sub)),
+    ("imul", Op::InPlace(BinOp::Mul)),
+    ("itruediv", Op::InPlace(BinOp::Div)),
+    ("ifloordiv", Op::InPlace(BinOp::FloorDiv)),
+    ("imod", Op::InPlace(BinOp::Mod)),
+    ("ipow", Op::InPlace(BinOp::Pow)),
+    ("iand", Op::InPlace(BinOp::BitAnd)),
+    ("ior", Op::InPlace(BinOp::BitOr)),
+    ("ixor", Op::InPlace(BinOp::BitXor)),
+    ("iconcat", Op::InPlace(BinOp::Add)),
+    ("countOf", Op::CountOf),
+    ("indexOf", Op::IndexOf),
     ("eq", Op::Compare(CmpOp::Eq)),
     ("ne", Op::Compare(CmpOp::NotEq)),
     ("lt", Op::Compare(CmpOp::Lt)),
@@ -138,6 +154,25 @@ impl PyObject for Function {
         let a = &operands[0];
         match self.op {
             Op::Binary(op) => ops::binary(op, a, &operands[1]),
+            Op::InPlace(op) => ops::in_place(op, a, &operands[1]),
+            Op::CountOf => {
+                let mut n = 0;
+                for item in ops::to_vec(a)? {
+                    n += i64::from(ops::equal_item(&item, &operands[1])?);
+                }
+                Ok(Value::Int(n))
+            }
+            Op::IndexOf => {
+                for (i, item) in ops::to_vec(a)?.iter().enumerate() {
+                    if ops::equal_item(item, &operands[1])? {
+                        return Ok(Value::Int(i as i64));
+                    }
+                }
+                Err(Ctrl::raise(
+                    ExcKind::ValueError,
+                    "sequence.index(x): x not in sequence",
+                ))
+            }
             Op::Compare(op) => ops::compare(op, a, &operands[1]).map(Value::Bool),
             Op::Unary(UnaryOp::Not) => special::truth(a).map(|t| Value::Bool(!t)),
             Op::Unary(op) => ops::unary(op, a),
