@@ -25,19 +25,11 @@ impl PyObject for AsyncGeneratorObj {
     }
 
     fn repr(&self) -> String {
-        format!(
-            "<async_generator object {} at {:#x}>",
-            self.0.qualname,
-            Arc::as_ptr(&self.0) as usize
-        )
+        self.0.repr("async_generator")
     }
 
     fn get_attr(&self, name: &str) -> Option<Value> {
-        match name {
-            "__name__" => Some(Value::Str(self.0.name.clone())),
-            "__qualname__" => Some(Value::Str(self.0.qualname.clone())),
-            _ => None,
-        }
+        self.0.name_attr(name)
     }
 
     fn has_method(&self, name: &str) -> bool {

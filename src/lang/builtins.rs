@@ -221,14 +221,6 @@ impl PyObject for TypeObj {
     fn get_attr(&self, name: &str) -> Option<Value> {
         matches!(name, "__name__" | "__qualname__").then(|| Value::str(self.0))
     }
-
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(no_attribute(me, name))
-    }
 }
 
 fn type_error(message: String) -> Ctrl {
@@ -1261,9 +1253,9 @@ pub fn get_attr(value: &Value, name: &str) -> Eval {
             }))),
             None => Err(no_attribute(value, name)),
         },
-        Value::Dict(d) if d.lock().kind().is_some() => {
-            let kind = d.lock().kind().cloned().expect("checked above");
-            match (kind.flavor.attr)(value, &kind, name) {
+        Value::Dict(d) => {
+            let kind = d.lock().kind().cloned();
+            match kind.and_then(|kind| (kind.flavor.attr)(value, &kind, name)) {
                 Some(v) => Ok(v),
                 None if DICT_METHODS.contains(&name) => Ok(Value::Method(Arc::new(BoundMethod {
                     receiver: value.clone(),
@@ -1314,14 +1306,6 @@ impl PyObject for UnboundMethod {
             self.name,
             self.owner.name()
         )
-    }
-
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(no_attribute(me, name))
     }
 
     fn call(&self, cx: &CallCx, _me: &Value, mut args: Args) -> Eval {

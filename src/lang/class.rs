@@ -430,14 +430,6 @@ impl PyObject for NativeMethod {
         )
     }
 
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(no_attribute(me, name))
-    }
-
     fn call(&self, cx: &CallCx, _me: &Value, args: Args) -> Eval {
         (self.0.call)(cx, args)
     }

@@ -4,7 +4,6 @@
 
 use std::sync::Arc;
 
-use super::builtins::no_attribute;
 use super::error::{Ctrl, Eval, ExcKind, Exception, Signal};
 use super::eval::{exception_matches, Flow};
 use super::function::Args;
@@ -40,28 +39,19 @@ pub fn new(kind: ExcKind, args: Vec<Value>) -> Eval {
             "second argument (exceptions) must be a non-empty sequence",
         ));
     }
-    let mut all_exceptions = true;
-    for (i, item) in items.iter().enumerate() {
-        let Value::Exception(e) = item else {
-            return Err(Ctrl::raise(
-                ExcKind::ValueError,
-                format!("Item {i} of second argument (exceptions) is not an exception"),
-            ));
-        };
-        all_exceptions &= e.kind.is_subclass_of(ExcKind::Exception);
+    if let Some(i) = items.iter().position(|v| !matches!(v, Value::Exception(_))) {
+        return Err(Ctrl::raise(
+            ExcKind::ValueError,
+            format!("Item {i} of second argument (exceptions) is not an exception"),
+        ));
     }
-    if !all_exceptions && kind == ExcKind::ExceptionGroup {
+    let made = group(message, items);
+    if made.kind == ExcKind::BaseExceptionGroup && kind == ExcKind::ExceptionGroup {
         return Err(type_error(
             "Cannot nest BaseExceptions in an ExceptionGroup",
         ));
     }
-    let kind = if all_exceptions {
-        ExcKind::ExceptionGroup
-    } else {
-        ExcKind::BaseExceptionGroup
-    };
-    let e = Exception::with_args(kind, vec![message, Value::list(items)]);
-    Ok(Value::Exception(Arc::new(e)))
+    Ok(Value::Exception(Arc::new(made)))
 }
 
 /// A group of these exceptions: an `ExceptionGroup` unless one is not an `Exception`.
@@ -120,14 +110,6 @@ struct GroupMethod {
 impl PyObject for GroupMethod {
     fn type_name(&self) -> &'static str {
         "builtin_function_or_method"
-    }
-
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(no_attribute(me, name))
     }
 
     fn call(&self, _cx: &CallCx, _me: &Value, args: Args) -> Eval {

@@ -173,6 +173,24 @@ impl Generator {
         }
     }
 
+    /// `<generator object f at 0x...>` (`kind` is `generator` or `async_generator`).
+    pub fn repr(self: &Arc<Self>, kind: &str) -> String {
+        format!(
+            "<{kind} object {} at {:#x}>",
+            self.qualname,
+            Arc::as_ptr(self) as usize
+        )
+    }
+
+    /// `__name__` and `__qualname__`: the function's.
+    pub fn name_attr(&self, name: &str) -> Option<Value> {
+        match name {
+            "__name__" => Some(Value::Str(self.name.clone())),
+            "__qualname__" => Some(Value::Str(self.qualname.clone())),
+            _ => None,
+        }
+    }
+
     /// `next(g)` or `g.send(v)`: the value yielded, or `StopIteration` with the returned one.
     pub fn send(&self, sent: Eval) -> Eval {
         match self.resume(sent)? {
@@ -269,19 +287,11 @@ impl PyObject for GeneratorObj {
     }
 
     fn repr(&self) -> String {
-        format!(
-            "<generator object {} at {:#x}>",
-            self.0.qualname,
-            Arc::as_ptr(&self.0) as usize
-        )
+        self.0.repr("generator")
     }
 
     fn get_attr(&self, name: &str) -> Option<Value> {
-        match name {
-            "__name__" => Some(Value::Str(self.0.name.clone())),
-            "__qualname__" => Some(Value::Str(self.0.qualname.clone())),
-            _ => None,
-        }
+        self.0.name_attr(name)
     }
 
     fn has_method(&self, name: &str) -> bool {

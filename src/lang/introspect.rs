@@ -8,7 +8,7 @@ use super::class;
 use super::error::{Ctrl, Eval, ExcKind, Exception};
 use super::function::Args;
 use super::generator::GeneratorObj;
-use super::object::{CallCx, PyObject};
+use super::object::PyObject;
 use super::ops;
 use super::special::{self, ObjectIter};
 use super::value::{identity, IterState, Value};
@@ -23,14 +23,6 @@ impl PyObject for Plain {
 
     fn repr(&self) -> String {
         format!("<object object at {:#x}>", self as *const Plain as usize)
-    }
-
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(no_attribute(me, name))
     }
 }
 

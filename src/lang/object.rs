@@ -44,11 +44,16 @@ pub trait PyObject: Any + Send + Sync {
         None
     }
 
-    /// Whether `name` is a method (so `obj.name` can be bound and called later).
-    fn has_method(&self, name: &str) -> bool;
+    /// Whether `name` is a method (so `obj.name` can be bound and called later); most objects
+    /// have none.
+    fn has_method(&self, _name: &str) -> bool {
+        false
+    }
 
     /// Calls method `name`; `me` is this object as a value.
-    fn call_method(&self, cx: &CallCx, me: &Value, name: &str, args: Args) -> Eval;
+    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
+        Err(no_attribute(me, name))
+    }
 
     /// `obj(*args)`; `me` is this object as a value. Most objects cannot be called.
     fn call(&self, _cx: &CallCx, me: &Value, _args: Args) -> Eval {
@@ -110,14 +115,6 @@ struct Generator(Arc<dyn NativeIter>);
 impl PyObject for Generator {
     fn type_name(&self) -> &'static str {
         "generator"
-    }
-
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(no_attribute(me, name))
     }
 
     fn iterator(&self) -> Option<Arc<dyn NativeIter>> {

@@ -270,9 +270,10 @@ pub fn unary(op: UnaryOp, v: &Value) -> Eval {
         (UnaryOp::Pos, Value::Float(f)) => Ok(Value::Float(*f)),
         (UnaryOp::Pos, v) if as_int(v).is_some() => Ok(Value::Int(as_int(v).unwrap_or(0))),
         (UnaryOp::Invert, v) if as_int(v).is_some() => Ok(Value::Int(!as_int(v).unwrap_or(0))),
-        (op, Value::Dict(d)) if d.lock().kind().is_some() => {
-            let kind = d.lock().kind().cloned().expect("checked above");
-            (kind.flavor.unary)(op, v).unwrap_or_else(|| Err(bad_operand(op, v)))
+        (op, Value::Dict(d)) => {
+            let kind = d.lock().kind().cloned();
+            kind.and_then(|kind| (kind.flavor.unary)(op, v))
+                .unwrap_or_else(|| Err(bad_operand(op, v)))
         }
         (op, v) if special::has_class(v) => match special::unary(op, v) {
             Some(result) => result,
@@ -1184,20 +1185,6 @@ impl PyObject for SliceObj {
     fn get_attr(&self, name: &str) -> Option<Value> {
         let at = ["start", "stop", "step"].iter().position(|n| *n == name)?;
         Some(self.0[at].clone())
-    }
-
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(
-        &self,
-        _cx: &super::object::CallCx,
-        me: &Value,
-        name: &str,
-        _args: super::function::Args,
-    ) -> Eval {
-        Err(super::builtins::no_attribute(me, name))
     }
 }
 

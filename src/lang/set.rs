@@ -617,6 +617,17 @@ fn one(name: &str, args: &[Value]) -> Eval<Value> {
     }
 }
 
+/// `s` combined with each of `others` in turn by `combine` (`intersection(*others)`).
+fn each(
+    s: &SetObj,
+    others: &[Value],
+    combine: fn(&SetObj, &Value) -> Eval<SetObj>,
+) -> Eval<SetObj> {
+    others
+        .iter()
+        .try_fold(s.copy(s.frozen)?, |result, other| combine(&result, other))
+}
+
 /// `s.name(*args)`.
 pub fn method(receiver: &Value, s: &SetObj, name: &str, args: Args) -> Eval {
     args.no_more_kw(name)?;
@@ -656,26 +667,11 @@ pub fn method(receiver: &Value, s: &SetObj, name: &str, args: Args) -> Eval {
             .try_for_each(|other| s.update(other))
             .map(|()| Value::None),
         "union" => made(union(s, &pos)),
-        "intersection" => {
-            let mut result = s.copy(s.frozen)?;
-            for other in &pos {
-                result = intersection(&result, other)?;
-            }
-            Ok(value(result))
-        }
-        "difference" => {
-            let mut result = s.copy(s.frozen)?;
-            for other in &pos {
-                result = difference(&result, other)?;
-            }
-            Ok(value(result))
-        }
+        "intersection" => made(each(s, &pos, intersection)),
+        "difference" => made(each(s, &pos, difference)),
         "symmetric_difference" => made(symmetric_difference(s, &one(name, &pos)?)),
         "intersection_update" => {
-            let mut kept = s.copy(s.frozen)?;
-            for other in &pos {
-                kept = intersection(&kept, other)?;
-            }
+            let kept = each(s, &pos, intersection)?;
             *s.table.lock() = kept.table.lock().clone();
             Ok(Value::None)
         }

@@ -8,7 +8,7 @@ use std::sync::{Arc, OnceLock};
 use parking_lot::Mutex;
 
 use super::dataclasses::{self, Options};
-use crate::lang::builtins::{no_attribute, Builtin};
+use crate::lang::builtins::Builtin;
 use crate::lang::class::{Attrs, Class, ClassMethod, Frozen, NativeMethod, Property};
 use crate::lang::error::{Ctrl, Eval, ExcKind};
 use crate::lang::function::Args;
@@ -53,14 +53,6 @@ struct Deque {
 impl PyObject for Deque {
     fn type_name(&self) -> &'static str {
         "deque"
-    }
-
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(no_attribute(me, name))
     }
 }
 

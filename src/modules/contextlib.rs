@@ -6,7 +6,7 @@ use std::future::Future;
 use std::sync::{Arc, OnceLock};
 
 use crate::lang::async_generator::{AsyncGeneratorObj, AsyncStep};
-use crate::lang::builtins::{call_method, get_attr, no_attribute};
+use crate::lang::builtins::{call_method, get_attr};
 use crate::lang::class::{Attrs, Class, Instance, NativeMethod};
 use crate::lang::error::{Ctrl, Eval, ExcKind};
 use crate::lang::eval::{exception_matches, exception_of};
@@ -46,6 +46,15 @@ fn type_error(message: impl Into<String>) -> Ctrl {
 
 fn runtime_error(message: &str) -> Ctrl {
     Ctrl::raise(ExcKind::RuntimeError, message)
+}
+
+/// An attribute of a decorated function: the function's own (`__name__`, `__doc__`...), and
+/// `__wrapped__`, the function itself.
+fn wrapped_attr(func: &Value, name: &str) -> Option<Value> {
+    match name {
+        "__wrapped__" => Some(func.clone()),
+        _ => get_attr(func, name).ok(),
+    }
 }
 
 /// A library class with these methods, made once.
@@ -127,18 +136,7 @@ impl PyObject for Factory {
     }
 
     fn get_attr(&self, name: &str) -> Option<Value> {
-        match name {
-            "__wrapped__" => Some(self.func.clone()),
-            _ => get_attr(&self.func, name).ok(),
-        }
-    }
-
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(no_attribute(me, name))
+        wrapped_attr(&self.func, name)
     }
 
     fn call(&self, cx: &CallCx, _me: &Value, args: Args) -> Eval {
@@ -190,14 +188,6 @@ impl PyObject for GeneratorCm {
     fn type_name(&self) -> &'static str {
         "_GeneratorContextManager"
     }
-
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(no_attribute(me, name))
-    }
 }
 
 fn generator_of(native: &Value) -> Eval<Arc<GeneratorObj>> {
@@ -224,22 +214,11 @@ impl PyObject for Managed {
     }
 
     fn get_attr(&self, name: &str) -> Option<Value> {
-        match name {
-            "__wrapped__" => Some(self.func.clone()),
-            _ => get_attr(&self.func, name).ok(),
-        }
+        wrapped_attr(&self.func, name)
     }
 
     fn binds_as_method(&self) -> bool {
         true
-    }
-
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(no_attribute(me, name))
     }
 
     fn call(&self, cx: &CallCx, _me: &Value, args: Args) -> Eval {

@@ -77,14 +77,6 @@ impl PyObject for Spec {
     fn type_name(&self) -> &'static str {
         "dict"
     }
-
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(crate::lang::builtins::no_attribute(me, name))
-    }
 }
 
 /// `field(default=..., default_factory=...)` in a class body.
@@ -97,14 +89,6 @@ impl PyObject for FieldDefault {
     fn type_name(&self) -> &'static str {
         "Field"
     }
-
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(crate::lang::builtins::no_attribute(me, name))
-    }
 }
 
 /// `@dataclass(eq=..., order=..., frozen=...)` before it is applied to the class.
@@ -113,14 +97,6 @@ struct Decorator(Options);
 impl PyObject for Decorator {
     fn type_name(&self) -> &'static str {
         "function"
-    }
-
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(crate::lang::builtins::no_attribute(me, name))
     }
 
     fn call(&self, _cx: &CallCx, _me: &Value, args: Args) -> Eval {

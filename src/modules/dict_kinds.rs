@@ -4,7 +4,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use crate::lang::builtins::{self, no_attribute};
+use crate::lang::builtins::{self};
 use crate::lang::error::{Ctrl, Eval, ExcKind, Exception};
 use crate::lang::function::{Args, BoundMethod};
 use crate::lang::introspect;
@@ -160,14 +160,6 @@ impl PyObject for DictType {
 
     fn get_attr(&self, name: &str) -> Option<Value> {
         matches!(name, "__name__" | "__qualname__").then(|| Value::str(self.0.name))
-    }
-
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(no_attribute(me, name))
     }
 
     fn call(&self, _cx: &CallCx, _me: &Value, mut args: Args) -> Eval {

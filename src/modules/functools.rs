@@ -92,14 +92,6 @@ impl PyObject for Wraps {
         "functools.partial"
     }
 
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(crate::lang::builtins::no_attribute(me, name))
-    }
-
     fn call(&self, _cx: &CallCx, _me: &Value, args: Args) -> Eval {
         let wrapper = only_positional("update_wrapper", args, 1)?.remove(0);
         update(wrapper, &self.0)
@@ -199,14 +191,6 @@ impl PyObject for Partial {
         }
     }
 
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(crate::lang::builtins::no_attribute(me, name))
-    }
-
     fn call(&self, cx: &CallCx, _me: &Value, args: Args) -> Eval {
         let mut pos = self.args.clone();
         pos.extend(args.pos);
@@ -291,14 +275,6 @@ struct CacheDecorator(Option<usize>);
 impl PyObject for CacheDecorator {
     fn type_name(&self) -> &'static str {
         "function"
-    }
-
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(crate::lang::builtins::no_attribute(me, name))
     }
 
     fn call(&self, _cx: &CallCx, _me: &Value, args: Args) -> Eval {
@@ -452,14 +428,6 @@ impl PyObject for CacheInfo {
             "maxsize" => Some(self.maxsize.map_or(Value::None, |m| Value::Int(m as i64))),
             _ => None,
         }
-    }
-
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(crate::lang::builtins::no_attribute(me, name))
     }
 }
 

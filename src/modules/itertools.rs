@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use parking_lot::Mutex;
 
-use crate::lang::builtins::no_attribute;
 use crate::lang::error::{Ctrl, Eval, ExcKind};
 use crate::lang::function::Args;
 use crate::lang::ir::BinOp;
@@ -241,14 +240,6 @@ impl PyObject for Chain {
             "__name__" | "__qualname__" => Some(Value::str("chain")),
             _ => None,
         }
-    }
-
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(no_attribute(me, name))
     }
 
     fn call(&self, _cx: &CallCx, _me: &Value, args: Args) -> Eval {

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use crate::lang::builtins::{self, get_attr, no_attribute};
+use crate::lang::builtins::{self, get_attr};
 use crate::lang::error::{Ctrl, Eval, ExcKind};
 use crate::lang::function::Args;
 use crate::lang::ir::{BinOp, CmpOp, UnaryOp};
@@ -141,14 +141,6 @@ impl PyObject for Function {
         matches!(name, "__name__" | "__qualname__").then(|| Value::str(self.name))
     }
 
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(no_attribute(me, name))
-    }
-
     fn call(&self, _cx: &CallCx, _me: &Value, args: Args) -> Eval {
         let operands = exactly(self.name, args, self.arity())?;
         let a = &operands[0];
@@ -259,14 +251,6 @@ impl PyObject for ItemGetter {
         format!("operator.itemgetter({})", items.join(", "))
     }
 
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(no_attribute(me, name))
-    }
-
     fn call(&self, _cx: &CallCx, _me: &Value, args: Args) -> Eval {
         let obj = exactly("itemgetter", args, 1)?.remove(0);
         let items = self
@@ -307,14 +291,6 @@ impl PyObject for AttrGetter {
             .map(|n| Value::Str(n.clone()).repr())
             .collect();
         format!("operator.attrgetter({})", names.join(", "))
-    }
-
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(no_attribute(me, name))
     }
 
     fn call(&self, _cx: &CallCx, _me: &Value, args: Args) -> Eval {
@@ -372,14 +348,6 @@ impl PyObject for MethodCaller {
                 .map(|(k, v)| format!("{k}={}", v.repr())),
         );
         format!("operator.methodcaller({})", parts.join(", "))
-    }
-
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(no_attribute(me, name))
     }
 
     fn call(&self, cx: &CallCx, _me: &Value, args: Args) -> Eval {

@@ -167,14 +167,6 @@ impl PyObject for StructTime {
         }
     }
 
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(crate::lang::builtins::no_attribute(me, name))
-    }
-
     fn subscript(&self, _me: &Value, key: &Value) -> Eval {
         let as_tuple = Value::tuple(self.fields.iter().map(|&v| Value::Int(v)).collect());
         crate::lang::ops::get_item(&as_tuple, key)

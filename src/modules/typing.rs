@@ -122,14 +122,6 @@ impl PyObject for Annotation {
         self.0.clone()
     }
 
-    fn has_method(&self, _name: &str) -> bool {
-        false
-    }
-
-    fn call_method(&self, _cx: &CallCx, me: &Value, name: &str, _args: Args) -> Eval {
-        Err(crate::lang::builtins::no_attribute(me, name))
-    }
-
     fn subscript(&self, _me: &Value, key: &Value) -> Eval {
         let parts = match key {
             Value::Tuple(items) => items.iter().map(argument).collect::<Vec<_>>(),
