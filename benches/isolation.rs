@@ -131,7 +131,7 @@ fn worker_run_s(source: &str) -> f64 {
 /// Compiling and running `source` in this process, start to end.
 fn in_process_run(source: &str) -> Duration {
     let started = Instant::now();
-    let program = lang::compile(source).expect("compiles");
+    let program = lang::compile(source, interleave::modules::REGISTRY).expect("compiles");
     let log = RunLog::new();
     run_in_this_process(program, RunOptions::default(), Arc::clone(&log));
     run::expect_ok(&log);

@@ -215,7 +215,7 @@ fn loop_steps(record: bool) -> (f64, f64) {
 
 /// An interpreter context for an empty program: the event loop needs one for its run control.
 fn bench_ctx(clock: Clock) -> Ctx {
-    let program = lang::compile("").expect("the empty program compiles");
+    let program = lang::compile("", &[]).expect("the empty program compiles");
     let control = Arc::new(RunControl::new(RunOptions::default(), clock));
     Ctx::new(Arc::new(Interp::new(program, control, "__main__")))
 }

@@ -9,6 +9,7 @@ use std::time::Duration;
 use interleave::exec::supervisor::CRASHED;
 use interleave::exec::{self, RunOptions, StartError};
 use interleave::lang::{self, SyntaxError};
+use interleave::modules;
 use interleave::record::log::RunLog;
 use interleave::store::{self, Store, StoreLimits};
 use interleave::trace::document::{human_duration, RunMeta, Summary, TraceDocument};
@@ -49,7 +50,7 @@ fn main() -> ExitCode {
         Some("run") => run_command(&args[1..]),
         Some("sandbox-check") => sandbox_check_command(),
         // Not in the usage: the worker process of a run, or of a run's child process.
-        Some("worker") => exec::worker::worker_main(&args[1..]),
+        Some("worker") => exec::worker::worker_main(&args[1..], modules::REGISTRY),
         Some("--version" | "-V") => {
             println!("interleave {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS

@@ -10,9 +10,10 @@ use std::task::{Context, Poll};
 
 use parking_lot::Mutex;
 
+use super::control::RunControl;
 use super::event_loop::{self, current_loop, current_task, EventLoop};
 use super::futures::Executor;
-use super::objects::{DoneCallback, FutKind, FutureObj, Outcome};
+use super::objects::{future_of, DoneCallback, FutKind, FutureObj, Outcome};
 use super::pool::ThreadPool;
 use super::process::ProcessPool;
 use super::threads::thread_site;
@@ -164,12 +165,13 @@ fn call_later(lp: &EventLoop, delay: f64, action: Box<dyn FnOnce() + Send>) {
 
 /// `asyncio.ensure_future(x)`: a task for a coroutine, the future itself otherwise.
 pub fn ensure_future(value: &Value, line: u32) -> Eval<(Value, Arc<FutureObj>)> {
+    if let Some(fut) = future_of(value) {
+        return Ok((value.clone(), fut));
+    }
     match value {
-        Value::Task(t) => Ok((value.clone(), t.future.clone())),
-        Value::Future(f) => Ok((value.clone(), f.clone())),
         Value::Coro(c) => {
             let task = running_loop()?.create_task(c.clone(), None, false, line)?;
-            Ok((Value::Task(task.clone()), task.future.clone()))
+            Ok((task.value(), task.future.clone()))
         }
         other => Err(Ctrl::raise(
             ExcKind::TypeError,
@@ -195,7 +197,7 @@ pub fn gather(aws: Vec<Value>, return_exceptions: bool, line: u32) -> Eval {
     );
     if children.is_empty() {
         outer.complete(Outcome::Value(Value::list(vec![])));
-        return Ok(Value::Future(outer));
+        return Ok(outer.value());
     }
     let finished = Arc::new(AtomicUsize::new(0));
     for child in children.iter() {
@@ -204,7 +206,7 @@ pub fn gather(aws: Vec<Value>, return_exceptions: bool, line: u32) -> Eval {
             gather_child_done(&outer, &child, &finished, &all, return_exceptions)
         })));
     }
-    Ok(Value::Future(outer))
+    Ok(outer.value())
 }
 
 /// `_GatheringFuture`'s `_done_callback`, one call per finished child.
@@ -476,7 +478,7 @@ pub fn run_in_executor(cx: &CallCx, executor: &Value, func: &Value, args: Vec<Va
             }
         },
     };
-    Ok(Value::Future(lp.wrap_future(job)))
+    Ok(lp.wrap_future(job).value())
 }
 
 /// `asyncio.to_thread(fn, *args)`: a coroutine running `fn` on the loop's default executor.
@@ -501,9 +503,10 @@ fn to_thread(cx: &CallCx, args: Args) -> Eval {
                     depth: 0,
                     site: &site,
                 };
-                match run_in_executor(&cx, &Value::None, &func, rest)? {
-                    Value::Future(fut) => await_future(fut).await,
-                    other => Ok(other),
+                let job = run_in_executor(&cx, &Value::None, &func, rest)?;
+                match future_of(&job) {
+                    Some(fut) => await_future(fut).await,
+                    None => Ok(job),
                 }
             })
         }),
@@ -534,7 +537,7 @@ pub fn run(ctx: &Ctx, coro: &Value, line: u32) -> Eval {
 
 /// Runs `coro` as the main task of a new event loop on this thread.
 pub fn run_main(ctx: &Ctx, coro: Arc<Coroutine>, line: u32) -> Eval {
-    let lp = EventLoop::new(ctx.clone(), ctx.interp.control.clock);
+    let lp = EventLoop::new(ctx.clone(), RunControl::of(&ctx.interp).clock);
     lp.enter();
     let result = run_on(&lp, coro, line);
     lp.exit();

@@ -1,8 +1,8 @@
 //! Limits and cancellation of one run, checked cheaply from the evaluator's hot loops.
 
-use std::cell::Cell;
+use std::any::Any;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use parking_lot::{Condvar, Mutex, MutexGuard};
@@ -12,13 +12,14 @@ use super::gil::Gil;
 use super::process::Children;
 use super::threads::Registry;
 use super::RunOptions;
-use crate::lang::error::{Abort, Ctrl, Eval, ExcKind};
+use crate::lang::error::{Abort, Ctrl, Eval};
+use crate::lang::eval::Interp;
+use crate::lang::host::{self, Host};
+use crate::lang::ir::AwaitSite;
 use crate::lang::seconds;
 use crate::lang::value::Value;
 use crate::record::recorder::{self, Clock};
-
-/// How often (in loop iterations and calls) the evaluator looks at the clock.
-const CHECK_EVERY: u32 = 4096;
+use crate::trace::event::{DiagnosticKind, EventKind};
 /// How often a thread waiting for another thread or process looks at the run's cancellation.
 pub const WAIT_SLICE: Duration = Duration::from_millis(20);
 
@@ -81,11 +82,6 @@ pub fn time_limit_message(limit: Duration) -> String {
     )
 }
 
-thread_local! {
-    /// Per-thread tick counter: counting must not cost an atomic operation per iteration.
-    static TICKS: Cell<u32> = const { Cell::new(0) };
-}
-
 pub struct RunControl {
     pub options: RunOptions,
     /// The run's one clock.
@@ -112,6 +108,20 @@ pub struct RunControl {
 }
 
 impl RunControl {
+    /// The runtime `interp` runs on: every interpreter of a run has one.
+    pub fn of(interp: &Interp) -> &RunControl {
+        let host: &dyn Any = &*interp.host;
+        host.downcast_ref()
+            .expect("a run's interpreters run on its RunControl")
+    }
+
+    /// [`RunControl::of`], shared, for what outlives the call (a thread, a pool worker).
+    pub fn shared(interp: &Interp) -> Arc<RunControl> {
+        let host: Arc<dyn Any + Send + Sync> = interp.host.clone();
+        host.downcast()
+            .expect("a run's interpreters run on its RunControl")
+    }
+
     pub fn new(options: RunOptions, clock: Clock) -> RunControl {
         let gil_enabled = options.gil;
         RunControl {
@@ -189,20 +199,10 @@ impl RunControl {
         self.count_step()
     }
 
-    /// Counts one step of a builtin's own loop (`sum` over a huge range), looking at the clock
-    /// as often as [`RunControl::tick`] does. It is no GIL checkpoint: CPython's builtins keep
-    /// the GIL through their loops.
+    /// Counts one step of the runtime's own loop (the event loop's iterations).
     #[inline]
     pub fn count_step(&self) -> Eval<()> {
-        let due = TICKS.with(|t| {
-            let n = t.get().wrapping_add(1);
-            t.set(n);
-            n.is_multiple_of(CHECK_EVERY)
-        });
-        if due {
-            return self.check();
-        }
-        Ok(())
+        host::count_step(self)
     }
 
     /// A GIL checkpoint (CPython's eval breaker): loop back-edges, function entry, and the
@@ -226,17 +226,6 @@ impl RunControl {
     /// Whether the run is stopping (cancelled, out of time, or over a limit).
     pub fn is_stopped(&self) -> bool {
         self.stopped.load(Ordering::Relaxed)
-    }
-
-    /// CPython's `RecursionError` for a call `depth` frames deep, past the recursion limit.
-    pub fn check_depth(&self, depth: u32) -> Eval<()> {
-        if depth as usize > self.options.max_recursion {
-            return Err(Ctrl::raise(
-                ExcKind::RecursionError,
-                "maximum recursion depth exceeded",
-            ));
-        }
-        self.tick()
     }
 
     /// Accounts for printed output.
@@ -280,5 +269,48 @@ impl RunControl {
                     .wait_until(&mut guard, until.min(self.deadline));
             }
         }
+    }
+}
+
+impl Host for RunControl {
+    fn eval_breaker(&self) -> Arc<AtomicBool> {
+        self.gil.breaker()
+    }
+
+    fn yield_gil(&self) {
+        self.gil.yield_to_waiter();
+    }
+
+    fn check(&self) -> Eval<()> {
+        RunControl::check(self)
+    }
+
+    fn recursion_limit(&self) -> usize {
+        self.options.max_recursion
+    }
+
+    fn write_output(&self, text: &str, line: u32) -> Eval<()> {
+        self.add_output(text.len())?;
+        recorder::record_here(EventKind::Print {
+            text: Arc::from(text),
+            line,
+        });
+        Ok(())
+    }
+
+    fn diagnostic(&self, kind: DiagnosticKind, message: String, line: u32) {
+        recorder::diagnostic(kind, message, line);
+    }
+
+    fn now_ns(&self) -> u64 {
+        self.clock.now_ns()
+    }
+
+    fn awaiting(&self, site: &AwaitSite) {
+        super::event_loop::set_await_site(site);
+    }
+
+    fn script_path(&self) -> &str {
+        &self.options.script_path
     }
 }

@@ -115,7 +115,7 @@ impl EventLoop {
     pub fn new(ctx: Ctx, clock: recorder::Clock) -> Rc<EventLoop> {
         Rc::new(EventLoop {
             shared: LoopShared::new(),
-            control: ctx.interp.control.clone(),
+            control: RunControl::shared(&ctx.interp),
             ctx,
             clock,
             futures: RefCell::new(HashMap::new()),

@@ -168,7 +168,7 @@ pub struct WaitSite {
 impl WaitSite {
     pub fn of(cx: &CallCx) -> WaitSite {
         WaitSite {
-            control: cx.ctx.interp.control.clone(),
+            control: RunControl::shared(&cx.ctx.interp),
             label: cx.site.text.clone(),
             line: cx.site.line,
         }

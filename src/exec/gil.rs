@@ -34,7 +34,8 @@ pub struct Gil {
     cond: Condvar,
     switch_cond: Condvar,
     /// The eval breaker: a waiter wants the lock.
-    drop_request: AtomicBool,
+    /// The eval breaker the interpreters of this process read at their checkpoints.
+    drop_request: Arc<AtomicBool>,
     interval_us: AtomicU64,
 }
 
@@ -102,7 +103,7 @@ impl Gil {
             }),
             cond: Condvar::new(),
             switch_cond: Condvar::new(),
-            drop_request: AtomicBool::new(false),
+            drop_request: Arc::new(AtomicBool::new(false)),
             interval_us: AtomicU64::new(DEFAULT_INTERVAL_US),
         }
     }
@@ -126,6 +127,11 @@ impl Gil {
     #[inline]
     pub fn drop_requested(&self) -> bool {
         self.drop_request.load(Ordering::Relaxed)
+    }
+
+    /// The flag set when some thread asks the holder to let go (the eval breaker).
+    pub fn breaker(&self) -> Arc<AtomicBool> {
+        self.drop_request.clone()
     }
 
     /// Takes the lock; from then on this thread executes on a CPU (also without a GIL).

@@ -54,7 +54,7 @@ impl HashObj {
         }
         let label = Arc::from(format!("hashlib.{}(){call}", self.name));
         let lane = gil::current_lane();
-        let control = &cx.ctx.interp.control;
+        let control = RunControl::of(&cx.ctx.interp);
         // A huge buffer hashes for seconds: between chunks the run may have to stop.
         native(control, label, cx.site.line, || {
             let mut digest = self.digest.lock();

@@ -21,18 +21,6 @@ use crate::trace::event::TraceFrame;
 /// Containers nested deeper than this do not cross (it also stops a list that holds itself).
 const MAX_DEPTH: usize = 200;
 
-/// Modules searched for a library function sent as a value (`time.sleep` as a target).
-const LIBRARY_MODULES: [&str; 8] = [
-    "time",
-    "asyncio",
-    "os",
-    "threading",
-    "sys",
-    "multiprocessing",
-    "concurrent.futures",
-    "hashlib",
-];
-
 /// Why a value cannot cross to another process, or a message could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MarshalError {
@@ -159,7 +147,7 @@ fn encode_callable(ctx: &Ctx, v: &Value) -> Marshal<Json> {
                 _ => return Err(MarshalError::NotModuleLevel(f.name().to_string())),
             }
         }
-        _ => library_name(v).ok_or(MarshalError::Unpicklable(v.type_name()))?,
+        _ => library_name(ctx, v).ok_or(MarshalError::Unpicklable(v.type_name()))?,
     };
     let tag = if matches!(v, Value::Func(_)) {
         "function"
@@ -169,26 +157,17 @@ fn encode_callable(ctx: &Ctx, v: &Value) -> Marshal<Json> {
     Ok(tagged(tag, Json::from(name)))
 }
 
-/// `print`, or `module.attr` for a function found in one of the library modules.
-fn library_name(v: &Value) -> Option<String> {
-    if let Value::Builtin(b) = v {
-        if Builtin::by_name(b.name()) == Some(*b) {
-            return Some(b.name().to_string());
-        }
-    }
-    let attr = match v {
-        Value::Builtin(b) => b.name().rsplit('.').next().unwrap_or_default(),
-        Value::Native(f) => f.name,
+/// `print`, or `module.attr` for a function found in one of the program's modules.
+fn library_name(ctx: &Ctx, v: &Value) -> Option<String> {
+    let f = match v {
+        Value::Builtin(b) => return Some(b.name().to_string()),
+        Value::Native(f) => *f,
         _ => return None,
     };
-    LIBRARY_MODULES.iter().find_map(|name| {
-        let m = Module::by_name(name)?;
-        let same = match (m.attr(attr)?, v) {
-            (Value::Builtin(x), Value::Builtin(y)) => x == *y,
-            (Value::Native(x), Value::Native(y)) => std::ptr::eq(x, *y),
-            _ => false,
-        };
-        same.then(|| format!("{}.{attr}", m.name()))
+    ctx.interp.program.modules.iter().find_map(|def| {
+        let m = Module::of(def);
+        let same = matches!(m.attr(f.name), Some(Value::Native(x)) if std::ptr::eq(x, f));
+        same.then(|| format!("{}.{}", m.name(), f.name))
     })
 }
 
@@ -268,7 +247,7 @@ fn decode_tagged(ctx: &Ctx, tag: &str, inner: &Json) -> Marshal<Value> {
                 .filter(|f| matches!(f, Value::Func(_)))
                 .ok_or_else(|| malformed(format!("no module-level function {name}")))?
         }
-        "builtin" => decode_library(text()?)?,
+        "builtin" => decode_library(ctx, text()?)?,
         "exc_type" => Value::ExcType(exc_kind(text()?)),
         "exception" => {
             let e: WireError = serde_json::from_value(inner.clone()).map_err(malformed)?;
@@ -301,9 +280,11 @@ fn decode_range(items: &[Json]) -> Marshal<Value> {
     Ok(Value::Range(Arc::new(RangeObj { start, stop, step })))
 }
 
-fn decode_library(name: &str) -> Marshal<Value> {
+fn decode_library(ctx: &Ctx, name: &str) -> Marshal<Value> {
     let found = match name.rsplit_once('.') {
-        Some((module, attr)) => Module::by_name(module).and_then(|m| m.attr(attr)),
+        Some((module, attr)) => {
+            Module::find(ctx.interp.program.modules, module).and_then(|m| m.attr(attr))
+        }
         None => Builtin::by_name(name).map(Value::Builtin),
     };
     found.ok_or_else(|| malformed(format!("no library function {name}")))
@@ -392,7 +373,7 @@ mod tests {
 
     /// A context whose module body has run.
     fn module(source: &str) -> Ctx {
-        let program = crate::lang::compile(source).expect("compiles");
+        let program = crate::lang::compile(source, crate::modules::REGISTRY).expect("compiles");
         let control = Arc::new(RunControl::new(RunOptions::default(), Clock::start()));
         let ctx = Ctx::new(Arc::new(Interp::new(program.clone(), control, "__main__")));
         assert!(ctx.exec_block(&mut Frame::module(), &program.body).is_ok());

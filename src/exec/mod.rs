@@ -22,6 +22,8 @@ pub mod pool;
 pub mod process;
 pub mod sandbox;
 pub mod supervisor;
+#[cfg(test)]
+pub mod testing;
 pub mod threads;
 pub mod worker;
 

@@ -11,6 +11,7 @@ use parking_lot::Mutex;
 
 use crate::lang::error::{Ctrl, Eval, ExcKind, Exception};
 use crate::lang::function::Coroutine;
+use crate::lang::object::downcast;
 use crate::lang::trashcan;
 use crate::lang::value::Value;
 use crate::record::recorder;
@@ -353,6 +354,11 @@ impl TaskObj {
         })
     }
 
+    /// The task as a value of the program.
+    pub fn value(self: &Arc<Self>) -> Value {
+        Value::Object(self.clone())
+    }
+
     pub fn waker(&self) -> &Waker {
         &self.waker
     }
@@ -421,6 +427,11 @@ impl TaskObj {
 }
 
 impl FutureObj {
+    /// The future as a value of the program.
+    pub fn value(self: &Arc<Self>) -> Value {
+        Value::Object(self.clone())
+    }
+
     /// The outcome without marking an exception as retrieved.
     pub fn outcome_peek(&self) -> Option<Outcome> {
         self.state.lock().outcome.clone()
@@ -430,4 +441,12 @@ impl FutureObj {
 /// The object `asyncio.get_running_loop()` returns.
 pub struct LoopObj {
     pub shared: Arc<LoopShared>,
+}
+
+/// The future behind a task or a future value; `None` for anything else.
+pub fn future_of(v: &Value) -> Option<Arc<FutureObj>> {
+    if let Some(task) = downcast::<TaskObj>(v) {
+        return Some(task.future.clone());
+    }
+    downcast::<FutureObj>(v)
 }

@@ -125,13 +125,13 @@ impl ThreadPool {
         recorder::flush();
         let run = recorder::current_run().expect("scenario code runs with a recorder");
         let interp = cx.ctx.interp.clone();
-        let control = interp.control.clone();
+        let control = RunControl::shared(&interp);
         let shared = self.shared.clone();
         let (started, on_start) = std::sync::mpsc::channel();
         let what = name.clone();
         let handle = super::threads::spawn_counted(ticket, &what, move || {
             recorder::install(run, lane);
-            let me = ThreadObj::install_worker(&name, lane, &interp.control.threads);
+            let me = ThreadObj::install_worker(&name, lane, &RunControl::of(&interp).threads);
             work(interp, shared, lane, started);
             me.finish();
             recorder::uninstall();
@@ -149,7 +149,7 @@ impl ThreadPool {
             return Ok(());
         }
         let workers: Vec<_> = std::mem::take(&mut *self.workers.lock());
-        let control = &cx.ctx.interp.control;
+        let control = RunControl::of(&cx.ctx.interp);
         super::threads::blocking(control, &cx.site.text, cx.site.line, || {
             for w in workers {
                 let _ = w.join();
@@ -174,7 +174,7 @@ impl ThreadPool {
 /// A worker thread: holds the GIL while it runs a job, waits for jobs without it.
 fn work(interp: Arc<Interp>, shared: Arc<Shared>, lane: LaneIx, started: Sender<()>) {
     gil::register_thread(lane, None);
-    let control = interp.control.clone();
+    let control = RunControl::shared(&interp);
     let ctx = Ctx::new(interp);
     control.gil.take();
     let mut first = shared.queue.lock().pop_front();
@@ -250,7 +250,7 @@ fn thread_pool_new(cx: &CallCx, mut args: Args) -> Eval {
             ))
         }
     };
-    let number = cx.ctx.interp.control.threads.next_pool_number();
+    let number = RunControl::of(&cx.ctx.interp).threads.next_pool_number();
     let prefix = match prefix {
         Some(Value::Str(p)) => p.to_string(),
         _ => format!("ThreadPoolExecutor-{number}"),

@@ -159,7 +159,7 @@ struct Launch {
 /// Starts a child: its `process` lane and a `spawn` event from the calling lane are recorded
 /// at the moment of the call, and a thread follows what the child sends.
 fn launch(cx: &CallCx, l: Launch) -> Eval<Arc<Child>> {
-    let control = &cx.ctx.interp.control;
+    let control = RunControl::of(&cx.ctx.interp);
     control.check()?;
     let t0 = recorder::now_ns();
     let role = if l.pool { Role::Pool } else { Role::Process };
@@ -545,7 +545,7 @@ impl LaneMap {
 
 /// What a new child needs to run the scenario under what is left of this run's limits.
 fn setup(ctx: &Ctx, name: &str, identity: &str, job: Option<Job>) -> Setup {
-    let control = &ctx.interp.control;
+    let control = RunControl::of(&ctx.interp);
     let mut options = control.options.clone();
     options.time_limit += LIMIT_GRACE;
     Setup {
@@ -629,7 +629,7 @@ impl ProcessObj {
             ));
         };
         let timeout = timeout_arg(args.take_kw("timeout").or_else(|| args.pos.pop()))?;
-        let control = &cx.ctx.interp.control;
+        let control = RunControl::of(&cx.ctx.interp);
         let until = deadline(timeout);
         blocking(control, &cx.site.text, cx.site.line, || {
             child.wait_done(until, control)
@@ -707,7 +707,7 @@ fn process_new(cx: &CallCx, mut args: Args) -> Eval {
     let name = args.take_kw("name").filter(|n| !matches!(n, Value::None));
     let daemon = args.take_kw("daemon").is_some_and(|d| d.truthy());
     args.no_more_kw("Process")?;
-    let identity = cx.ctx.interp.control.processes.next_identity();
+    let identity = RunControl::of(&cx.ctx.interp).processes.next_identity();
     let name = name.map_or_else(|| format!("Process-{identity}"), |n| n.to_str());
     Ok(object(ProcessObj {
         name: Arc::from(name),
@@ -859,7 +859,7 @@ impl ProcessPool {
     }
 
     fn start_worker(&self, cx: &CallCx, index: usize) -> Eval<Arc<Child>> {
-        let identity = cx.ctx.interp.control.processes.next_identity();
+        let identity = RunControl::of(&cx.ctx.interp).processes.next_identity();
         let name = format!("SpawnProcess-{identity}");
         let replies = WorkerReplies {
             shared: self.shared.clone(),
@@ -889,7 +889,7 @@ impl ProcessPool {
         if !wait || children.is_empty() {
             return Ok(());
         }
-        let control = &cx.ctx.interp.control;
+        let control = RunControl::of(&cx.ctx.interp);
         blocking(control, &cx.site.text, cx.site.line, || {
             children
                 .iter()

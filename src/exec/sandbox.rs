@@ -96,10 +96,22 @@ impl fmt::Display for Enforced {
     }
 }
 
+/// Reads the local time zone now, while its files can still be opened (`time.localtime`
+/// needs it later).
+fn load_time_zone() {
+    // SAFETY: tzset has no preconditions; it only reads TZ and the zone files.
+    unsafe { tzset() };
+}
+
+extern "C" {
+    fn tzset();
+}
+
 /// Enters the sandbox for a run with `options`: the worker of a run creates the run's ledger
 /// (`ledger` is `None`), a child process joins its parent's. Must be called before the process
 /// starts any thread, so that every thread is inside.
 pub fn enter(options: &RunOptions, ledger: Option<LedgerSlot>) -> Result<Enforced, SandboxError> {
+    load_time_zone();
     limit_resources()?;
     let ledger = match ledger {
         Some(slot) => slot,

@@ -184,7 +184,7 @@ impl ThreadObj {
         }
         let ticket = thread_ticket().inspect_err(|_| self.life.lock().started = false)?;
         let interp = cx.ctx.interp.clone();
-        let control = interp.control.clone();
+        let control = RunControl::shared(&interp);
         let detail = self.target.as_ref().map(|t| Arc::from(callable_name(t)));
         let lane = recorder::new_lane(LaneKind::Thread, self.name(), detail, Some(LOOP_LANE));
         let _ = self.lane.set(lane);
@@ -214,7 +214,7 @@ impl ThreadObj {
 
     /// The body of the OS thread: take the GIL, run the target, report how it ended.
     fn run(self: Arc<Self>, interp: Arc<Interp>, lane: LaneIx, line: u32) {
-        let control = interp.control.clone();
+        let control = RunControl::shared(&interp);
         self.native_id.store(native_thread_id(), Ordering::Relaxed);
         gil::register_thread(lane, None);
         CURRENT_THREAD.with(|c| *c.borrow_mut() = Some(self.clone()));
@@ -271,7 +271,7 @@ impl ThreadObj {
             args.take_kw("timeout")
                 .or_else(|| args.pos.first().cloned()),
         )?;
-        let control = &cx.ctx.interp.control;
+        let control = RunControl::of(&cx.ctx.interp);
         blocking(control, &cx.site.text, cx.site.line, || {
             self.wait_finished(timeout, control, false);
             control.check()
@@ -441,7 +441,7 @@ impl LockObj {
         if timeout == Some(Duration::ZERO) {
             return Ok(false);
         }
-        let control = &cx.ctx.interp.control;
+        let control = RunControl::of(&cx.ctx.interp);
         let until = deadline(timeout);
         blocking(control, &cx.site.text, cx.site.line, || {
             let mut locked = self.locked.lock();
@@ -553,7 +553,9 @@ fn thread_new(cx: &CallCx, mut args: Args) -> Eval {
                 Some(Value::Func(f)) => f.name().to_string(),
                 _ => String::new(),
             };
-            cx.ctx.interp.control.threads.next_name(&target_name)
+            RunControl::of(&cx.ctx.interp)
+                .threads
+                .next_name(&target_name)
         }
         Some(n) => n.to_str(),
     };
@@ -570,7 +572,9 @@ fn current_thread(_cx: &CallCx, _args: Args) -> Eval {
 }
 
 fn active_count(cx: &CallCx, _args: Args) -> Eval {
-    Ok(Value::Int(1 + cx.ctx.interp.control.threads.alive() as i64))
+    Ok(Value::Int(
+        1 + RunControl::of(&cx.ctx.interp).threads.alive() as i64,
+    ))
 }
 
 fn lock_new(_cx: &CallCx, _args: Args) -> Eval {
@@ -611,12 +615,12 @@ fn set_switch_interval(cx: &CallCx, args: Args) -> Eval {
             "switch interval must be strictly positive",
         ));
     }
-    cx.ctx.interp.control.gil.set_interval(seconds);
+    RunControl::of(&cx.ctx.interp).gil.set_interval(seconds);
     Ok(Value::None)
 }
 
 fn get_switch_interval(cx: &CallCx, _args: Args) -> Eval {
-    Ok(Value::Float(cx.ctx.interp.control.gil.interval()))
+    Ok(Value::Float(RunControl::of(&cx.ctx.interp).gil.interval()))
 }
 
 pub static SET_SWITCH_INTERVAL: NativeFn = NativeFn {

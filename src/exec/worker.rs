@@ -25,7 +25,7 @@ use crate::lang::error::{Abort, Ctrl, Eval, Signal};
 use crate::lang::eval::{Ctx, Interp};
 use crate::lang::function::{Args, Coroutine, Frame as PyFrame};
 use crate::lang::ir::{Call, Expr, ExprKind};
-use crate::lang::value::Value;
+use crate::lang::value::{ModuleDef, Value};
 use crate::lang::{self, Program};
 use crate::record::log::RunLog;
 use crate::record::recorder::{self, Clock, RunRecording, Sink};
@@ -164,7 +164,8 @@ pub fn send_down(stdin: &mut impl Write, message: &Down) -> io::Result<()> {
 
 /// `interleave worker --run|--process|--pool`. Exit status 0, 1 when a child's module or job
 /// failed, 2 when the arguments, the setup or the sandbox could not be had.
-pub fn worker_main(args: &[String]) -> ExitCode {
+/// `modules` are what programs may import (the modules layer's registry).
+pub fn worker_main(args: &[String], modules: &'static [ModuleDef]) -> ExitCode {
     if let [flag, port, outside] = args {
         if flag == PROBE_FLAG {
             return probe_main(port, outside);
@@ -187,7 +188,6 @@ pub fn worker_main(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    crate::modules::time::load_time_zone();
     if let Err(e) = sandbox::enter(&setup.options, setup.ledger) {
         eprintln!("interleave worker: cannot set up the sandbox: {e}");
         return ExitCode::from(2);
@@ -208,7 +208,7 @@ pub fn worker_main(args: &[String]) -> ExitCode {
         std::thread::Builder::new()
             .name("interleave-program".into())
             .stack_size(PROGRAM_STACK)
-            .spawn(move || run_program_here(&setup, role, input, &outbox))
+            .spawn(move || run_program_here(&setup, modules, role, input, &outbox))
             .expect("the OS can start a thread")
     };
     let ok = program.join().unwrap_or(false);
@@ -328,11 +328,12 @@ fn watch_parent(parent: u32) {
 /// it ended well.
 fn run_program_here(
     setup: &Setup,
+    modules: &'static [ModuleDef],
     role: Role,
     input: impl BufRead + Send + 'static,
     outbox: &Arc<Outbox>,
 ) -> bool {
-    let program = match lang::compile(&setup.source) {
+    let program = match lang::compile(&setup.source, modules) {
         Ok(program) => program,
         Err(e) => {
             outbox.send(Frame::Refused(Refusal::from(&e)));
@@ -507,7 +508,7 @@ fn run_pool_jobs(ctx: &Ctx, jobs: impl Iterator<Item = Job>, outbox: &Outbox) ->
             outcome: outcome(ctx, result),
         });
         if aborted {
-            let reason = ctx.interp.control.stop_reason().cloned();
+            let reason = RunControl::of(&ctx.interp).stop_reason().cloned();
             return Err(Ctrl::abort(reason.unwrap_or(Abort::Cancelled)));
         }
     }

@@ -1,4 +1,4 @@
-//! Built-in functions, the `asyncio` and `time` modules, and the methods of built-in types.
+//! Built-in functions and the methods of built-in types.
 
 use std::cmp::Ordering;
 use std::fmt::Write as _;
@@ -18,17 +18,10 @@ use super::lazy;
 use super::num;
 use super::object::{object, CallCx, PyObject};
 use super::ops;
-use super::seconds;
 use super::set;
 use super::special;
 use super::str_methods;
 use super::value::{Dict, Items, IterState, Key, RangeObj, Value};
-use crate::exec::aio;
-use crate::exec::event_loop::current_task;
-use crate::exec::objects::{FutKind, FutureObj, LoopObj, Outcome, TaskObj};
-use crate::exec::threads::blocking;
-use crate::record::recorder;
-use crate::trace::event::EventKind;
 
 macro_rules! builtins {
     ($($variant:ident = $name:literal),* $(,)?) => {
@@ -56,12 +49,6 @@ builtins! {
     Callable = "callable", Id = "id", Hash = "hash", Map = "map", Filter = "filter",
     Pow = "pow", Chr = "chr", Ord = "ord", Bin = "bin", Hex = "hex", Oct = "oct",
     Anext = "anext", Aiter = "aiter", Set = "set", FrozenSet = "frozenset", Slice = "slice",
-    AsyncioRun = "run", Sleep = "sleep", CreateTask = "create_task", Gather = "gather",
-    WaitFor = "wait_for", Wait = "wait", GetRunningLoop = "get_running_loop",
-    GetEventLoop = "get_event_loop", CurrentTask = "current_task",
-    EnsureFuture = "ensure_future",
-    TimeSleep = "time.sleep", TimeTime = "time", PerfCounter = "perf_counter",
-    Monotonic = "monotonic",
 }
 
 /// Builtins reachable as plain names (the rest live in modules).
@@ -231,7 +218,7 @@ fn value_error(message: String) -> Ctrl {
     Ctrl::raise(ExcKind::ValueError, message)
 }
 
-fn arity(name: &str, args: &Args, min: usize, max: usize) -> Eval<()> {
+pub fn arity(name: &str, args: &Args, min: usize, max: usize) -> Eval<()> {
     let n = args.pos.len();
     if n < min || n > max {
         let expected = if min == max {
@@ -323,7 +310,7 @@ pub fn dict_from_pairs(pairs: Vec<(Value, Value)>) -> Eval {
 pub fn call(ctx: &Ctx, depth: u32, b: Builtin, args: Args, site: &Call) -> Eval {
     let result = call_builtin(ctx, depth, b, args, site);
     if !matches!(b, Builtin::Len | Builtin::IsInstance) {
-        ctx.interp.control.checkpoint();
+        ctx.interp.checkpoint();
     }
     result
 }
@@ -512,74 +499,6 @@ fn call_builtin(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) 
                 items.iter().all(Value::truthy)
             }))
         }
-        B::AsyncioRun => {
-            args.take_kw("debug");
-            arity("run", &args, 1, 1)?;
-            aio::run(ctx, &args.pos[0], site.line)
-        }
-        B::Sleep => {
-            let result = args.take_kw("result");
-            args.no_more_kw("sleep")?;
-            arity("sleep", &args, 1, 2)?;
-            let delay = float_arg(&args.pos[0], "sleep")?;
-            let result = args.pos.get(1).cloned().or(result).unwrap_or(Value::None);
-            Ok(aio::sleep(delay, result, site.text.to_string(), site.line))
-        }
-        B::CreateTask => create_task(args, true, site),
-        B::EnsureFuture => {
-            arity("ensure_future", &args, 1, 1)?;
-            Ok(aio::ensure_future(&args.pos[0], site.line)?.0)
-        }
-        B::Gather => {
-            let return_exceptions = args
-                .take_kw("return_exceptions")
-                .is_some_and(|v| v.truthy());
-            args.no_more_kw("gather")?;
-            aio::gather(args.pos, return_exceptions, site.line)
-        }
-        B::WaitFor => {
-            let timeout = args.take_kw("timeout");
-            args.no_more_kw("wait_for")?;
-            arity("wait_for", &args, 1, 2)?;
-            let timeout = args.pos.get(1).cloned().or(timeout).unwrap_or(Value::None);
-            let timeout = match timeout {
-                Value::None => None,
-                t => Some(float_arg(&t, "wait_for")?),
-            };
-            let aw = args.pos.swap_remove(0);
-            Ok(aio::wait_for(aw, timeout, site.text.to_string(), site.line))
-        }
-        B::Wait => wait(args, site),
-        B::GetRunningLoop | B::GetEventLoop => {
-            arity(b.name(), &args, 0, 0)?;
-            let lp = aio::running_loop()?;
-            Ok(Value::Loop(Arc::new(LoopObj {
-                shared: lp.shared.clone(),
-            })))
-        }
-        B::CurrentTask => {
-            arity("current_task", &args, 0, 0)?;
-            Ok(current_task().map_or(Value::None, Value::Task))
-        }
-        B::TimeSleep => {
-            arity("sleep", &args, 1, 1)?;
-            let ns = seconds::nanoseconds(&args.pos[0])?;
-            if ns < 0 {
-                return Err(value_error("sleep length must be non-negative".into()));
-            }
-            let control = &ctx.interp.control;
-            blocking(control, &site.text, site.line, || {
-                control.sleep_blocking(seconds::duration(ns))
-            })?;
-            Ok(Value::None)
-        }
-        B::TimeTime => {
-            arity("time", &args, 0, 0)?;
-            let now = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0.0, |d| d.as_secs_f64());
-            Ok(Value::Float(now))
-        }
         B::Object => {
             arity("object", &args, 0, 0)?;
             Ok(object(introspect::Plain))
@@ -605,10 +524,6 @@ fn call_builtin(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) 
         B::Next => {
             arity("next", &args, 1, 2)?;
             introspect::next(&args.pos[0], args.pos.get(1))
-        }
-        B::PerfCounter | B::Monotonic => {
-            arity(b.name(), &args, 0, 0)?;
-            Ok(Value::Float(ctx.interp.control.clock.now_ns() as f64 / 1e9))
         }
     }
 }
@@ -641,11 +556,7 @@ fn print(ctx: &Ctx, mut args: Args, site: &Call) -> Eval {
         }
     }
     alloc::push_str(&mut text, &end)?;
-    ctx.interp.control.add_output(text.len())?;
-    recorder::record_here(EventKind::Print {
-        text: Arc::from(text),
-        line: site.line,
-    });
+    ctx.interp.host.write_output(&text, site.line)?;
     Ok(Value::None)
 }
 
@@ -709,7 +620,7 @@ fn sum(ctx: &Ctx, mut args: Args) -> Eval {
     let mut total = args.pos.get(1).cloned().or(start).unwrap_or(Value::Int(0));
     let mut it = ops::iterate(&args.pos[0])?;
     while let Some(v) = it.next_value()? {
-        ctx.interp.control.count_step()?;
+        ctx.interp.count_step()?;
         total = ops::binary(super::ir::BinOp::Add, &total, &v)?;
     }
     Ok(total)
@@ -1048,58 +959,6 @@ fn round(mut args: Args) -> Eval {
     }
 }
 
-fn create_task(mut args: Args, consume_number: bool, site: &Call) -> Eval {
-    let name = match args.take_kw("name") {
-        None | Some(Value::None) => None,
-        Some(v) => Some(Arc::from(v.to_str())),
-    };
-    args.no_more_kw("create_task")?;
-    arity("create_task", &args, 1, 1)?;
-    let Value::Coro(coro) = &args.pos[0] else {
-        return Err(type_error(format!(
-            "a coroutine was expected, got {}",
-            args.pos[0].repr()
-        )));
-    };
-    let lp = aio::running_loop()?;
-    Ok(Value::Task(lp.create_task(
-        coro.clone(),
-        name,
-        consume_number,
-        site.line,
-    )?))
-}
-
-fn wait(mut args: Args, site: &Call) -> Eval {
-    let timeout = args.take_kw("timeout");
-    let return_when = args.take_kw("return_when");
-    args.no_more_kw("wait")?;
-    arity("wait", &args, 1, 1)?;
-    let timeout = match timeout {
-        None | Some(Value::None) => None,
-        Some(t) => Some(float_arg(&t, "wait")?),
-    };
-    let first_completed = match return_when {
-        None => false,
-        Some(Value::Str(s)) if &*s == "ALL_COMPLETED" => false,
-        Some(Value::Str(s)) if &*s == "FIRST_COMPLETED" => true,
-        Some(other) => {
-            return Err(value_error(format!(
-                "Invalid return_when value: {}",
-                other.to_str()
-            )))
-        }
-    };
-    let aws = ops::to_vec(&args.pos[0])?;
-    aio::wait(
-        aws,
-        timeout,
-        first_completed,
-        site.text.to_string(),
-        site.line,
-    )
-}
-
 // ---- attributes and methods ----------------------------------------------------------------
 
 const STR_METHODS: &[&str] = &[
@@ -1140,21 +999,6 @@ const DICT_METHODS: &[&str] = &[
     "copy",
     "clear",
 ];
-const FUTURE_METHODS: &[&str] = &[
-    "cancel",
-    "done",
-    "cancelled",
-    "result",
-    "exception",
-    "get_name",
-    "set_name",
-    "cancelling",
-    "uncancel",
-    "set_result",
-    "set_exception",
-];
-const LOOP_METHODS: &[&str] = &["time", "create_task", "create_future", "run_in_executor"];
-
 fn has_method(v: &Value, name: &str) -> bool {
     methods_of(v).contains(&name)
         || (matches!(v, Value::Str(_)) && str_methods::METHODS.contains(&name))
@@ -1167,13 +1011,11 @@ fn methods_of(v: &Value) -> &'static [&'static str] {
         Value::List(_) => LIST_METHODS,
         Value::Dict(_) => DICT_METHODS,
         Value::Set(_) => set::METHODS,
-        Value::Task(_) | Value::Future(_) => FUTURE_METHODS,
-        Value::Loop(_) => LOOP_METHODS,
         _ => &[],
     }
 }
 
-pub(crate) fn no_attribute(v: &Value, name: &str) -> Ctrl {
+pub fn no_attribute(v: &Value, name: &str) -> Ctrl {
     match v {
         Value::Module(m) => Ctrl::raise(
             ExcKind::AttributeError,
@@ -1349,7 +1191,6 @@ pub fn call_method(
 ) -> Eval {
     match receiver {
         Value::Module(m) => match m.attr(name) {
-            Some(Value::Builtin(Builtin::CreateTask)) => create_task(args, true, site),
             Some(f) => ctx.call_value(depth, &f, args, site),
             None => Err(no_attribute(receiver, name)),
         },
@@ -1358,9 +1199,6 @@ pub fn call_method(
         Value::List(_) => list_method(ctx, depth, receiver, name, args, site),
         Value::Dict(_) => dict_method(receiver, name, args),
         Value::Set(s) => set::method(receiver, s, name, args),
-        Value::Task(t) => task_method(t, name, args),
-        Value::Future(f) => future_method(f, name, args),
-        Value::Loop(_) => loop_method(ctx, depth, name, args, site),
         Value::Instance(i) => match i.class.lookup(name) {
             Some(f @ Value::Func(_)) if !i.attrs.lock().contains_key(name) => {
                 let mut args = args;
@@ -1375,7 +1213,7 @@ pub fn call_method(
         Value::Object(o) if o.has_method(name) => {
             let cx = CallCx { ctx, depth, site };
             let result = o.call_method(&cx, receiver, name, args);
-            ctx.interp.control.checkpoint();
+            ctx.interp.checkpoint();
             result
         }
         other => {
@@ -1852,132 +1690,16 @@ fn dict_method(receiver: &Value, name: &str, mut args: Args) -> Eval {
     })
 }
 
-fn invalid_state(message: &str) -> Ctrl {
-    Ctrl::raise(ExcKind::InvalidStateError, message)
-}
-
-fn task_method(task: &Arc<TaskObj>, name: &str, mut args: Args) -> Eval {
-    match name {
-        "cancel" => {
-            let msg = args.take_kw("msg").or_else(|| args.pos.first().cloned());
-            Ok(Value::Bool(
-                task.cancel(msg.filter(|m| !matches!(m, Value::None))),
-            ))
-        }
-        "get_name" => Ok(Value::Str(task.name())),
-        "set_name" => {
-            arity("set_name", &args, 1, 1)?;
-            *task.name.lock() = Arc::from(args.pos[0].to_str());
-            Ok(Value::None)
-        }
-        "cancelling" => Ok(Value::Int(
-            task.cancel_requests
-                .load(std::sync::atomic::Ordering::Relaxed) as i64,
-        )),
-        "uncancel" => {
-            let n = &task.cancel_requests;
-            let left = n
-                .fetch_update(
-                    std::sync::atomic::Ordering::AcqRel,
-                    std::sync::atomic::Ordering::Acquire,
-                    |c| Some(c.saturating_sub(1)),
-                )
-                .map_or(0, |c| c.saturating_sub(1));
-            Ok(Value::Int(left as i64))
-        }
-        "set_result" | "set_exception" => Err(Ctrl::raise(
-            ExcKind::RuntimeError,
-            format!("Task does not support {name}() operation"),
-        )),
-        _ => future_method(&task.future, name, args),
-    }
-}
-
-fn future_method(fut: &Arc<FutureObj>, name: &str, mut args: Args) -> Eval {
-    match name {
-        "done" => Ok(Value::Bool(fut.done())),
-        "cancelled" => Ok(Value::Bool(fut.cancelled())),
-        "cancel" => {
-            let msg = args.take_kw("msg").or_else(|| args.pos.first().cloned());
-            Ok(Value::Bool(
-                fut.cancel(msg.filter(|m| !matches!(m, Value::None))),
-            ))
-        }
-        "result" => match fut.outcome() {
-            None => Err(invalid_state("Result is not set.")),
-            Some(o) => o.to_eval(),
-        },
-        "exception" => match fut.outcome() {
-            None => Err(invalid_state("Exception is not set.")),
-            Some(Outcome::Cancelled(e)) => Err(Ctrl::exc(e)),
-            Some(Outcome::Error(e)) => Ok(Value::Exception(e)),
-            Some(Outcome::Value(_)) => Ok(Value::None),
-        },
-        "set_result" | "set_exception" => {
-            arity(name, &args, 1, 1)?;
-            if fut.done() {
-                return Err(invalid_state("invalid state"));
-            }
-            let outcome = match (name, args.pos.swap_remove(0)) {
-                ("set_result", v) => Outcome::Value(v),
-                (_, Value::Exception(e)) => Outcome::Error(e),
-                (_, Value::ExcType(k)) => Outcome::Error(Arc::new(Exception::with_args(k, vec![]))),
-                (_, other) => {
-                    return Err(type_error(format!(
-                        "exception must be an exception, not {}",
-                        other.type_name()
-                    )))
-                }
-            };
-            fut.complete(outcome);
-            Ok(Value::None)
-        }
-        other => Err(no_attribute(&Value::Future(fut.clone()), other)),
-    }
-}
-
-fn loop_method(ctx: &Ctx, depth: u32, name: &str, args: Args, site: &Call) -> Eval {
-    let lp = aio::running_loop()?;
-    match name {
-        "run_in_executor" => {
-            args.no_more_kw("run_in_executor")?;
-            let mut pos = args.pos.into_iter();
-            let (Some(executor), Some(func)) = (pos.next(), pos.next()) else {
-                return Err(type_error(
-                    "run_in_executor() needs an executor (or None) and a function".into(),
-                ));
-            };
-            let cx = CallCx { ctx, depth, site };
-            aio::run_in_executor(&cx, &executor, &func, pos.collect())
-        }
-        "time" => Ok(Value::Float(lp.time())),
-        "create_task" => create_task(args, false, site),
-        "create_future" => Ok(Value::Future(FutureObj::new(
-            lp.shared.clone(),
-            FutKind::Plain,
-        ))),
-        other => Err(Ctrl::raise(
-            ExcKind::AttributeError,
-            format!("'_UnixSelectorEventLoop' object has no attribute '{other}'"),
-        )),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::time::Duration;
 
-    use crate::exec::RunOptions;
-    use crate::lang::testing::outcome_with;
+    use crate::lang::testing::outcome_within;
 
     #[test]
     fn a_lazy_sum_stops_at_the_time_limit() {
-        let options = RunOptions {
-            time_limit: Duration::from_millis(200),
-            ..RunOptions::default()
-        };
         assert_eq!(
-            outcome_with("print(sum(range(10**18)))\n", options),
+            outcome_within("print(sum(range(10**18)))\n", Duration::from_millis(200)),
             "LimitExceeded: the run reached its time limit of 0.2 s and was stopped"
         );
     }

@@ -1,5 +1,6 @@
 //! The synchronous evaluator: the fast path for every statement and expression without `await`.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use parking_lot::RwLock;
@@ -13,6 +14,7 @@ use super::exception_group::{self, StarMatch};
 use super::format::format_value;
 use super::function::{callee_str, Args, Coroutine, Frame, Function};
 use super::generator::{Generator, GeneratorObj};
+use super::host::{self, Host};
 use super::introspect;
 use super::ir::*;
 use super::object::{not_a_context_manager, object, CallCx, PyObject};
@@ -20,20 +22,22 @@ use super::ops;
 use super::set;
 use super::special;
 use super::value::{IterState, RangeCursor, Value};
-use crate::exec::control::RunControl;
 
-/// One program's shared state: its code, its globals and the run's limits.
+/// One program's shared state: its code, its globals, and the host it runs on.
 pub struct Interp {
     pub program: Arc<Program>,
     globals: Vec<RwLock<Option<Value>>>,
-    pub control: Arc<RunControl>,
+    pub host: Arc<dyn Host>,
+    /// The host's eval breaker, read at every checkpoint without a call through the host.
+    breaker: Arc<AtomicBool>,
+    recursion_limit: usize,
 }
 
 impl Interp {
     /// `module_name` is what `__name__` reads (`__main__`, or `__mp_main__` in a child process);
-    /// `__file__` reads the run's script path.
-    pub fn new(program: Arc<Program>, control: Arc<RunControl>, module_name: &str) -> Interp {
-        let file = Value::str(&control.options.script_path);
+    /// `__file__` reads the host's script path.
+    pub fn new(program: Arc<Program>, host: Arc<dyn Host>, module_name: &str) -> Interp {
+        let file = Value::str(host.script_path());
         let globals = program
             .globals
             .iter()
@@ -46,8 +50,45 @@ impl Interp {
         Interp {
             program,
             globals,
-            control,
+            breaker: host.eval_breaker(),
+            recursion_limit: host.recursion_limit(),
+            host,
         }
+    }
+
+    /// A GIL checkpoint (CPython's eval breaker): loop back-edges, function entry, and the
+    /// return from most builtin calls.
+    #[inline]
+    pub fn checkpoint(&self) {
+        if self.breaker.load(Ordering::Relaxed) {
+            self.host.yield_gil();
+        }
+    }
+
+    /// Counts one step of a builtin's own loop (`sum` over a huge range), asking the host
+    /// whether to stop as often as [`Interp::tick`] does. It is no GIL checkpoint: CPython's
+    /// builtins keep the GIL through their loops.
+    #[inline]
+    pub fn count_step(&self) -> Eval<()> {
+        host::count_step(&*self.host)
+    }
+
+    /// Called once per loop iteration and call.
+    #[inline]
+    pub fn tick(&self) -> Eval<()> {
+        self.checkpoint();
+        self.count_step()
+    }
+
+    /// CPython's `RecursionError` for a call `depth` frames deep, past the recursion limit.
+    pub fn check_depth(&self, depth: u32) -> Eval<()> {
+        if depth as usize > self.recursion_limit {
+            return Err(Ctrl::raise(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        self.tick()
     }
 }
 
@@ -188,7 +229,7 @@ impl Ctx {
             }
             StmtKind::While(test, body, orelse) => {
                 while self.eval_cond(frame, test)? {
-                    self.interp.control.tick()?;
+                    self.interp.tick()?;
                     if !loop_step(self.exec_block(frame, body))? {
                         return Ok(());
                     }
@@ -203,7 +244,7 @@ impl Ctx {
                 }
                 let mut it = ops::iterate(&iterable)?;
                 while let Some(item) = it.next_value()? {
-                    self.interp.control.tick()?;
+                    self.interp.tick()?;
                     match target {
                         Target::Var(Var::Local(i), _) => frame.locals[*i as usize] = Some(item),
                         other => self.assign(frame, other, item)?,
@@ -469,7 +510,7 @@ impl Ctx {
         };
         let mut namespace = body.bind(Args::default())?;
         namespace.depth = frame.depth + 1;
-        self.interp.control.check_depth(namespace.depth)?;
+        self.interp.check_depth(namespace.depth)?;
         returned(self.exec_block(&mut namespace, &def.body.body))?;
         let mut attrs = Attrs::new();
         if let Some(doc) = &def.body.doc {
@@ -669,7 +710,7 @@ impl Ctx {
         (body, orelse): (&[Stmt], &[Stmt]),
     ) -> Flow {
         for n in cursor {
-            self.interp.control.tick()?;
+            self.interp.tick()?;
             frame.locals[local] = Some(Value::Int(n));
             if !loop_step(self.exec_block(frame, body))? {
                 return Ok(());
@@ -733,7 +774,7 @@ impl Ctx {
         let iterable = self.eval(frame, &g.iter)?;
         let mut it = ops::iterate(&iterable)?;
         'items: while let Some(item) = it.next_value()? {
-            self.interp.control.tick()?;
+            self.interp.tick()?;
             self.assign(frame, &g.target, item)?;
             for cond in &g.conditions {
                 if !self.eval(frame, cond)?.truthy() {
@@ -855,7 +896,7 @@ impl Ctx {
         };
         let mut frame = f.bind(args)?;
         frame.depth = depth + 1;
-        self.interp.control.check_depth(frame.depth)?;
+        self.interp.check_depth(frame.depth)?;
         if f.def.is_generator {
             let generator = Arc::new(Generator::new(self, f.clone(), frame));
             return Ok(if f.def.is_async {

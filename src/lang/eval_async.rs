@@ -22,7 +22,6 @@ use super::ops;
 use super::set;
 use super::special;
 use super::value::Value;
-use crate::exec::aio;
 
 type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 
@@ -83,7 +82,7 @@ impl Ctx {
             }
             StmtKind::While(test, body, orelse) => {
                 while self.eval_async(frame, test).await?.truthy() {
-                    self.interp.control.tick()?;
+                    self.interp.tick()?;
                     if !loop_step(self.exec_block_async(frame, body).await)? {
                         return Ok(());
                     }
@@ -94,7 +93,7 @@ impl Ctx {
                 let iterable = self.eval_async(frame, iter).await?;
                 let mut it = ops::iterate(&iterable)?;
                 while let Some(item) = it.next_value()? {
-                    self.interp.control.tick()?;
+                    self.interp.tick()?;
                     self.assign(frame, target, item)?;
                     if !loop_step(self.exec_block_async(frame, body).await)? {
                         return Ok(());
@@ -142,7 +141,7 @@ impl Ctx {
         let iterable = self.eval_async(frame, &f.iter).await?;
         let iterator = async_method(&iterable, "__aiter__", "an object with __aiter__ method")?;
         loop {
-            self.interp.control.tick()?;
+            self.interp.tick()?;
             let step = async_method(&iterator, "__anext__", "an iterator with __anext__")?;
             let item = match self.await_value(step, &f.site).await {
                 Ok(item) => item,
@@ -441,7 +440,7 @@ impl Ctx {
                 let iterator =
                     async_method(&iterable, "__aiter__", "an object with __aiter__ method")?;
                 loop {
-                    self.interp.control.tick()?;
+                    self.interp.tick()?;
                     let step = async_method(&iterator, "__anext__", "an iterator with __anext__")?;
                     match self.await_value(step, site).await {
                         Ok(item) => self.comp_item_async(frame, c, level, acc, item).await?,
@@ -452,7 +451,7 @@ impl Ctx {
             }
             let mut it = ops::iterate(&iterable)?;
             while let Some(item) = it.next_value()? {
-                self.interp.control.tick()?;
+                self.interp.tick()?;
                 self.comp_item_async(frame, c, level, acc, item).await?;
             }
             Ok(())
@@ -510,19 +509,22 @@ impl Ctx {
         }
     }
 
-    /// `await value`: a coroutine runs inline in this task; a task or future suspends this
-    /// task until it is done (or returns at once if it already is).
+    /// `await value`: a coroutine runs inline in this task; a library object (a task, a future)
+    /// runs what its `awaited` hook gives, which suspends this task until it is done.
     pub async fn await_value(&self, value: Value, site: &AwaitSite) -> Eval {
-        crate::exec::event_loop::set_await_site(site);
-        match value {
-            Value::Coro(coro) => self.run_coroutine(&coro).await,
-            Value::Task(task) => aio::await_future(task.future.clone()).await,
-            Value::Future(fut) => aio::await_future(fut).await,
-            other => Err(Ctrl::raise(
+        self.interp.host.awaiting(site);
+        let awaiting = match &value {
+            Value::Coro(coro) => return self.run_coroutine(coro).await,
+            Value::Object(o) => o.awaited(&value),
+            _ => None,
+        };
+        match awaiting {
+            Some(awaiting) => awaiting.await,
+            None => Err(Ctrl::raise(
                 ExcKind::TypeError,
                 format!(
                     "object {} can't be used in 'await' expression",
-                    other.type_name()
+                    value.type_name()
                 ),
             )),
         }

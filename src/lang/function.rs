@@ -10,9 +10,9 @@ use parking_lot::Mutex;
 use super::error::{Ctrl, Eval, ExcKind};
 use super::eval::Ctx;
 use super::ir::{FuncDef, Var};
+use super::special;
 use super::trashcan;
 use super::value::{Dict, Value};
-use crate::record::recorder;
 use crate::trace::event::DiagnosticKind;
 
 /// A variable shared between a function and the inner functions that capture it.
@@ -410,14 +410,16 @@ impl Coroutine {
 impl Drop for Coroutine {
     fn drop(&mut self) {
         if !self.started.load(Ordering::Relaxed) {
-            recorder::diagnostic(
-                DiagnosticKind::NeverAwaited,
-                format!(
-                    "coroutine '{}' was created and never awaited: await it, or wrap it in asyncio.create_task()",
-                    self.name
-                ),
-                self.line,
-            );
+            if let Some(host) = special::host() {
+                host.diagnostic(
+                    DiagnosticKind::NeverAwaited,
+                    format!(
+                        "coroutine '{}' was created and never awaited: await it, or wrap it in asyncio.create_task()",
+                        self.name
+                    ),
+                    self.line,
+                );
+            }
         }
     }
 }

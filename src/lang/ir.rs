@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use super::builtins::Builtin;
-use super::value::Value;
+use super::value::{ModuleDef, Value};
 
 /// Where a name lives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -291,4 +291,7 @@ pub struct Program {
     pub body: Vec<Stmt>,
     /// The module body contains a top-level `await` (run it as the main task of a loop).
     pub top_level_await: bool,
+    /// The modules it was compiled against: what its imports and its values crossing to other
+    /// processes are looked up in.
+    pub modules: &'static [ModuleDef],
 }

@@ -4,6 +4,10 @@
 //!
 //! The supported surface is listed in the README; anything else is rejected at compile time
 //! with the construct and its line.
+//!
+//! This is the interpreter core: the object model and the builtins that need no runtime. What
+//! it needs from outside (the GIL's eval breaker, output, the clock...) it asks its
+//! [`host::Host`]; the modules it may import are handed to [`compile`].
 
 pub mod alloc;
 pub mod async_generator;
@@ -18,6 +22,7 @@ pub mod format;
 pub mod function;
 pub mod generator;
 pub mod hash;
+pub mod host;
 pub mod introspect;
 pub mod ir;
 pub mod lazy;
@@ -39,6 +44,7 @@ pub mod value;
 use std::sync::Arc;
 
 pub use ir::Program;
+use value::ModuleDef;
 
 /// Why a scenario could not be compiled.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,15 +92,16 @@ impl std::error::Error for SyntaxError {}
 /// Parses and checks a scenario. Parsing and compiling recurse once per nesting level: within
 /// the limits [`nesting`] sets, the worst scenario of 256 KiB needs about 16 MiB of stack
 /// (measured: about 12 MiB for 20 000 chained `if`-`else`), and a program nested the deepest
-/// that compiles about 7 MiB, so callers run this on a thread with a large stack.
-pub fn compile(source: &str) -> Result<Arc<Program>, SyntaxError> {
+/// that compiles about 7 MiB, so callers run this on a thread with a large stack. `modules` are
+/// what the program may import (the modules layer's registry).
+pub fn compile(source: &str, modules: &'static [ModuleDef]) -> Result<Arc<Program>, SyntaxError> {
     nesting::check(source)?;
     let parsed = ruff_python_parser::parse_module(source).map_err(|e| {
         let at = compile::Lines::new(source).locate(e.location.start().to_usize());
         SyntaxError::at("syntax", &e.error.to_string(), at)
     })?;
     let module = parsed.into_syntax();
-    compile::Compiler::new(source)
+    compile::Compiler::new(source, modules)
         .compile_module(&module.body)
         .map(Arc::new)
 }

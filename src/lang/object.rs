@@ -2,9 +2,11 @@
 //! locks, executors, processes...), so each library module lives in its own file.
 
 use std::any::Any;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
-use super::builtins::no_attribute;
+pub use super::builtins::no_attribute;
 use super::error::{Ctrl, Eval, ExcKind};
 use super::eval::Ctx;
 use super::function::Args;
@@ -30,6 +32,9 @@ pub struct NativeFn {
     pub name: &'static str,
     pub call: fn(&CallCx, Args) -> Eval,
 }
+
+/// What `await obj` runs for a library object: the task awaiting suspends until it is ready.
+pub type Awaiting = Pin<Box<dyn Future<Output = Eval>>>;
 
 /// A library object with attributes and methods.
 pub trait PyObject: Any + Send + Sync {
@@ -89,6 +94,11 @@ pub trait PyObject: Any + Send + Sync {
 
     /// The object as an iterator, if it is one (a generator that native code drives).
     fn iterator(&self) -> Option<Arc<dyn NativeIter>> {
+        None
+    }
+
+    /// `await obj` (CPython's `__await__`): what awaiting it runs, if it can be awaited.
+    fn awaited(&self, _me: &Value) -> Option<Awaiting> {
         None
     }
 }

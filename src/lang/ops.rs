@@ -416,8 +416,6 @@ pub fn identical(a: &Value, b: &Value) -> bool {
         (Value::Tuple(x), Value::Tuple(y)) => Arc::ptr_eq(x, y),
         (Value::Func(x), Value::Func(y)) => Arc::ptr_eq(x, y),
         (Value::Coro(x), Value::Coro(y)) => Arc::ptr_eq(x, y),
-        (Value::Task(x), Value::Task(y)) => Arc::ptr_eq(x, y),
-        (Value::Future(x), Value::Future(y)) => Arc::ptr_eq(x, y),
         (Value::Exception(x), Value::Exception(y)) => Arc::ptr_eq(x, y),
         (Value::ExcType(x), Value::ExcType(y)) => x == y,
         (Value::Builtin(x), Value::Builtin(y)) => x == y,

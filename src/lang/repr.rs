@@ -6,6 +6,7 @@
 //! Containers are copied out of their locks before their items are written: writing an item
 //! may need the lock of the very container being written.
 
+use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
@@ -14,7 +15,6 @@ use super::error::{Ctrl, Eval, ExcKind, Exception};
 use super::format::float_repr;
 use super::special;
 use super::value::{IterState, Value, MAX_NESTING};
-use crate::exec::objects::{FutureObj, Outcome, TaskObj};
 
 /// Which of the two texts of a value to write.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -75,10 +75,15 @@ fn address<T: ?Sized>(p: &T) -> usize {
     p as *const T as *const () as usize
 }
 
+thread_local! {
+    /// The objects being written on this thread, outermost first (CPython's `Py_ReprEnter`
+    /// list): shared by every writer, so a library object's repr that writes the values it
+    /// holds still sees the objects around it.
+    static ACTIVE: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
 struct Writer {
     out: String,
-    /// The objects being written, outermost first.
-    active: Vec<usize>,
     lenient: bool,
 }
 
@@ -86,7 +91,6 @@ impl Writer {
     fn new(lenient: bool) -> Writer {
         Writer {
             out: String::new(),
-            active: Vec::new(),
             lenient,
         }
     }
@@ -112,19 +116,30 @@ impl Writer {
         what: &'static str,
         inner: impl FnOnce(&mut Self) -> Written,
     ) -> Written {
-        if self.active.contains(&id) {
+        if ACTIVE.with_borrow(|a| a.contains(&id)) {
             return self.put(placeholder);
         }
-        if self.active.len() >= MAX_NESTING {
+        self.deeper(id, what, inner)
+    }
+
+    /// Writes the object at `id` with `inner`, one level deeper: an object of a user class,
+    /// whose `__repr__` may write it again as CPython lets it (until `RecursionError`).
+    fn deeper(
+        &mut self,
+        id: usize,
+        what: &'static str,
+        inner: impl FnOnce(&mut Self) -> Written,
+    ) -> Written {
+        if ACTIVE.with_borrow(Vec::len) >= MAX_NESTING {
             return if self.lenient {
                 self.put("...")
             } else {
                 Err(Stop::TooDeep(what))
             };
         }
-        self.active.push(id);
+        ACTIVE.with_borrow_mut(|a| a.push(id));
         let written = inner(self);
-        self.active.pop();
+        ACTIVE.with_borrow_mut(|a| a.pop());
         written
     }
 
@@ -178,12 +193,6 @@ impl Writer {
             Value::Exception(e) => {
                 self.nested(address(&**e), "...", "repr", |w| w.exception_repr(e))
             }
-            Value::Future(f) => self.nested(address(&**f), "...", "repr", |w| {
-                w.put("<Future ")?;
-                w.outcome(f)?;
-                w.put(">")
-            }),
-            Value::Task(t) => self.nested(address(&**t), "...", "repr", |w| w.task(t)),
             Value::Range(r) => {
                 let text = if r.step == 1 {
                     format!("range({}, {})", r.start, r.stop)
@@ -204,7 +213,7 @@ impl Writer {
             Value::ExcType(k) => self.put(&format!("<class '{}'>", k.qualified_name())),
             Value::Module(m) => self.put(&format!("<module '{}'>", m.name())),
             Value::Native(f) => self.put(&format!("<built-in function {}>", f.name)),
-            Value::Object(o) => self.put(&o.repr()),
+            Value::Object(o) => self.nested(address(&**o), "...", "repr", |w| w.put(&o.repr())),
             Value::Iter(state) => {
                 let own = match state.try_lock().as_deref() {
                     Some(IterState::Native(native)) => native.repr(),
@@ -212,9 +221,8 @@ impl Writer {
                 };
                 self.put(&own.unwrap_or_else(|| format!("<{} object>", v.type_name())))
             }
-            Value::Loop(_) => self.put(&format!("<{} object>", v.type_name())),
             Value::Class(c) => self.put(&c.repr()),
-            Value::Instance(i) => self.nested(address(&**i), "...", "repr", |w| w.object(v, false)),
+            Value::Instance(i) => self.deeper(address(&**i), "repr", |w| w.object(v, false)),
             Value::NotImplemented => self.put("NotImplemented"),
         }
     }
@@ -294,28 +302,6 @@ impl Writer {
             [one] => self.value(one),
             many => self.sequence("(", ")", many, false),
         }
-    }
-
-    /// `finished result=...`, `pending`, ... as asyncio's reprs show a future's state.
-    fn outcome(&mut self, f: &FutureObj) -> Written {
-        match f.outcome_peek() {
-            None => self.put("pending"),
-            Some(Outcome::Cancelled(_)) => self.put("cancelled"),
-            Some(Outcome::Value(v)) => {
-                self.put("finished result=")?;
-                self.value(&v)
-            }
-            Some(Outcome::Error(e)) => {
-                self.put("finished exception=")?;
-                self.value(&Value::Exception(e))
-            }
-        }
-    }
-
-    fn task(&mut self, t: &Arc<TaskObj>) -> Written {
-        self.put("<Task ")?;
-        self.outcome(&t.future)?;
-        self.put(&format!(" name='{}' coro=<{}>>", t.name(), t.coro.name))
     }
 
     /// Python's string repr: single quotes unless the text has a single quote and no double.

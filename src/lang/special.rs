@@ -9,6 +9,7 @@ use super::class::class_and_attrs;
 use super::error::{Ctrl, Eval, ExcKind};
 use super::eval::{Ctx, Interp};
 use super::function::Args;
+use super::host::Host;
 use super::ir::{BinOp, Call, CmpOp, Expr, ExprKind, UnaryOp};
 use super::ops;
 use super::value::{NativeIter, Value};
@@ -46,6 +47,14 @@ fn site() -> &'static Call {
         line: 0,
         text: Arc::from(""),
     })
+}
+
+/// The host of this thread's interpreter, if the thread runs one (not while it shuts down).
+pub fn host() -> Option<Arc<dyn Host>> {
+    INTERP
+        .try_with(|i| i.borrow().as_ref().map(|i| i.host.clone()))
+        .ok()
+        .flatten()
 }
 
 /// Calls `f(*args)` in this thread's interpreter, one frame deeper than the running one.

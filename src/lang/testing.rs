@@ -1,49 +1,122 @@
-//! Runs small programs for the interpreter's unit tests and reports what they printed.
+//! The language's unit tests: small programs run on a stub host (no event loop, no GIL, no
+//! threads or processes, no modules), reporting what they printed.
 
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
+use parking_lot::Mutex;
+
+use super::error::{Abort, Ctrl, Eval, Signal};
+use super::eval::{Ctx, Interp};
+use super::function::Frame;
+use super::host::Host;
+use super::ir::AwaitSite;
 use super::{Program, SyntaxError};
-use crate::exec::worker::{run_in_this_process, PROGRAM_STACK};
-use crate::exec::RunOptions;
-use crate::record::log::RunLog;
-use crate::trace::event::EventKind;
+use crate::trace::event::DiagnosticKind;
 
-/// Compiles `source` on a thread with the stack a worker gives it.
-pub fn compile(source: &str) -> Result<Arc<Program>, SyntaxError> {
-    let source = source.to_string();
+/// The stack a program's thread gets: compiling and running the deepest programs the limits
+/// allow fits in it (see [`super::compile`]).
+const STACK: usize = 512 << 20;
+
+/// A host that keeps what the program printed and stops it after `time_limit`.
+struct StubHost {
+    output: Mutex<String>,
+    breaker: Arc<AtomicBool>,
+    started: Instant,
+    time_limit: Duration,
+}
+
+impl Host for StubHost {
+    fn eval_breaker(&self) -> Arc<AtomicBool> {
+        self.breaker.clone()
+    }
+
+    fn yield_gil(&self) {}
+
+    fn check(&self) -> Eval<()> {
+        if self.started.elapsed() < self.time_limit {
+            return Ok(());
+        }
+        Err(Ctrl::abort(Abort::Limit(format!(
+            "the run reached its time limit of {} s and was stopped",
+            self.time_limit.as_secs_f64()
+        ))))
+    }
+
+    fn recursion_limit(&self) -> usize {
+        1000
+    }
+
+    fn write_output(&self, text: &str, _line: u32) -> Eval<()> {
+        self.output.lock().push_str(text);
+        Ok(())
+    }
+
+    fn diagnostic(&self, _kind: DiagnosticKind, _message: String, _line: u32) {}
+
+    fn now_ns(&self) -> u64 {
+        self.started.elapsed().as_nanos() as u64
+    }
+
+    fn awaiting(&self, _site: &AwaitSite) {}
+
+    fn script_path(&self) -> &str {
+        "/scenario.py"
+    }
+}
+
+/// Runs `f` on a thread with the stack a program needs.
+fn on_program_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
     std::thread::Builder::new()
-        .stack_size(PROGRAM_STACK)
-        .spawn(move || super::compile(&source))
+        .stack_size(STACK)
+        .spawn(f)
         .expect("a thread")
         .join()
-        .expect("compiling neither panics nor overflows")
+        .expect("the program neither panics nor overflows")
+}
+
+/// Compiles `source` (it may import nothing) on a thread with the stack a program needs.
+pub fn compile(source: &str) -> Result<Arc<Program>, SyntaxError> {
+    let source = source.to_string();
+    on_program_stack(move || super::compile(&source, &[]))
 }
 
 /// What `source` printed, then the last line of its traceback (`Kind: message`) if it failed.
 pub fn outcome(source: &str) -> String {
-    outcome_with(source, RunOptions::default())
+    outcome_within(source, Duration::from_secs(10))
 }
 
-/// [`outcome`] of a run with `options`; a run stopped at a limit ends `LimitExceeded: why`.
-pub fn outcome_with(source: &str, options: RunOptions) -> String {
+/// [`outcome`] of a run stopped after `time_limit`; a stopped run ends `LimitExceeded: why`.
+pub fn outcome_within(source: &str, time_limit: Duration) -> String {
     let program = match compile(source) {
         Ok(program) => program,
         Err(e) => return format!("{}: {}", e.kind, e.message),
     };
-    let log = RunLog::new();
-    run_in_this_process(program, options, log.clone());
-    let mut out: String = log
-        .events()
-        .iter()
-        .filter_map(|e| match &e.kind {
-            EventKind::Print { text, .. } => Some(text.to_string()),
-            _ => None,
-        })
-        .collect();
-    if let Some(error) = log.end().and_then(|end| end.error) {
-        out.push_str(&format!("{}: {}", error.kind, error.message));
-    }
+    let host = Arc::new(StubHost {
+        output: Mutex::new(String::new()),
+        breaker: Arc::new(AtomicBool::new(false)),
+        started: Instant::now(),
+        time_limit,
+    });
+    let interp = Interp::new(program.clone(), host.clone(), "__main__");
+    let result = on_program_stack(move || {
+        let ctx = Ctx::new(Arc::new(interp));
+        let result = ctx.exec_block(&mut Frame::module(), &program.body);
+        result.err().map(ending)
+    });
+    let mut out = host.output.lock().clone();
+    out.extend(result);
     out
+}
+
+/// The last line a failed program's traceback ends with.
+fn ending(ctrl: Ctrl) -> String {
+    match ctrl.into_signal() {
+        Signal::Raise(e) => format!("{}: {}", e.qualified_name(), e.message()),
+        Signal::Abort(Abort::Limit(why)) => format!("LimitExceeded: {why}"),
+        _ => "the program stopped without an exception".to_string(),
+    }
 }
 
 /// The value of each expression (its `repr`, or the exception it raised), one per line.

@@ -20,7 +20,6 @@ use super::repr;
 use super::set::SetObj;
 use super::special;
 use super::trashcan;
-use crate::exec::objects::{FutureObj, LoopObj, TaskObj};
 
 /// A Python object.
 pub enum Value {
@@ -42,9 +41,6 @@ pub enum Value {
     Builtin(Builtin),
     Method(Arc<BoundMethod>),
     Coro(Arc<Coroutine>),
-    Task(Arc<TaskObj>),
-    Future(Arc<FutureObj>),
-    Loop(Arc<LoopObj>),
     Exception(Arc<Exception>),
     ExcType(ExcKind),
     Module(Module),
@@ -94,9 +90,6 @@ impl Value {
             Value::Builtin(b) => Value::Builtin(*b),
             Value::Method(m) => Value::Method(m.clone()),
             Value::Coro(c) => Value::Coro(c.clone()),
-            Value::Task(t) => Value::Task(t.clone()),
-            Value::Future(f) => Value::Future(f.clone()),
-            Value::Loop(l) => Value::Loop(l.clone()),
             Value::Exception(e) => Value::Exception(e.clone()),
             Value::ExcType(k) => Value::ExcType(*k),
             Value::Module(m) => Value::Module(*m),
@@ -110,8 +103,8 @@ impl Value {
     }
 }
 
-/// A module scenarios can import: its dotted name and its attributes. Each lives in a file of
-/// `crate::modules`, listed in its registry.
+/// A module scenarios can import: its dotted name and its attributes. The modules layer defines
+/// them, one file each, and hands its registry to [`crate::lang::compile`].
 pub struct ModuleDef {
     pub name: &'static str,
     /// `module.name`, for attribute reads and `from module import name`.
@@ -533,9 +526,6 @@ impl Value {
             Value::Func(x) => sole(x),
             Value::Method(x) => sole(x),
             Value::Coro(x) => sole(x),
-            Value::Task(x) => sole(x),
-            Value::Future(x) => sole(x),
-            Value::Loop(x) => sole(x),
             Value::Exception(x) => sole(x),
             Value::Object(x) => sole(x),
             Value::Class(x) => sole(x),
@@ -570,9 +560,6 @@ impl Value {
             Value::Builtin(_) => "builtin_function_or_method",
             Value::Method(_) => "method",
             Value::Coro(_) => "coroutine",
-            Value::Task(_) => "Task",
-            Value::Future(_) => "Future",
-            Value::Loop(_) => "_UnixSelectorEventLoop",
             Value::Exception(e) => e.type_name(),
             Value::ExcType(_) => "type",
             Value::Module(_) => "module",
@@ -649,9 +636,6 @@ impl Value {
             },
             Value::Func(_)
             | Value::Coro(_)
-            | Value::Task(_)
-            | Value::Future(_)
-            | Value::Loop(_)
             | Value::Exception(_)
             | Value::Class(_)
             | Value::Object(_) => Key::Id(identity(self)),
@@ -694,9 +678,6 @@ pub fn identity(v: &Value) -> usize {
     match v {
         Value::Func(f) => at(f),
         Value::Coro(c) => at(c),
-        Value::Task(t) => at(t),
-        Value::Future(f) => at(f),
-        Value::Loop(l) => at(l),
         Value::Exception(e) => at(e),
         Value::Class(c) => at(c),
         Value::Instance(i) => at(i),
@@ -724,14 +705,9 @@ impl Module {
         (self.0.attr)(name)
     }
 
-    /// Every module a scenario may import.
-    pub fn all() -> impl Iterator<Item = Module> {
-        crate::modules::REGISTRY.iter().map(Module)
-    }
-
-    /// The module an `import` statement names, if scenarios may import it.
-    pub fn by_name(name: &str) -> Option<Module> {
-        Module::all().find(|m| m.name() == name)
+    /// The module called `name` among `modules` (the table a program was compiled against).
+    pub fn find(modules: &'static [ModuleDef], name: &str) -> Option<Module> {
+        modules.iter().map(Module).find(|m| m.name() == name)
     }
 }
 

@@ -24,6 +24,7 @@ pub mod os;
 pub mod random;
 pub mod string;
 pub mod sys;
+mod tasks;
 pub mod threading;
 pub mod time;
 pub mod typing;
@@ -53,8 +54,17 @@ pub static REGISTRY: &[ModuleDef] = &[
 
 #[cfg(test)]
 mod tests {
+    use super::REGISTRY;
+    use crate::exec::testing::compile;
     use crate::lang::builtins::Builtin;
     use crate::lang::value::Module;
+
+    fn refusal(source: &str) -> String {
+        match compile(source) {
+            Ok(_) => panic!("compiled:\n{source}"),
+            Err(e) => format!("{}: {}", e.kind, e.message),
+        }
+    }
 
     /// The README's section on the scenario language.
     fn language_section() -> &'static str {
@@ -73,7 +83,7 @@ mod tests {
     #[test]
     fn the_readme_describes_every_importable_module() {
         let section = language_section();
-        for module in Module::all() {
+        for module in REGISTRY.iter().map(Module::of) {
             let name = module.name();
             assert!(
                 section.contains(&format!("`{name}`")) || section.contains(&format!("`{name}.")),
@@ -92,6 +102,26 @@ mod tests {
                     .any(|shape| section.contains(&shape.replace("{}", name))),
                 "the README's language section does not list the builtin `{name}`"
             );
+        }
+    }
+
+    #[test]
+    fn a_name_a_known_module_lacks_is_refused_before_the_run() {
+        assert_eq!(
+            refusal("import asyncio\nprint(1)\n\n\nasync def main():\n    asyncio.Queue()\n"),
+            "unsupported: `asyncio.Queue` is not supported in scenarios yet (line 6)"
+        );
+        assert_eq!(
+            refusal("import concurrent.futures as cf\nx = cf.futures if 0 else cf.Nope\n"),
+            "unsupported: `concurrent.futures.futures` is not supported in scenarios yet (line 2)"
+        );
+        // A name bound another way, or a local of the same name, is not the module.
+        for source in [
+            "import time\ntime = None\nprint(time.nothing if time else 1)\n",
+            "import math\ndef f(math):\n    return math.nothing\nprint(math.pi)\n",
+            "import math as m\nfor m in [1]:\n    pass\nprint(m.real)\n",
+        ] {
+            assert!(compile(source).is_ok(), "refused:\n{source}");
         }
     }
 }

@@ -1,14 +1,17 @@
-//! The calendar half of the `time` module: `localtime`, `gmtime`, `mktime`, `strftime`,
-//! `asctime`, `ctime` and `struct_time`, through the C library as CPython goes (the clocks and
-//! `sleep` belong to the run's runtime). The local time zone is read once, before the sandbox
-//! closes the files it lives in ([`load_time_zone`]).
+//! `time`: the clocks and `sleep` on the run's runtime, and the calendar (`localtime`,
+//! `gmtime`, `mktime`, `strftime`, `asctime`, `ctime` and `struct_time`) through the C library
+//! as CPython goes. The sandbox reads the local time zone before it closes the files it lives
+//! in.
 
 use std::ffi::CString;
 
-use crate::lang::builtins::Builtin;
+use crate::exec::control::RunControl;
+use crate::exec::threads::blocking;
+use crate::lang::builtins::arity;
 use crate::lang::error::{Ctrl, Eval, ExcKind};
 use crate::lang::function::Args;
 use crate::lang::object::{downcast, object, CallCx, NativeFn, PyObject};
+use crate::lang::seconds;
 use crate::lang::value::{ModuleDef, Value};
 
 const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -19,6 +22,29 @@ const FIELDS: [&str; 9] = [
     "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst",
 ];
 
+static SLEEP: NativeFn = NativeFn {
+    name: "sleep",
+    call: sleep,
+};
+static TIME: NativeFn = NativeFn {
+    name: "time",
+    call: |_, args| {
+        args.no_more_kw("time")?;
+        arity("time", &args, 0, 0)?;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_secs_f64());
+        Ok(Value::Float(now))
+    },
+};
+static PERF_COUNTER: NativeFn = NativeFn {
+    name: "perf_counter",
+    call: |cx, args| run_clock("perf_counter", cx, args),
+};
+static MONOTONIC: NativeFn = NativeFn {
+    name: "monotonic",
+    call: |cx, args| run_clock("monotonic", cx, args),
+};
 static LOCALTIME: NativeFn = NativeFn {
     name: "localtime",
     call: |_, args| broken_down("localtime", args, Zone::Local),
@@ -47,12 +73,11 @@ static CTIME: NativeFn = NativeFn {
 pub const MODULE: ModuleDef = ModuleDef { name: "time", attr };
 
 fn attr(name: &str) -> Option<Value> {
-    let clock = |b: Builtin| Some(Value::Builtin(b));
     let f: &'static NativeFn = match name {
-        "sleep" => return clock(Builtin::TimeSleep),
-        "time" => return clock(Builtin::TimeTime),
-        "perf_counter" => return clock(Builtin::PerfCounter),
-        "monotonic" => return clock(Builtin::Monotonic),
+        "sleep" => &SLEEP,
+        "time" => &TIME,
+        "perf_counter" => &PERF_COUNTER,
+        "monotonic" => &MONOTONIC,
         "localtime" => &LOCALTIME,
         "gmtime" => &GMTIME,
         "mktime" => &MKTIME,
@@ -64,14 +89,29 @@ fn attr(name: &str) -> Option<Value> {
     Some(Value::Native(f))
 }
 
-/// Reads the local time zone now, while its files can still be opened.
-pub fn load_time_zone() {
-    // SAFETY: tzset has no preconditions; it only reads TZ and the zone files.
-    unsafe { tzset() };
+/// `time.sleep(seconds)`: blocks the calling thread, with the GIL released.
+fn sleep(cx: &CallCx, args: Args) -> Eval {
+    args.no_more_kw("sleep")?;
+    arity("sleep", &args, 1, 1)?;
+    let ns = seconds::nanoseconds(&args.pos[0])?;
+    if ns < 0 {
+        return Err(Ctrl::raise(
+            ExcKind::ValueError,
+            "sleep length must be non-negative",
+        ));
+    }
+    let control = RunControl::of(&cx.ctx.interp);
+    blocking(control, &cx.site.text, cx.site.line, || {
+        control.sleep_blocking(seconds::duration(ns))
+    })?;
+    Ok(Value::None)
 }
 
-extern "C" {
-    fn tzset();
+/// `perf_counter()` and `monotonic()`: seconds on the run's clock.
+fn run_clock(name: &str, cx: &CallCx, args: Args) -> Eval {
+    args.no_more_kw(name)?;
+    arity(name, &args, 0, 0)?;
+    Ok(Value::Float(cx.ctx.interp.host.now_ns() as f64 / 1e9))
 }
 
 #[derive(Clone, Copy)]

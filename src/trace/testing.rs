@@ -45,7 +45,8 @@ asyncio.run(main())
 
 /// Runs `source` (no child processes: unit tests have no binary to re-execute) to its end.
 pub fn run_to_document(source: &str) -> TraceDocument {
-    let program = lang::compile(source).unwrap_or_else(|e| panic!("does not compile: {e}"));
+    let program = lang::compile(source, crate::modules::REGISTRY)
+        .unwrap_or_else(|e| panic!("does not compile: {e}"));
     let log = RunLog::new();
     run_in_this_process(program, RunOptions::default(), Arc::clone(&log));
     let end = log.end().expect("a joined run has ended");
