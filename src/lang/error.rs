@@ -306,10 +306,11 @@ pub fn loop_step(result: Eval<()>) -> Eval<bool> {
 pub fn returned(result: Eval<()>) -> Eval {
     match result {
         Ok(()) => Ok(Value::None),
-        Err(c) => match *c.0 {
+        Err(c) if matches!(*c.0, Signal::Return(_)) => match *c.0 {
             Signal::Return(v) => Ok(v),
-            other => Err(Ctrl::new(other)),
+            _ => unreachable!("matched a return"),
         },
+        Err(c) => Err(c),
     }
 }
 

@@ -919,20 +919,41 @@ impl Ctx {
         result
     }
 
-    /// Runs a function body to its value. A `return` that ends the body, the common case, is
-    /// evaluated in place instead of travelling out as a boxed signal.
+    /// Runs a function body to its value. A `return` in the body itself or in the branches of
+    /// its `if` statements, the common cases, gives its value in place instead of travelling
+    /// out as a boxed signal.
     fn exec_body(&self, frame: &mut Frame, body: &[Stmt]) -> Eval {
-        let Some((last, init)) = body.split_last() else {
-            return Ok(Value::None);
-        };
-        let StmtKind::Return(Some(value)) = &last.kind else {
-            return returned(self.exec_block(frame, body));
-        };
-        if let Err(ctrl) = self.exec_block(frame, init) {
-            return returned(Err(ctrl));
+        match self.exec_returning(frame, body) {
+            Ok(value) => Ok(value.unwrap_or(Value::None)),
+            Err(ctrl) => returned(Err(ctrl)),
         }
-        self.eval(frame, value)
-            .map_err(|ctrl| self.annotate(frame, last.line, ctrl))
+    }
+
+    /// Runs `body` up to a `return` it or one of its `if` branches holds: that return's value,
+    /// or `None` when the block ran to its end.
+    fn exec_returning(&self, frame: &mut Frame, body: &[Stmt]) -> Eval<Option<Value>> {
+        for stmt in body {
+            let found = match &stmt.kind {
+                StmtKind::Return(value) => match value {
+                    Some(e) => self.eval(frame, e).map(Some),
+                    None => Ok(Some(Value::None)),
+                },
+                StmtKind::If(test, then, orelse) => match self.eval_cond(frame, test) {
+                    Ok(true) => self.exec_returning(frame, then),
+                    Ok(false) => self.exec_returning(frame, orelse),
+                    Err(ctrl) => Err(ctrl),
+                },
+                _ => self.exec(frame, stmt).map(|()| None),
+            };
+            match found {
+                Ok(None) => {}
+                Ok(Some(value)) => return Ok(Some(value)),
+                // Within an `if`, the statement that failed has named its own line already,
+                // and a frame names only its first.
+                Err(ctrl) => return Err(self.annotate(frame, stmt.line, ctrl)),
+            }
+        }
+        Ok(None)
     }
 }
 
@@ -1157,5 +1178,35 @@ impl CompAcc {
             CompAcc::Set(items) => set::from_items(items),
             CompAcc::Dict(pairs) => builtins::dict_from_pairs(pairs),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::testing::{outcome, traceback};
+
+    #[test]
+    fn returns_from_if_branches_give_their_values() {
+        let program = "\
+def sign(x):
+    if x < 0:
+        return -1
+    elif x == 0:
+        return
+    print('positive')
+    return 1
+print(sign(-5), sign(0), sign(5))
+";
+        assert_eq!(outcome(program), "positive\n-1 None 1\n");
+    }
+
+    #[test]
+    fn errors_in_if_statements_name_the_line_that_failed() {
+        let in_branch = "def f(x):\n    if x:\n        y = 1 / 0\n    return y\nf(1)\n";
+        assert_eq!(traceback(in_branch), ["<module>:5", "f:3"]);
+        let in_test = "def f(x):\n    y = 0\n    if x / y:\n        return 1\nf(1)\n";
+        assert_eq!(traceback(in_test), ["<module>:5", "f:3"]);
+        let in_return = "def f(x):\n    if x:\n        return x / 0\nf(1)\n";
+        assert_eq!(traceback(in_return), ["<module>:4", "f:3"]);
     }
 }

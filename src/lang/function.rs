@@ -291,8 +291,8 @@ impl Function {
     /// The frame of a call whose arguments fill the first local slots, in order.
     fn frame_with(&self, arguments: Vec<Value>) -> Frame {
         let def = &self.def;
-        let mut locals = Vec::with_capacity(def.n_locals as usize);
-        locals.extend(arguments.into_iter().map(Some));
+        // Collected in place: the arguments' allocation becomes the frame's locals.
+        let mut locals: Vec<Option<Value>> = arguments.into_iter().map(Some).collect();
         locals.resize(def.n_locals as usize, None);
         Frame {
             locals,
@@ -306,6 +306,9 @@ impl Function {
 
     /// A call's cells: its own, empty, then the ones it closes over.
     fn new_cells(&self) -> Vec<CellRef> {
+        if self.def.n_own_cells == 0 && self.closure.is_empty() {
+            return Vec::new();
+        }
         (0..self.def.n_own_cells)
             .map(|_| Arc::new(Mutex::new(None)))
             .chain(self.closure.iter().cloned())

@@ -89,9 +89,33 @@ pub fn outcome(source: &str) -> String {
 
 /// [`outcome`] of a run stopped after `time_limit`; a stopped run ends `LimitExceeded: why`.
 pub fn outcome_within(source: &str, time_limit: Duration) -> String {
+    let (mut out, error) = run(source, time_limit);
+    out.extend(error.map(ending));
+    out
+}
+
+/// The traceback of the exception `source` fails with, a `function:line` per frame, outermost
+/// first.
+pub fn traceback(source: &str) -> Vec<String> {
+    match run(source, Duration::from_secs(10))
+        .1
+        .map(Ctrl::into_signal)
+    {
+        Some(Signal::Raise(e)) => e
+            .traceback
+            .lock()
+            .iter()
+            .map(|f| format!("{}:{}", f.function, f.line))
+            .collect(),
+        _ => panic!("the program did not raise:\n{source}"),
+    }
+}
+
+/// What `source` printed, and how it failed if it did.
+fn run(source: &str, time_limit: Duration) -> (String, Option<Ctrl>) {
     let program = match compile(source) {
         Ok(program) => program,
-        Err(e) => return format!("{}: {}", e.kind, e.message),
+        Err(e) => return (format!("{}: {}", e.kind, e.message), None),
     };
     let host = Arc::new(StubHost {
         output: Mutex::new(String::new()),
@@ -100,14 +124,12 @@ pub fn outcome_within(source: &str, time_limit: Duration) -> String {
         time_limit,
     });
     let interp = Interp::new(program.clone(), host.clone(), "__main__");
-    let result = on_program_stack(move || {
+    let error = on_program_stack(move || {
         let ctx = Ctx::new(Arc::new(interp));
-        let result = ctx.exec_block(&mut Frame::module(), &program.body);
-        result.err().map(ending)
+        ctx.exec_block(&mut Frame::module(), &program.body).err()
     });
-    let mut out = host.output.lock().clone();
-    out.extend(result);
-    out
+    let out = host.output.lock().clone();
+    (out, error)
 }
 
 /// The last line a failed program's traceback ends with.
