@@ -126,6 +126,7 @@ differential_tests! {
     Shared collections_deque_ops => "tests/corpus/collections_deque_ops.py";
     Shared collections_namedtuple_points => "tests/corpus/collections_namedtuple_points.py";
     Shared collections_ordereddict_lru => "tests/corpus/collections_ordereddict_lru.py";
+    Shared comprehension_scopes => "tests/corpus/comprehension_scopes.py";
     Shared contextlib_async_manager => "tests/corpus/contextlib_async_manager.py";
     Shared contextlib_contextmanager_errors => "tests/corpus/contextlib_contextmanager_errors.py";
     Shared contextlib_resource_pool => "tests/corpus/contextlib_resource_pool.py";

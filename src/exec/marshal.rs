@@ -196,7 +196,7 @@ pub fn global(ctx: &Ctx, name: &str) -> Option<Value> {
         .iter()
         .position(|g| &**g == name)?;
     let slot = u32::try_from(slot).ok()?;
-    ctx.load(&Frame::module(), Var::Global(slot), name).ok()
+    ctx.load(&Frame::module(0), Var::Global(slot), name).ok()
 }
 
 /// The value `j` stands for (the inverse of [`encode`]).
@@ -376,7 +376,9 @@ mod tests {
         let program = crate::lang::compile(source, crate::modules::REGISTRY).expect("compiles");
         let control = Arc::new(RunControl::new(RunOptions::default(), Clock::start()));
         let ctx = Ctx::new(Arc::new(Interp::new(program.clone(), control, "__main__")));
-        assert!(ctx.exec_block(&mut Frame::module(), &program.body).is_ok());
+        assert!(ctx
+            .exec_block(&mut Frame::module(program.module_locals), &program.body)
+            .is_ok());
         ctx
     }
 

@@ -447,7 +447,7 @@ fn end_state(role: Role, end: &RunEnd) -> State {
 /// Runs the module body; with a top-level `await`, the body becomes the main task of a loop.
 pub(crate) fn run_program(ctx: &Ctx, program: Arc<Program>) -> Eval<()> {
     if !program.top_level_await {
-        return ctx.exec_block(&mut PyFrame::module(), &program.body);
+        return ctx.exec_block(&mut PyFrame::module(program.module_locals), &program.body);
     }
     let body = Coroutine::native(
         "<module>",
@@ -455,7 +455,7 @@ pub(crate) fn run_program(ctx: &Ctx, program: Arc<Program>) -> Eval<()> {
         0,
         Box::new(move |ctx| {
             Box::pin(async move {
-                ctx.exec_block_async(&mut PyFrame::module(), &program.body)
+                ctx.exec_block_async(&mut PyFrame::module(program.module_locals), &program.body)
                     .await
                     .map(|()| Value::None)
             })

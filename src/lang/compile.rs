@@ -123,6 +123,11 @@ pub struct Compiler<'s> {
     module_reads: Vec<ModuleRead>,
     /// How many comprehensions enclose the expression being compiled.
     comprehensions: usize,
+    /// The variables of the comprehensions being compiled, innermost last: each has a slot of
+    /// its own in the enclosing frame, as CPython gives a comprehension a scope of its own.
+    comp_vars: Vec<(String, Var)>,
+    /// How many slots the module frame needs for module-level comprehensions.
+    module_locals: u32,
 }
 
 /// How a module-level name is bound: only by importing one module, or otherwise.
@@ -153,6 +158,8 @@ impl<'s> Compiler<'s> {
             global_bindings: HashMap::new(),
             module_reads: Vec::new(),
             comprehensions: 0,
+            comp_vars: Vec::new(),
+            module_locals: 0,
         }
     }
 
@@ -169,6 +176,7 @@ impl<'s> Compiler<'s> {
             body,
             top_level_await,
             modules: self.modules,
+            module_locals: self.module_locals,
         })
     }
 
@@ -220,6 +228,9 @@ impl<'s> Compiler<'s> {
     // ---- names -------------------------------------------------------------------------------
 
     fn resolve(&mut self, name: &str) -> Var {
+        if let Some((_, var)) = self.comp_vars.iter().rev().find(|(n, _)| n == name) {
+            return *var;
+        }
         if let Some(scope) = self.scopes.last() {
             if let Some(v) = scope.locals.get(name) {
                 return *v;
@@ -236,10 +247,11 @@ impl<'s> Compiler<'s> {
     }
 
     fn name_expr(&mut self, name: &str) -> ExprKind {
-        let shadowed = self
-            .scopes
-            .last()
-            .is_some_and(|s| s.locals.contains_key(name))
+        let shadowed = self.comp_vars.iter().any(|(n, _)| n == name)
+            || self
+                .scopes
+                .last()
+                .is_some_and(|s| s.locals.contains_key(name))
             || self.globals.contains(name);
         if !shadowed {
             if let Some(kind) = ExcKind::by_name(name) {
@@ -1185,6 +1197,31 @@ impl<'s> Compiler<'s> {
         value: Option<&AExpr>,
         generators: &[ast::Comprehension],
     ) -> CResult<ExprKind> {
+        let own_scope = has_own_scope(generators, elt, value);
+        let outer_vars = self.comp_vars.len();
+        let compiled = self.comprehension_in_scope(kind, elt, value, generators, own_scope);
+        self.comp_vars.truncate(outer_vars);
+        compiled
+    }
+
+    /// A fresh slot in the frame being compiled (the module's, at top level).
+    fn hidden_local(&mut self) -> Var {
+        let count = match self.scopes.last_mut() {
+            Some(scope) => &mut scope.n_locals,
+            None => &mut self.module_locals,
+        };
+        *count += 1;
+        Var::Local(*count - 1)
+    }
+
+    fn comprehension_in_scope(
+        &mut self,
+        kind: CompKind,
+        elt: &AExpr,
+        value: Option<&AExpr>,
+        generators: &[ast::Comprehension],
+        own_scope: bool,
+    ) -> CResult<ExprKind> {
         let mut gens = Vec::new();
         for g in generators {
             if g.is_async && !self.in_async() {
@@ -1197,8 +1234,17 @@ impl<'s> Compiler<'s> {
                 label: Arc::from(format!("async for … in {}", self.text(g.iter.range()))),
                 line: self.line(g.range),
             });
+            let iter = self.expr(&g.iter)?;
+            if own_scope {
+                let mut names = Vec::new();
+                target_names(&g.target, &mut names);
+                for name in names {
+                    let var = self.hidden_local();
+                    self.comp_vars.push((name.to_string(), var));
+                }
+            }
             gens.push(CompFor {
-                iter: self.expr(&g.iter)?,
+                iter,
                 target: self.target(&g.target)?,
                 conditions: self.exprs(&g.ifs)?,
                 site,
@@ -1497,6 +1543,56 @@ const CLASS_CELL: &str = "__class__";
 const SCAN_DEPTH: usize = 2 * MAX_DEPTH;
 
 /// The names of a function body (or the module) whose `def` is at `depth`.
+/// Whether a comprehension gets a scope of its own: its targets are plain names (or tuples
+/// and lists of them) and no `lambda` in it could capture them. Otherwise its variables stay
+/// in the enclosing scope.
+fn has_own_scope(generators: &[ast::Comprehension], elt: &AExpr, value: Option<&AExpr>) -> bool {
+    fn plain(target: &AExpr) -> bool {
+        match target {
+            AExpr::Name(_) => true,
+            AExpr::Tuple(t) => t.elts.iter().all(plain),
+            AExpr::List(l) => l.elts.iter().all(plain),
+            AExpr::Starred(s) => plain(&s.value),
+            _ => false,
+        }
+    }
+    let parts = generators
+        .iter()
+        .flat_map(|g| std::iter::once(&g.iter).chain(&g.ifs))
+        .chain(std::iter::once(elt))
+        .chain(value);
+    generators.iter().all(|g| plain(&g.target)) && !parts.into_iter().any(has_lambda)
+}
+
+/// Whether `e` holds a `lambda` anywhere.
+fn has_lambda(e: &AExpr) -> bool {
+    use ruff_python_ast::visitor::{walk_expr, Visitor};
+    struct Finder(bool);
+    impl<'a> Visitor<'a> for Finder {
+        fn visit_expr(&mut self, e: &'a AExpr) {
+            if matches!(e, AExpr::Lambda(_)) {
+                self.0 = true;
+            } else if !self.0 {
+                walk_expr(self, e);
+            }
+        }
+    }
+    let mut finder = Finder(false);
+    finder.visit_expr(e);
+    finder.0
+}
+
+/// The names a plain comprehension target binds, in order.
+fn target_names<'a>(target: &'a AExpr, out: &mut Vec<&'a str>) {
+    match target {
+        AExpr::Name(n) => out.push(n.id.as_str()),
+        AExpr::Tuple(t) => t.elts.iter().for_each(|e| target_names(e, out)),
+        AExpr::List(l) => l.elts.iter().for_each(|e| target_names(e, out)),
+        AExpr::Starred(s) => target_names(&s.value, out),
+        _ => {}
+    }
+}
+
 fn scan_body(body: &[AStmt], params: &[String], depth: usize) -> ScopeInfo {
     let mut info = ScopeInfo::default();
     info.assigned.extend(params.iter().cloned());
@@ -1615,6 +1711,25 @@ impl<'b> ruff_python_ast::visitor::Visitor<'b> for ScanVisitor<'_> {
 }
 
 impl ScanVisitor<'_> {
+    /// A comprehension with a scope of its own: what it reads counts, the names it binds do
+    /// not belong to the enclosing scope.
+    fn comprehension<'e>(
+        &mut self,
+        generators: &'e [ast::Comprehension],
+        parts: impl IntoIterator<Item = &'e AExpr>,
+    ) {
+        use ruff_python_ast::visitor::Visitor;
+        for g in generators {
+            self.visit_expr(&g.iter);
+            for condition in &g.ifs {
+                self.visit_expr(condition);
+            }
+        }
+        for part in parts {
+            self.visit_expr(part);
+        }
+    }
+
     fn visit_expr_here(&mut self, expr: &AExpr) {
         use ruff_python_ast::visitor::{walk_expr, Visitor};
         match expr {
@@ -1629,6 +1744,21 @@ impl ScanVisitor<'_> {
                 _ => {
                     self.info.assigned.insert(n.id.as_str().to_string());
                 }
+            },
+            AExpr::ListComp(c) if has_own_scope(&c.generators, &c.elt, None) => {
+                self.comprehension(&c.generators, [&*c.elt]);
+            }
+            AExpr::SetComp(c) if has_own_scope(&c.generators, &c.elt, None) => {
+                self.comprehension(&c.generators, [&*c.elt]);
+            }
+            AExpr::Generator(c) if has_own_scope(&c.generators, &c.elt, None) => {
+                self.comprehension(&c.generators, [&*c.elt]);
+            }
+            AExpr::DictComp(c) => match c.key.as_deref() {
+                Some(key) if has_own_scope(&c.generators, key, Some(&c.value)) => {
+                    self.comprehension(&c.generators, [key, &*c.value]);
+                }
+                _ => walk_expr(self, expr),
             },
             AExpr::Lambda(l) => {
                 let params: Vec<String> = l
@@ -1676,6 +1806,36 @@ mod tests {
             refusal("x = 1\ndef f():\n    nonlocal x\n"),
             "syntax: no binding for nonlocal 'x' found (line 3)"
         );
+    }
+
+    #[test]
+    fn comprehension_variables_stay_inside_the_comprehension() {
+        let program = "\
+x = 'module'
+print([x for x in range(3)], x)
+def f():
+    y = 'local'
+    pairs = {(y, z) for y in range(2) for z in 'ab' if y}
+    total = sum(v * 2 for v in range(4))
+    return y, sorted(pairs), total
+print(f())
+class C:
+    items = [i * i for i in range(3)]
+print(C.items, hasattr(C, 'i'))
+print([w for w in range(2)])
+print(w)
+";
+        assert_eq!(
+            outcome(program),
+            "[0, 1, 2] module\n('local', [(1, 'a'), (1, 'b')], 12)\n[0, 1, 4] False\n[0, 1]\n\
+             NameError: name 'w' is not defined"
+        );
+    }
+
+    #[test]
+    fn a_comprehension_a_lambda_captures_from_keeps_its_variables_reachable() {
+        let program = "fs = [lambda: k for k in range(3)]\nprint([f() for f in fs])\n";
+        assert_eq!(outcome(program), "[2, 2, 2]\n");
     }
 
     #[test]

@@ -320,6 +320,10 @@ impl Ctx {
                 Ok(())
             }
             Target::Subscript(obj, key) => {
+                if let Some((container, key)) = peek_subscript(frame, obj, key) {
+                    let current = ops::get_item(container, &key)?;
+                    return ops::set_item(container, &key, ops::in_place(op, &current, &rhs)?);
+                }
                 let obj = self.eval(frame, obj)?;
                 let key = self.subscript(frame, key)?;
                 let current = key.get(&obj)?;
@@ -655,6 +659,9 @@ impl Ctx {
             ExprKind::Call(call) => self.eval_call(frame, call),
             ExprKind::Attr(obj, name) => builtins::get_attr(&self.eval(frame, obj)?, name),
             ExprKind::Subscript(obj, key) => {
+                if let Some(item) = peek_item(frame, obj, key) {
+                    return item;
+                }
                 let obj = self.eval(frame, obj)?;
                 self.subscript(frame, key)?.get(&obj)
             }
@@ -986,6 +993,29 @@ fn peek<'a>(frame: &'a Frame, e: &'a Expr) -> Option<&'a Value> {
         ExprKind::Name(Var::Local(i), _) => frame.locals[*i as usize].as_ref(),
         _ => None,
     }
+}
+
+/// `obj[key]` for a container that is a local or a constant and a key computed without side
+/// effects (a constant, a local, integer arithmetic on them): the container is read in place
+/// instead of being cloned. `None` when the subscription is not of that shape.
+#[inline]
+fn peek_subscript<'a>(frame: &'a Frame, obj: &'a Expr, key: &Expr) -> Option<(&'a Value, Value)> {
+    if matches!(key.kind, ExprKind::Slice(..)) {
+        return None;
+    }
+    let container = peek(frame, obj)?;
+    let key = match int_eval(frame, key) {
+        Some(i) => Value::Int(i),
+        None => peek(frame, key)?.clone(),
+    };
+    Some((container, key))
+}
+
+/// [`peek_subscript`]'s item, read.
+#[inline]
+fn peek_item(frame: &Frame, obj: &Expr, key: &Expr) -> Option<Eval> {
+    let (container, key) = peek_subscript(frame, obj, key)?;
+    Some(ops::get_item(container, &key))
 }
 
 /// The arguments of a coroutine call as its label shows them: `fetch(2, 'a')`.

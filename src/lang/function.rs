@@ -194,9 +194,11 @@ impl Drop for Frame {
 }
 
 impl Frame {
-    pub fn module() -> Frame {
+    /// The frame a module body runs in: its names are globals, its `n_locals` slots hold the
+    /// variables of its comprehensions.
+    pub fn module(n_locals: u32) -> Frame {
         Frame {
-            locals: Vec::new(),
+            locals: vec![None; n_locals as usize],
             cells: Vec::new(),
             function: Arc::from("<module>"),
             depth: 0,

@@ -291,6 +291,8 @@ pub struct Program {
     pub body: Vec<Stmt>,
     /// The module body contains a top-level `await` (run it as the main task of a loop).
     pub top_level_await: bool,
+    /// Slots of the module frame: the variables of module-level comprehensions.
+    pub module_locals: u32,
     /// The modules it was compiled against: what its imports and its values crossing to other
     /// processes are looked up in.
     pub modules: &'static [ModuleDef],

@@ -126,7 +126,8 @@ fn run(source: &str, time_limit: Duration) -> (String, Option<Ctrl>) {
     let interp = Interp::new(program.clone(), host.clone(), "__main__");
     let error = on_program_stack(move || {
         let ctx = Ctx::new(Arc::new(interp));
-        ctx.exec_block(&mut Frame::module(), &program.body).err()
+        ctx.exec_block(&mut Frame::module(program.module_locals), &program.body)
+            .err()
     });
     let out = host.output.lock().clone();
     (out, error)
