@@ -665,13 +665,9 @@ impl Ctx {
                 let obj = self.eval(frame, obj)?;
                 self.subscript(frame, key)?.get(&obj)
             }
-            ExprKind::Slice(lo, hi, step) => {
-                let mut part = |p: &Option<Box<Expr>>| match p {
-                    Some(e) => self.eval(frame, e),
-                    None => Ok(Value::None),
-                };
-                Ok(Value::tuple(vec![part(lo)?, part(hi)?, part(step)?]))
-            }
+            ExprKind::Slice(lo, hi, step) => Ok(Value::tuple(
+                self.slice_parts(frame, [lo, hi, step])?.into(),
+            )),
             ExprKind::List(elts) => Ok(Value::list(self.eval_elts(frame, elts)?)),
             ExprKind::Set(elts) => set::from_items(self.eval_elts(frame, elts)?),
             ExprKind::Tuple(elts) => Ok(Value::tuple(self.eval_elts(frame, elts)?)),
@@ -728,8 +724,23 @@ impl Ctx {
 
     /// Evaluates what is inside the brackets of `obj[key]`.
     fn subscript(&self, frame: &mut Frame, key: &Expr) -> Eval<ops::Subscript> {
-        let is_slice = matches!(key.kind, ExprKind::Slice(..));
-        Ok(ops::Subscript::of(self.eval(frame, key)?, is_slice))
+        let ExprKind::Slice(lo, hi, step) = &key.kind else {
+            return Ok(ops::Subscript::Item(self.eval(frame, key)?));
+        };
+        Ok(ops::Subscript::Slice(
+            self.slice_parts(frame, [lo, hi, step])?,
+        ))
+    }
+
+    /// The values of a slice's `lo:hi:step`, `None` where a part is left out.
+    fn slice_parts(&self, frame: &mut Frame, parts: [&Option<Box<Expr>>; 3]) -> Eval<[Value; 3]> {
+        let mut values = [Value::None, Value::None, Value::None];
+        for (value, part) in values.iter_mut().zip(parts) {
+            if let Some(e) = part {
+                *value = self.eval(frame, e)?;
+            }
+        }
+        Ok(values)
     }
 
     fn eval_elts(&self, frame: &mut Frame, elts: &[Elt]) -> Eval<Vec<Value>> {

@@ -782,14 +782,18 @@ impl Slice {
 /// What is inside the brackets of a subscription: an item's key, or a slice's three bounds.
 pub enum Subscript {
     Item(Value),
-    Slice(Arc<Items>),
+    /// `lo:hi:step`, each `None` where it is left out.
+    Slice([Value; 3]),
 }
 
 impl Subscript {
-    /// The subscription `value` stands for: `parts` of a slice if `is_slice`, else a key.
+    /// The subscription `value` stands for: the parts of a slice, as the tuple
+    /// `(lo, hi, step)`, if `is_slice`, else a key.
     pub fn of(value: Value, is_slice: bool) -> Subscript {
         match value {
-            Value::Tuple(parts) if is_slice => Subscript::Slice(parts),
+            Value::Tuple(parts) if is_slice && parts.len() == 3 => {
+                Subscript::Slice([parts[0].clone(), parts[1].clone(), parts[2].clone()])
+            }
             key => Subscript::Item(key),
         }
     }
