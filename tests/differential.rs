@@ -165,6 +165,7 @@ differential_tests! {
     Shared generators_running_average => "tests/corpus/generators_running_average.py";
     Shared generators_send_protocol => "tests/corpus/generators_send_protocol.py";
     Shared generators_yield_from_return => "tests/corpus/generators_yield_from_return.py";
+    Shared genexp_laziness => "tests/corpus/genexp_laziness.py";
     Shared hashlib_digests => "tests/corpus/hashlib_digests.py";
     Serial hashlib_threads => "tests/corpus/hashlib_threads.py";
     Shared io_threads_overlap => "tests/corpus/io_threads_overlap.py";

@@ -492,12 +492,17 @@ fn call_builtin(ctx: &Ctx, depth: u32, b: Builtin, mut args: Args, site: &Call) 
         }
         B::Any | B::All => {
             arity(b.name(), &args, 1, 1)?;
-            let items = ops::to_vec(&args.pos[0])?;
-            Ok(Value::Bool(if b == B::Any {
-                items.iter().any(Value::truthy)
-            } else {
-                items.iter().all(Value::truthy)
-            }))
+            // Stops at the first item that decides, as CPython's does: a lazy iterable is
+            // not stepped further.
+            let deciding = b == B::Any;
+            let mut it = ops::iterate(&args.pos[0])?;
+            while let Some(v) = it.next_value()? {
+                ctx.interp.count_step()?;
+                if v.truthy() == deciding {
+                    return Ok(Value::Bool(deciding));
+                }
+            }
+            Ok(Value::Bool(!deciding))
         }
         B::Object => {
             arity("object", &args, 0, 0)?;

@@ -1042,6 +1042,7 @@ impl<'s> Compiler<'s> {
             AExpr::ListComp(c) => {
                 self.comprehension(CompKind::List, &c.elt, None, &c.generators)?
             }
+            AExpr::Generator(c) if lazy_genexp(c) => self.genexpr(c)?,
             AExpr::Generator(c) => {
                 self.comprehension(CompKind::Generator, &c.elt, None, &c.generators)?
             }
@@ -1124,6 +1125,14 @@ impl<'s> Compiler<'s> {
         for a in c.arguments.args.iter() {
             args.push(match a {
                 AExpr::Starred(s) => Arg::Star(self.expr(&s.value)?),
+                AExpr::Generator(g) if consumed_at_once(c) => {
+                    let kind =
+                        self.comprehension(CompKind::Generator, &g.elt, None, &g.generators)?;
+                    Arg::Pos(Expr {
+                        awaits: expr_awaits(&kind),
+                        kind,
+                    })
+                }
                 other => Arg::Pos(self.expr(other)?),
             });
         }
@@ -1140,6 +1149,88 @@ impl<'s> Compiler<'s> {
             line: self.line(c.range()),
             text: self.text(c.range()),
         })))
+    }
+
+    /// A generator expression, lazy as CPython's: a generator function of its own scope,
+    /// called with an iterator of its first iterable, which is evaluated here.
+    fn genexpr(&mut self, g: &ast::ExprGenerator) -> CResult<ExprKind> {
+        let line = self.line(g.range);
+        let first = &g.generators[0].iter;
+        let iterable = self.expr(first)?;
+        let info = scan_genexpr(g, self.depth);
+        let scope = self.new_scope(&info, self.qualname("<genexpr>"), false);
+        self.scopes.push(scope);
+        let body = self.genexpr_body(g, line);
+        let scope = self.scopes.pop().expect("pushed above");
+        let body = body?;
+        let def = FuncDef {
+            name: Arc::from("<genexpr>"),
+            qualname: scope.qualname,
+            line,
+            is_async: false,
+            is_generator: true,
+            positional_only_slots: true,
+            params: vec![Param {
+                name: Arc::from(GENEXPR_SOURCE),
+                var: Var::Local(0),
+                default: None,
+                kw_only: false,
+            }],
+            varargs: None,
+            kwargs: None,
+            defaults: Vec::new(),
+            n_locals: scope.n_locals,
+            n_own_cells: scope.n_own_cells,
+            free: scope.free,
+            body,
+            doc: None,
+        };
+        let text = self.text(first.range());
+        let iterator = call_expr(
+            Expr {
+                kind: ExprKind::Name(Var::Builtin(Builtin::Iter), Arc::from("iter")),
+                awaits: false,
+            },
+            iterable,
+            line,
+            text.clone(),
+        );
+        let make = Expr {
+            kind: ExprKind::Lambda(Arc::new(def)),
+            awaits: false,
+        };
+        Ok(call_expr(make, iterator, line, self.text(g.range)).kind)
+    }
+
+    /// The body of a generator expression's function: its `for` and `if` clauses nested, the
+    /// innermost yielding the element; the outermost loop runs over the iterator passed in.
+    fn genexpr_body(&mut self, g: &ast::ExprGenerator, line: u32) -> CResult<Vec<Stmt>> {
+        let stmt = |kind: StmtKind| Stmt {
+            line,
+            awaits: stmt_awaits(&kind),
+            kind,
+        };
+        let elt = self.expr(&g.elt)?;
+        let mut body = vec![stmt(StmtKind::Expr(Expr {
+            kind: ExprKind::Yield(Some(Box::new(elt))),
+            awaits: true,
+        }))];
+        for (i, clause) in g.generators.iter().enumerate().rev() {
+            for condition in clause.ifs.iter().rev() {
+                body = vec![stmt(StmtKind::If(self.expr(condition)?, body, Vec::new()))];
+            }
+            let iter = if i == 0 {
+                Expr {
+                    kind: ExprKind::Name(Var::Local(0), Arc::from(GENEXPR_SOURCE)),
+                    awaits: false,
+                }
+            } else {
+                self.expr(&clause.iter)?
+            };
+            let target = self.target(&clause.target)?;
+            body = vec![stmt(StmtKind::For(target, iter, body, Vec::new()))];
+        }
+        Ok(body)
     }
 
     /// What a bare `super()` stands for in a method: `super(__class__, first_argument)`;
@@ -1543,6 +1634,109 @@ const CLASS_CELL: &str = "__class__";
 const SCAN_DEPTH: usize = 2 * MAX_DEPTH;
 
 /// The names of a function body (or the module) whose `def` is at `depth`.
+/// The name of a generator expression's one parameter, the iterator of its first iterable
+/// (CPython's `.0`: no program can name it).
+const GENEXPR_SOURCE: &str = ".0";
+
+/// `func(arg)`, compiled.
+fn call_expr(func: Expr, arg: Expr, line: u32, text: Arc<str>) -> Expr {
+    let kind = ExprKind::Call(Box::new(Call {
+        func,
+        args: vec![Arg::Pos(arg)],
+        line,
+        text,
+    }));
+    Expr {
+        awaits: expr_awaits(&kind),
+        kind,
+    }
+}
+
+/// Whether a generator expression becomes a lazy generator of its own: not when it is
+/// asynchronous, awaits, yields, or binds a name with `:=` (those are computed at once, in
+/// the enclosing scope, which also reports a `yield` in them).
+fn lazy_genexp(g: &ast::ExprGenerator) -> bool {
+    use ruff_python_ast::visitor::{walk_expr, Visitor};
+    struct Finder(bool);
+    impl<'a> Visitor<'a> for Finder {
+        fn visit_expr(&mut self, e: &'a AExpr) {
+            let stays = matches!(
+                e,
+                AExpr::Await(_) | AExpr::Named(_) | AExpr::Yield(_) | AExpr::YieldFrom(_)
+            );
+            if stays {
+                self.0 = true;
+            } else if !self.0 {
+                walk_expr(self, e);
+            }
+        }
+    }
+    if g.generators.iter().any(|c| c.is_async) {
+        return false;
+    }
+    let mut finder = Finder(false);
+    for clause in &g.generators {
+        finder.visit_expr(&clause.iter);
+        clause.ifs.iter().for_each(|c| finder.visit_expr(c));
+    }
+    finder.visit_expr(&g.elt);
+    !finder.0
+}
+
+/// Whether `call` is `sum(x for ...)`, `"".join(x for ...)` or another call that takes one
+/// generator expression and consumes all of it before it does anything else: that one is
+/// computed at once, as a list comprehension is, which no program can tell apart from
+/// stepping it and is much faster. Decided by the call's shape alone.
+fn consumed_at_once(call: &ast::ExprCall) -> bool {
+    const CONSUMERS: [&str; 9] = [
+        "sum",
+        "list",
+        "tuple",
+        "set",
+        "frozenset",
+        "sorted",
+        "min",
+        "max",
+        "dict",
+    ];
+    let [AExpr::Generator(_)] = &*call.arguments.args else {
+        return false;
+    };
+    if !call.arguments.keywords.is_empty() {
+        return false;
+    }
+    match &*call.func {
+        AExpr::Name(n) => CONSUMERS.contains(&n.id.as_str()),
+        AExpr::Attribute(a) => {
+            a.attr.as_str() == "join" && matches!(&*a.value, AExpr::StringLiteral(_))
+        }
+        _ => false,
+    }
+}
+
+/// The names a lazy generator expression at `depth` binds and reads, its first iterable left
+/// out (the enclosing scope evaluates it).
+fn scan_genexpr(g: &ast::ExprGenerator, depth: usize) -> ScopeInfo {
+    use ruff_python_ast::visitor::Visitor;
+    let mut info = ScopeInfo::default();
+    info.assigned.insert(GENEXPR_SOURCE.to_string());
+    let mut visitor = ScanVisitor {
+        info: &mut info,
+        depth,
+    };
+    for (i, clause) in g.generators.iter().enumerate() {
+        if i > 0 {
+            visitor.visit_expr(&clause.iter);
+        }
+        visitor.visit_expr(&clause.target);
+        for condition in &clause.ifs {
+            visitor.visit_expr(condition);
+        }
+    }
+    visitor.visit_expr(&g.elt);
+    info
+}
+
 /// Whether a comprehension gets a scope of its own: its targets are plain names (or tuples
 /// and lists of them) and no `lambda` in it could capture them. Otherwise its variables stay
 /// in the enclosing scope.
@@ -1561,19 +1755,27 @@ fn has_own_scope(generators: &[ast::Comprehension], elt: &AExpr, value: Option<&
         .flat_map(|g| std::iter::once(&g.iter).chain(&g.ifs))
         .chain(std::iter::once(elt))
         .chain(value);
-    generators.iter().all(|g| plain(&g.target)) && !parts.into_iter().any(has_lambda)
+    generators.iter().all(|g| plain(&g.target)) && !parts.into_iter().any(has_nested_scope)
 }
 
-/// Whether `e` holds a `lambda` anywhere.
-fn has_lambda(e: &AExpr) -> bool {
+/// Whether `e` holds a scope of its own that could capture variables: a `lambda` or a lazy
+/// generator expression.
+fn has_nested_scope(e: &AExpr) -> bool {
     use ruff_python_ast::visitor::{walk_expr, Visitor};
     struct Finder(bool);
     impl<'a> Visitor<'a> for Finder {
         fn visit_expr(&mut self, e: &'a AExpr) {
-            if matches!(e, AExpr::Lambda(_)) {
-                self.0 = true;
-            } else if !self.0 {
-                walk_expr(self, e);
+            if self.0 {
+                return;
+            }
+            match e {
+                AExpr::Lambda(_) => self.0 = true,
+                AExpr::Generator(g) if lazy_genexp(g) => self.0 = true,
+                AExpr::Call(c) if consumed_at_once(c) => {
+                    self.visit_expr(&c.func);
+                    walk_expr(self, &c.arguments.args[0]);
+                }
+                _ => walk_expr(self, e),
             }
         }
     }
@@ -1745,6 +1947,22 @@ impl ScanVisitor<'_> {
                     self.info.assigned.insert(n.id.as_str().to_string());
                 }
             },
+            AExpr::Call(c) if consumed_at_once(c) => {
+                self.visit_expr(&c.func);
+                let AExpr::Generator(g) = &c.arguments.args[0] else {
+                    unreachable!("consumed_at_once takes one generator expression")
+                };
+                if has_own_scope(&g.generators, &g.elt, None) {
+                    self.comprehension(&g.generators, [&*g.elt]);
+                } else {
+                    walk_expr(self, &c.arguments.args[0]);
+                }
+            }
+            AExpr::Generator(g) if lazy_genexp(g) => {
+                self.visit_expr(&g.generators[0].iter);
+                let inner = scan_genexpr(g, self.depth);
+                self.info.nested_free.extend(inner.free());
+            }
             AExpr::ListComp(c) if has_own_scope(&c.generators, &c.elt, None) => {
                 self.comprehension(&c.generators, [&*c.elt]);
             }

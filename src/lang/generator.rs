@@ -36,8 +36,9 @@ pub struct Generator {
     pub qualname: Arc<str>,
     channel: Arc<Channel>,
     state: Mutex<State>,
-    /// The thread that made it, the only one that may step it: its body is a future of the
-    /// evaluator, which is not made to move between threads.
+    /// The thread that made it: the only one that may step an async generator, whose body
+    /// awaits on that thread's event loop, and the one that closes a generator dropped
+    /// while suspended.
     home: ThreadId,
     /// Whether it is an async generator (stepped by awaiting, see `async_generator`).
     is_async: bool,
@@ -59,9 +60,21 @@ enum State {
 // SAFETY: a generator's body holds only its frame, its evaluator (an `Arc` of the
 // interpreter) and values, all `Send + Sync`; what makes the future's type neither is the
 // event loop's state held across a real `await`, which a generator body (a plain `def`)
-// cannot contain. It is only ever polled on its home thread (`resume` checks).
+// cannot contain, so any thread may step it (one at a time: its state says when it runs).
+// An async generator's body does await on its loop: it is only ever polled on its home
+// thread (`take_body` checks).
 unsafe impl Send for Generator {}
 unsafe impl Sync for Generator {}
+
+thread_local! {
+    /// This thread's id, read once: `thread::current()` costs a reference count each time, and
+    /// every step of a generator asks.
+    static THIS_THREAD: ThreadId = std::thread::current().id();
+}
+
+fn this_thread() -> ThreadId {
+    THIS_THREAD.with(|id| *id)
+}
 
 impl Generator {
     /// The generator a call to `func` (with its arguments bound into `frame`) makes.
@@ -84,7 +97,7 @@ impl Generator {
                 body,
                 started: false,
             }),
-            home: std::thread::current().id(),
+            home: this_thread(),
             is_async,
         }
     }
@@ -92,10 +105,10 @@ impl Generator {
     /// Takes the body out to run one step, the suspended `yield` to evaluate to `sent`; or,
     /// where no step can run, what stepping gives (`what` names the generator in errors).
     pub fn take_body(&self, sent: Eval, what: &str) -> Result<Body, Eval<Step>> {
-        if std::thread::current().id() != self.home {
+        if self.is_async && this_thread() != self.home {
             return Err(Err(Ctrl::raise(
                 ExcKind::RuntimeError,
-                "a generator can only be stepped by the thread that created it in scenarios",
+                "an async generator can only be stepped by the thread that created it in scenarios",
             )));
         }
         // Taken in a statement of its own: the lock is released before any arm locks again.
@@ -233,7 +246,7 @@ impl Generator {
 /// to go to, and is dropped.
 impl Drop for Generator {
     fn drop(&mut self) {
-        if !self.is_async && std::thread::current().id() == self.home {
+        if !self.is_async && this_thread() == self.home {
             let _ = self.close();
         }
     }
@@ -335,6 +348,44 @@ pub fn stop_iteration(value: Value) -> Ctrl {
 #[cfg(test)]
 mod tests {
     use crate::lang::testing::outcome;
+
+    #[test]
+    fn generator_expressions_compute_each_item_when_it_is_asked_for() {
+        let program = "\
+def naturals():
+    n = 0
+    while True:
+        yield n
+        n += 1
+def noisy(x):
+    print('check', x)
+    return x > 1
+print(any(noisy(x) for x in [0, 2, 5]))
+print(next(x for x in naturals() if x * x > 50))
+squares = (x * x for x in range(4))
+print(next(squares), list(squares), list(squares))
+def scaled(k):
+    return sum(x * k for x in range(3)), list(y + k for y in range(2) if y)
+print(scaled(10), squares)
+";
+        let out = outcome(program);
+        let (head, tail) = out
+            .rsplit_once(" <generator object <genexpr> at 0x")
+            .expect("a repr");
+        assert_eq!(
+            head,
+            "check 0\ncheck 2\nTrue\n8\n0 [1, 4, 9] []\n(30, [11])"
+        );
+        assert!(tail.ends_with(">\n"), "{tail}");
+    }
+
+    #[test]
+    fn a_generator_expression_iterates_its_first_iterable_at_once() {
+        assert_eq!(
+            outcome("g = (x for x in 5)\n"),
+            "TypeError: 'int' object is not iterable"
+        );
+    }
 
     #[test]
     fn yield_suspends_and_send_resumes_with_a_value() {
