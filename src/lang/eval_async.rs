@@ -15,7 +15,7 @@ use super::eval::{caused, chained, format_part, push_elt, raise_value, CompAcc, 
 use super::eval::{exit_args, suppressed};
 use super::exception_group::StarMatch;
 use super::function::{callee_str, Args, CoroBody, Coroutine, Frame, NativeCoro};
-use super::generator::{Channel, Generator, GeneratorObj, Step, YieldNow};
+use super::generator::{Generator, GeneratorObj, Step, YieldNow};
 use super::ir::*;
 use super::object::downcast;
 use super::ops;
@@ -273,16 +273,16 @@ impl Ctx {
                         Some(v) => self.eval_async(frame, v).await?,
                         None => Value::None,
                     };
-                    YieldNow::new(channel(frame), value).await
+                    YieldNow::new(value).await
                 }
                 ExprKind::YieldFrom(inner) => {
                     let iterable = self.eval_async(frame, inner).await?;
                     if let Some(sub) = downcast::<GeneratorObj>(&iterable) {
-                        return delegate(frame, &sub.0).await;
+                        return delegate(&sub.0).await;
                     }
                     let mut items = ops::iterate(&iterable)?;
                     while let Some(item) = items.next_value()? {
-                        YieldNow::new(channel(frame), item).await?;
+                        YieldNow::new(item).await?;
                     }
                     Ok(Value::None)
                 }
@@ -533,14 +533,6 @@ impl Ctx {
 
 /// How an argument error names what is called: a method by its receiver's type, as CPython
 /// does, or the callable itself.
-/// The channel of the generator whose frame this is (the compiler allows `yield` only there).
-fn channel(frame: &Frame) -> Arc<Channel> {
-    frame
-        .generator
-        .clone()
-        .expect("only a generator's frame runs a yield")
-}
-
 fn callee(receiver: &Option<(Value, &Arc<str>)>, func: &Option<Value>) -> String {
     match (receiver, func) {
         (Some((obj, name)), _) => format!("{}.{name}()", obj.type_name()),
@@ -551,7 +543,7 @@ fn callee(receiver: &Option<(Value, &Arc<str>)>, func: &Option<Value>) -> String
 
 /// `yield from sub` for a generator `sub`: what is sent or thrown in goes on to `sub`, and the
 /// expression's value is what `sub` returns.
-async fn delegate(frame: &mut Frame, sub: &Generator) -> Eval {
+async fn delegate(sub: &Generator) -> Eval {
     let mut sent: Eval = Ok(Value::None);
     loop {
         let closing = matches!(&sent, Err(c) if c.exception().is_some_and(|e| e.kind == ExcKind::GeneratorExit));
@@ -560,7 +552,7 @@ async fn delegate(frame: &mut Frame, sub: &Generator) -> Eval {
             return sent;
         }
         match sub.resume(sent)? {
-            Step::Yielded(v) => sent = YieldNow::new(channel(frame), v).await,
+            Step::Yielded(v) => sent = YieldNow::new(v).await,
             Step::Returned(v) => return Ok(v),
         }
     }

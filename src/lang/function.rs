@@ -171,8 +171,6 @@ pub struct Frame {
     pub depth: u32,
     /// Exceptions being handled by enclosing `except` blocks (a bare `raise` re-raises the last).
     pub handling: Vec<Arc<super::error::Exception>>,
-    /// For a generator's frame: where its `yield`s hand their values out.
-    pub generator: Option<Arc<super::generator::Channel>>,
 }
 
 /// A frame that outlives its call (in a coroutine never run) can hold coroutines that hold
@@ -203,7 +201,6 @@ impl Frame {
             function: Arc::from("<module>"),
             depth: 0,
             handling: Vec::new(),
-            generator: None,
         }
     }
 }
@@ -221,7 +218,6 @@ impl Function {
             function: def.name.clone(),
             depth: 0,
             handling: Vec::new(),
-            generator: None,
         };
         let mut positional = def.params.iter().filter(|p| !p.kw_only);
         let mut extra = Vec::new();
@@ -302,7 +298,6 @@ impl Function {
             function: def.name.clone(),
             depth: 0,
             handling: Vec::new(),
-            generator: None,
         }
     }
 

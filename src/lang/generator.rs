@@ -2,6 +2,7 @@
 //! path, the one coroutines use, and each `yield` suspends it. `next()` and `send()` step it
 //! once by polling its body; nothing else ever wakes it, so no event loop is involved.
 
+use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -17,14 +18,15 @@ use super::function::{Args, Frame, Function};
 use super::object::{CallCx, PyObject};
 use super::value::{NativeIter, Value};
 
-/// What passes between a suspended body and whoever steps it.
-#[derive(Default)]
-pub struct Channel {
-    /// The value the body yielded at its last suspension.
-    yielded: Mutex<Option<Value>>,
-    /// What the suspended `yield` evaluates to: the value `send()` passes in, or the
-    /// exception `throw()` raises there.
-    sent: Mutex<Option<Eval>>,
+thread_local! {
+    /// The value the body being stepped on this thread handed out at the `yield` it just
+    /// suspended at; whoever polled the body takes it as soon as the poll returns.
+    static YIELDED: RefCell<Option<Value>> = const { RefCell::new(None) };
+    /// What the `yield` a body is resumed at evaluates to (the value `send()` passes in, or the
+    /// exception `throw()` raises there): set just before the poll that resumes the body, taken
+    /// by that `yield` first thing. Steps nest (a body steps another generator) but never
+    /// interleave on one thread, so one slot of each serves every generator.
+    static SENT: RefCell<Option<Eval>> = const { RefCell::new(None) };
 }
 
 /// The body of a generator, suspended at a `yield` (or not started).
@@ -34,7 +36,6 @@ pub type Body = Pin<Box<dyn Future<Output = Eval>>>;
 pub struct Generator {
     pub name: Arc<str>,
     pub qualname: Arc<str>,
-    channel: Arc<Channel>,
     state: Mutex<State>,
     /// The thread that made it: the only one that may step an async generator, whose body
     /// awaits on that thread's event loop, and the one that closes a generator dropped
@@ -79,8 +80,6 @@ fn this_thread() -> ThreadId {
 impl Generator {
     /// The generator a call to `func` (with its arguments bound into `frame`) makes.
     pub fn new(ctx: &Ctx, func: Arc<Function>, mut frame: Frame) -> Generator {
-        let channel = Arc::new(Channel::default());
-        frame.generator = Some(channel.clone());
         let ctx = ctx.clone();
         let name = func.name().clone();
         let qualname = func.qualname().clone();
@@ -92,7 +91,6 @@ impl Generator {
         Generator {
             name,
             qualname,
-            channel,
             state: Mutex::new(State::Suspended {
                 body,
                 started: false,
@@ -138,13 +136,13 @@ impl Generator {
                 format!("can't send non-None value to a just-started {what}"),
             )));
         }
-        *self.channel.sent.lock() = Some(sent);
+        SENT.with_borrow_mut(|slot| *slot = Some(sent));
         Ok(body)
     }
 
     /// The value the body's last `yield` handed out, if it has just yielded.
     pub fn take_yielded(&self) -> Option<Value> {
-        self.channel.yielded.lock().take()
+        YIELDED.with_borrow_mut(Option::take)
     }
 
     /// Puts the body back, suspended at a `yield`.
@@ -255,16 +253,12 @@ impl Drop for Generator {
 /// The suspension of one `yield`: the first poll hands the value out and suspends, the next
 /// (from the following `next()` or `send()`) evaluates to what was sent.
 pub struct YieldNow {
-    channel: Arc<Channel>,
     value: Option<Value>,
 }
 
 impl YieldNow {
-    pub fn new(channel: Arc<Channel>, value: Value) -> YieldNow {
-        YieldNow {
-            channel,
-            value: Some(value),
-        }
+    pub fn new(value: Value) -> YieldNow {
+        YieldNow { value: Some(value) }
     }
 }
 
@@ -274,10 +268,13 @@ impl Future for YieldNow {
     fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<Eval> {
         match self.value.take() {
             Some(v) => {
-                *self.channel.yielded.lock() = Some(v);
+                YIELDED.with_borrow_mut(|slot| *slot = Some(v));
                 Poll::Pending
             }
-            None => Poll::Ready(self.channel.sent.lock().take().unwrap_or(Ok(Value::None))),
+            None => Poll::Ready(
+                SENT.with_borrow_mut(Option::take)
+                    .unwrap_or(Ok(Value::None)),
+            ),
         }
     }
 }
