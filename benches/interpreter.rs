@@ -66,7 +66,7 @@ const LOST_UPDATES: &str = include_str!("../catalog/15-lost-updates.py");
 
 /// Classic programs written in the supported language, each sized to take CPython 0.1 s or
 /// more past its start-up (`benches/programs/`).
-const CLASSICS: [(&str, &str); 7] = [
+const CLASSICS: [(&str, &str); 8] = [
     ("fib(30), recursive calls", include_str!("programs/fib.py")),
     ("n-body, 100 000 steps", include_str!("programs/nbody.py")),
     (
@@ -85,6 +85,10 @@ const CLASSICS: [(&str, &str); 7] = [
     (
         "classes, 300 000 rounds of method calls and instances",
         include_str!("programs/classes.py"),
+    ),
+    (
+        "generator pipelines, 800 000 items",
+        include_str!("programs/generators.py"),
     ),
 ];
 
