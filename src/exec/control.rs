@@ -196,12 +196,6 @@ impl RunControl {
     #[inline]
     pub fn tick(&self) -> Eval<()> {
         self.checkpoint();
-        self.count_step()
-    }
-
-    /// Counts one step of the runtime's own loop (the event loop's iterations).
-    #[inline]
-    pub fn count_step(&self) -> Eval<()> {
         host::count_step(self)
     }
 

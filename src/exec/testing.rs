@@ -3,21 +3,17 @@
 
 use std::sync::Arc;
 
-use super::worker::{run_in_this_process, PROGRAM_STACK};
+use super::worker::run_in_this_process;
 use super::RunOptions;
+use crate::lang::testing::on_program_stack;
 use crate::lang::{self, Program, SyntaxError};
 use crate::record::log::RunLog;
 use crate::trace::event::EventKind;
 
-/// Compiles `source` against the modules registry, on a thread with a worker's stack.
+/// Compiles `source` against the modules registry, on a thread with a program's stack.
 pub fn compile(source: &str) -> Result<Arc<Program>, SyntaxError> {
     let source = source.to_string();
-    std::thread::Builder::new()
-        .stack_size(PROGRAM_STACK)
-        .spawn(move || lang::compile(&source, crate::modules::REGISTRY))
-        .expect("a thread")
-        .join()
-        .expect("compiling neither panics nor overflows")
+    on_program_stack(move || lang::compile(&source, crate::modules::REGISTRY))
 }
 
 /// What `source` printed, then the last line of its traceback (`Kind: message`) if it failed.

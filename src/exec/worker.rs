@@ -33,9 +33,6 @@ use crate::trace::event::{
     DiagnosticKind, EventKind, LaneKind, RunEnd, RunError, RunStatus, State, LOOP_LANE,
 };
 
-/// Python code runs on deep native recursion, and the compiler on deep nesting: the thread
-/// that runs a program gets room for both.
-pub const PROGRAM_STACK: usize = 512 << 20;
 /// How often an idle pool worker looks at whether its run is stopping.
 const IDLE_POLL: Duration = Duration::from_millis(50);
 /// How often a child process checks that its parent is still there.
@@ -207,7 +204,7 @@ pub fn worker_main(args: &[String], modules: &'static [ModuleDef]) -> ExitCode {
         let outbox = outbox.clone();
         std::thread::Builder::new()
             .name("interleave-program".into())
-            .stack_size(PROGRAM_STACK)
+            .stack_size(lang::PROGRAM_STACK)
             .spawn(move || run_program_here(&setup, modules, role, input, &outbox))
             .expect("the OS can start a thread")
     };
@@ -425,7 +422,7 @@ fn run_compiled(
 pub fn run_in_this_process(program: Arc<Program>, options: RunOptions, log: Arc<RunLog>) {
     let thread = std::thread::Builder::new()
         .name("interleave-program".into())
-        .stack_size(PROGRAM_STACK)
+        .stack_size(lang::PROGRAM_STACK)
         .spawn(move || {
             let control = Arc::new(RunControl::new(options, Clock::start()));
             let (end, _) = run_compiled(program, Role::Run, &control, log.clone(), "", |_| Ok(()));

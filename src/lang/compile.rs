@@ -1185,7 +1185,6 @@ impl<'s> Compiler<'s> {
             body,
             doc: None,
         };
-        let text = self.text(first.range());
         let iterator = call_expr(
             Expr {
                 kind: ExprKind::Name(Var::Builtin(Builtin::Iter), Arc::from("iter")),
@@ -1193,7 +1192,7 @@ impl<'s> Compiler<'s> {
             },
             iterable,
             line,
-            text.clone(),
+            self.text(first.range()),
         );
         let make = Expr {
             kind: ExprKind::Lambda(Arc::new(def)),

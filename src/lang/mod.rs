@@ -37,13 +37,17 @@ pub mod set;
 pub mod special;
 pub mod str_methods;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 pub mod trashcan;
 pub mod value;
 
 use std::sync::Arc;
 
 pub use ir::Program;
+
+/// Python code runs on deep native recursion, and the compiler on deep nesting: the thread
+/// that compiles or runs a program gets room for both (see [`compile`]).
+pub const PROGRAM_STACK: usize = 512 << 20;
 use value::ModuleDef;
 
 /// Why a scenario could not be compiled.

@@ -15,10 +15,6 @@ use super::ir::AwaitSite;
 use super::{Program, SyntaxError};
 use crate::trace::event::DiagnosticKind;
 
-/// The stack a program's thread gets: compiling and running the deepest programs the limits
-/// allow fits in it (see [`super::compile`]).
-const STACK: usize = 512 << 20;
-
 /// A host that keeps what the program printed and stops it after `time_limit`.
 struct StubHost {
     output: Mutex<String>,
@@ -67,9 +63,9 @@ impl Host for StubHost {
 }
 
 /// Runs `f` on a thread with the stack a program needs.
-fn on_program_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+pub fn on_program_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
     std::thread::Builder::new()
-        .stack_size(STACK)
+        .stack_size(super::PROGRAM_STACK)
         .spawn(f)
         .expect("a thread")
         .join()
