@@ -224,6 +224,19 @@ impl Exception {
             },
         );
     }
+
+    /// Names the frame at `depth` that [`Exception::enter_frame`] recorded without a name, as
+    /// the exception leaves that frame's call.
+    pub fn name_frame(&self, depth: u32, function: &str) {
+        if self.traced_depth.load(Ordering::Relaxed) != depth {
+            return;
+        }
+        if let Some(entry) = self.traceback.lock().first_mut() {
+            if entry.function.is_empty() {
+                entry.function = function.to_string();
+            }
+        }
+    }
 }
 
 /// Exceptions can hold each other (`ValueError(previous)`), so their arguments are released

@@ -3,8 +3,6 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use parking_lot::RwLock;
-
 use super::alloc;
 use super::async_generator::AsyncGeneratorObj;
 use super::builtins;
@@ -14,6 +12,7 @@ use super::exception_group::{self, StarMatch};
 use super::format::format_value;
 use super::function::{callee_str, Args, Coroutine, Frame, Function};
 use super::generator::{Generator, GeneratorObj};
+use super::globals::Global;
 use super::host::{self, Host};
 use super::introspect;
 use super::ir::*;
@@ -26,7 +25,7 @@ use super::value::{IterState, RangeCursor, Value};
 /// One program's shared state: its code, its globals, and the host it runs on.
 pub struct Interp {
     pub program: Arc<Program>,
-    globals: Vec<RwLock<Option<Value>>>,
+    globals: Vec<Global>,
     pub host: Arc<dyn Host>,
     /// The host's eval breaker, read at every checkpoint without a call through the host.
     breaker: Arc<AtomicBool>,
@@ -42,9 +41,9 @@ impl Interp {
             .globals
             .iter()
             .map(|g| match &**g {
-                "__name__" => RwLock::new(Some(Value::str(module_name))),
-                "__file__" => RwLock::new(Some(file.clone())),
-                _ => RwLock::new(None),
+                "__name__" => Global::new(Some(Value::str(module_name))),
+                "__file__" => Global::new(Some(file.clone())),
+                _ => Global::new(None),
             })
             .collect();
         Interp {
@@ -122,8 +121,8 @@ impl Ctx {
                 Some(v) => Ok(v.clone()),
                 None => Err(unbound_local(name)),
             },
-            Var::Global(i) => match &*self.interp.globals[i as usize].read() {
-                Some(v) => Ok(v.clone()),
+            Var::Global(i) => match self.interp.globals[i as usize].load() {
+                Some(v) => Ok(v),
                 None => Err(Ctrl::raise(
                     ExcKind::NameError,
                     format!("name '{name}' is not defined"),
@@ -137,7 +136,7 @@ impl Ctx {
         match var {
             Var::Local(i) => frame.locals[i as usize] = value,
             Var::Cell(i) => *frame.cells[i as usize].lock() = value,
-            Var::Global(i) => *self.interp.globals[i as usize].write() = value,
+            Var::Global(i) => self.interp.globals[i as usize].store(value),
             Var::Builtin(_) => unreachable!("assignments always resolve to a slot"),
         }
     }
@@ -158,12 +157,55 @@ impl Ctx {
                 self.subscript(frame, key)?.set(&obj, value)
             }
             Target::Unpack(targets, star) => {
+                if star.is_none() {
+                    if let Some(done) = self.unpack_in_place(frame, targets, &value) {
+                        return done;
+                    }
+                }
                 let items = ops::unpack(&value, targets.len(), *star)?;
                 for (t, v) in targets.iter().zip(items) {
                     self.assign(frame, t, v)?;
                 }
                 Ok(())
             }
+        }
+    }
+
+    /// `a, b = value` for the commonest shapes, reading the items in place instead of
+    /// collecting them into a vector first: a tuple of the right length, which cannot change
+    /// while its items are assigned, or a list of the right length unpacked into locals, which
+    /// nothing can reach while they are stored. `None` for any other shape.
+    fn unpack_in_place(
+        &self,
+        frame: &mut Frame,
+        targets: &[Target],
+        value: &Value,
+    ) -> Option<Flow> {
+        match value {
+            Value::Tuple(items) if items.len() == targets.len() => Some(
+                targets
+                    .iter()
+                    .zip(items.iter())
+                    .try_for_each(|(t, v)| self.assign(frame, t, v.clone())),
+            ),
+            Value::List(list) => {
+                let local = |t: &Target| match t {
+                    Target::Var(Var::Local(i), _) => Some(*i as usize),
+                    _ => None,
+                };
+                if !targets.iter().all(|t| local(t).is_some()) {
+                    return None;
+                }
+                let items = list.lock();
+                if items.len() != targets.len() {
+                    return None;
+                }
+                for (slot, v) in targets.iter().filter_map(local).zip(items.iter()) {
+                    frame.locals[slot] = Some(v.clone());
+                }
+                Some(Ok(()))
+            }
+            _ => None,
         }
     }
 
@@ -200,7 +242,7 @@ impl Ctx {
     /// Adds this frame to the traceback of an exception leaving it.
     pub fn annotate(&self, frame: &Frame, line: u32, ctrl: Ctrl) -> Ctrl {
         if let Some(e) = ctrl.exception() {
-            e.enter_frame(frame.depth, &frame.function, line);
+            e.enter_frame(frame.depth, frame.function.as_deref().unwrap_or(""), line);
         }
         ctrl
     }
@@ -321,6 +363,9 @@ impl Ctx {
             }
             Target::Subscript(obj, key) => {
                 if let Some((container, key)) = peek_subscript(frame, obj, key) {
+                    if let Some(done) = ops::aug_list_number(op, container, &key, &rhs) {
+                        return done;
+                    }
                     let current = ops::get_item(container, &key)?;
                     return ops::set_item(container, &key, ops::in_place(op, &current, &rhs)?);
                 }
@@ -513,6 +558,7 @@ impl Ctx {
             unreachable!("function_value makes a function")
         };
         let mut namespace = body.bind(Args::default())?;
+        namespace.function = Some(def.body.name.clone());
         namespace.depth = frame.depth + 1;
         self.interp.check_depth(namespace.depth)?;
         returned(self.exec_block(&mut namespace, &def.body.body))?;
@@ -811,9 +857,45 @@ impl Ctx {
             let args = self.eval_args(frame, &call.args, &callee)?;
             return builtins::call_method(self, frame.depth, &receiver, name, args, call);
         }
-        let func = self.eval(frame, &call.func)?;
-        let args = self.eval_args(frame, &call.args, &|| callee_str(&func))?;
-        self.call_value(frame.depth, &func, args, call)
+        // A module-level function bound once is called through the variable's own reference.
+        let frozen = match &call.func.kind {
+            ExprKind::Name(Var::Global(i), _) => self.interp.globals[*i as usize].frozen(),
+            _ => None,
+        };
+        let loaded;
+        let func = match frozen {
+            Some(f) => f,
+            None => {
+                loaded = self.eval(frame, &call.func)?;
+                &loaded
+            }
+        };
+        if let Value::Func(f) = func {
+            if f.plain_arity() == Some(call.args.len())
+                && call.args.iter().all(|a| matches!(a, Arg::Pos(_)))
+            {
+                return self.call_plain(frame, f, &call.args);
+            }
+        }
+        let args = self.eval_args(frame, &call.args, &|| callee_str(func))?;
+        self.call_value(frame.depth, func, args, call)
+    }
+
+    /// The commonest call: of a plain function, with one positional argument per parameter.
+    /// The arguments are evaluated straight into the callee's local slots.
+    fn call_plain(&self, frame: &mut Frame, f: &Arc<Function>, args: &[Arg]) -> Eval {
+        let mut locals = Vec::with_capacity(f.def.n_locals as usize);
+        for a in args {
+            let Arg::Pos(e) = a else {
+                unreachable!("call_plain takes positional arguments only")
+            };
+            locals.push(Some(self.eval(frame, e)?));
+        }
+        locals.resize(f.def.n_locals as usize, None);
+        let mut callee = f.frame_with(locals);
+        callee.depth = frame.depth + 1;
+        self.interp.check_depth(callee.depth)?;
+        self.run_body(&mut callee, f)
     }
 
     /// The arguments of a call to `callee` (named in errors only).
@@ -915,6 +997,9 @@ impl Ctx {
         let mut frame = f.bind(args)?;
         frame.depth = depth + 1;
         self.interp.check_depth(frame.depth)?;
+        if f.def.is_generator || f.def.is_async {
+            frame.function = Some(f.def.name.clone());
+        }
         if f.def.is_generator {
             let generator = Arc::new(Generator::new(self, f.clone(), frame));
             return Ok(if f.def.is_async {
@@ -931,10 +1016,19 @@ impl Ctx {
                 site.line,
             ))));
         }
+        self.run_body(&mut frame, f)
+    }
+
+    /// Runs the body of `f`, called synchronously, in `frame`.
+    fn run_body(&self, frame: &mut Frame, f: &Function) -> Eval {
         let outer = special::enter_depth(frame.depth);
-        let result = self.exec_body(&mut frame, &f.def.body);
+        let result = self.exec_body(frame, &f.def.body);
         special::leave_depth(outer);
-        result
+        result.inspect_err(|ctrl| {
+            if let Some(e) = ctrl.exception() {
+                e.name_frame(frame.depth, &f.def.name);
+            }
+        })
     }
 
     /// Runs a function body to its value. A `return` in the body itself or in the branches of
@@ -1249,5 +1343,37 @@ print(sign(-5), sign(0), sign(5))
         assert_eq!(traceback(in_test), ["<module>:5", "f:3"]);
         let in_return = "def f(x):\n    if x:\n        return x / 0\nf(1)\n";
         assert_eq!(traceback(in_return), ["<module>:4", "f:3"]);
+    }
+
+    #[test]
+    fn tracebacks_name_every_kind_of_frame() {
+        let program = "\
+def plain(n):
+    return keyword(n=n)
+def keyword(n):
+    return list(gen(n))
+def gen(n):
+    class Body:
+        value = method(n)
+    yield Body
+def method(n):
+    return Checker().check(n)
+class Checker:
+    def check(self, n):
+        return 1 // n
+plain(0)
+";
+        assert_eq!(
+            traceback(program),
+            [
+                "<module>:14",
+                "plain:2",
+                "keyword:4",
+                "gen:6",
+                "Body:7",
+                "method:10",
+                "check:13"
+            ]
+        );
     }
 }

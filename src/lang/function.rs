@@ -165,8 +165,10 @@ impl Args {
 pub struct Frame {
     pub locals: Vec<Option<Value>>,
     pub cells: Vec<CellRef>,
-    /// The function's name as tracebacks show it (`<module>` at top level).
-    pub function: Arc<str>,
+    /// The function's name as tracebacks show it (`<module>` at top level). `None` in the
+    /// frame of a plain call, which names itself in the traceback as an exception leaves it:
+    /// a name kept here would cost every call a reference count.
+    pub function: Option<Arc<str>>,
     /// Call depth, for the recursion limit and for tracebacks.
     pub depth: u32,
     /// Exceptions being handled by enclosing `except` blocks (a bare `raise` re-raises the last).
@@ -198,7 +200,7 @@ impl Frame {
         Frame {
             locals: vec![None; n_locals as usize],
             cells: Vec::new(),
-            function: Arc::from("<module>"),
+            function: Some(Arc::from("<module>")),
             depth: 0,
             handling: Vec::new(),
         }
@@ -210,12 +212,12 @@ impl Function {
     pub fn bind(&self, mut args: Args) -> Eval<Frame> {
         let def = &self.def;
         if def.positional_only_slots && args.kw.is_empty() && args.pos.len() == def.params.len() {
-            return Ok(self.frame_with(args.pos));
+            return Ok(self.frame_of_arguments(args.pos));
         }
         let mut frame = Frame {
             locals: vec![None; def.n_locals as usize],
             cells: self.new_cells(),
-            function: def.name.clone(),
+            function: None,
             depth: 0,
             handling: Vec::new(),
         };
@@ -286,16 +288,30 @@ impl Function {
         Ok(frame)
     }
 
-    /// The frame of a call whose arguments fill the first local slots, in order.
-    fn frame_with(&self, arguments: Vec<Value>) -> Frame {
+    /// How many positional arguments a call of this function binds by moving them into its
+    /// first local slots, if it is a plain function (no generator, no coroutine) that
+    /// binds so.
+    #[inline]
+    pub fn plain_arity(&self) -> Option<usize> {
         let def = &self.def;
+        (def.positional_only_slots && !def.is_generator && !def.is_async)
+            .then_some(def.params.len())
+    }
+
+    /// The frame of a call whose arguments fill the first local slots, in order.
+    fn frame_of_arguments(&self, arguments: Vec<Value>) -> Frame {
         // Collected in place: the arguments' allocation becomes the frame's locals.
         let mut locals: Vec<Option<Value>> = arguments.into_iter().map(Some).collect();
-        locals.resize(def.n_locals as usize, None);
+        locals.resize(self.def.n_locals as usize, None);
+        self.frame_with(locals)
+    }
+
+    /// The frame of a call with these local slots.
+    pub fn frame_with(&self, locals: Vec<Option<Value>>) -> Frame {
         Frame {
             locals,
             cells: self.new_cells(),
-            function: def.name.clone(),
+            function: None,
             depth: 0,
             handling: Vec::new(),
         }

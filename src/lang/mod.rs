@@ -21,6 +21,7 @@ pub mod exception_group;
 pub mod format;
 pub mod function;
 pub mod generator;
+pub mod globals;
 pub mod hash;
 pub mod host;
 pub mod introspect;

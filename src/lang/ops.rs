@@ -956,6 +956,28 @@ fn slice_range(r: &RangeObj, parts: &[Value]) -> Eval {
     })))
 }
 
+/// `container[key] op= rhs` where the container is a list and both the item and `rhs` are
+/// numbers: computed under one lock, since no Python code can run meanwhile. `None` for any
+/// other shape. The number replaced is dropped under the lock; there is nothing to release.
+pub fn aug_list_number(op: BinOp, container: &Value, key: &Value, rhs: &Value) -> Option<Eval<()>> {
+    let is_number = |v: &Value| matches!(v, Value::Int(_) | Value::Float(_));
+    let (Value::List(l), Value::Int(_)) = (container, key) else {
+        return None;
+    };
+    if !is_number(rhs) {
+        return None;
+    }
+    let mut items = l.lock();
+    let slot = match index(items.len() as u64, key, "list") {
+        Ok(i) => &mut items[i as usize],
+        Err(e) => return Some(Err(e)),
+    };
+    if !is_number(slot) {
+        return None;
+    }
+    Some(binary(op, slot, rhs).map(|v| *slot = v))
+}
+
 /// `container[key] = value`. Values replaced or removed are dropped after the lock is
 /// released, as everywhere a container changes.
 pub fn set_item(container: &Value, key: &Value, value: Value) -> Eval<()> {
