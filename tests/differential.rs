@@ -166,6 +166,7 @@ differential_tests! {
     Shared generators_send_protocol => "tests/corpus/generators_send_protocol.py";
     Shared generators_yield_from_return => "tests/corpus/generators_yield_from_return.py";
     Shared genexp_laziness => "tests/corpus/genexp_laziness.py";
+    Shared global_rebinding => "tests/corpus/global_rebinding.py";
     Shared hashlib_digests => "tests/corpus/hashlib_digests.py";
     Serial hashlib_threads => "tests/corpus/hashlib_threads.py";
     Shared io_threads_overlap => "tests/corpus/io_threads_overlap.py";
@@ -187,9 +188,11 @@ differential_tests! {
     Shared lang_numbers => "tests/corpus/lang_numbers.py";
     Shared lang_sizes_and_arithmetic => "tests/corpus/lang_sizes_and_arithmetic.py";
     Shared lang_strings => "tests/corpus/lang_strings.py";
+    Shared list_item_arithmetic => "tests/corpus/list_item_arithmetic.py";
     Shared lock_acquire_release => "tests/corpus/lock_acquire_release.py";
     Shared math_module => "tests/corpus/math_module.py";
     Shared module_dunders => "tests/corpus/module_dunders.py";
+    Shared module_variables => "tests/corpus/module_variables.py";
     Shared nested_coroutines => "tests/corpus/nested_coroutines.py";
     Shared operator_arith_reduce => "tests/corpus/operator_arith_reduce.py";
     Shared operator_getters_sorting => "tests/corpus/operator_getters_sorting.py";
@@ -237,6 +240,7 @@ differential_tests! {
     Shared toplevel_code => "tests/corpus/toplevel_code.py";
     Shared type_of_values => "tests/corpus/type_of_values.py";
     Shared typing_annotations => "tests/corpus/typing_annotations.py";
+    Shared unpacking_shapes => "tests/corpus/unpacking_shapes.py";
     Shared wait_all_completed_timeout => "tests/corpus/wait_all_completed_timeout.py";
     Shared wait_first_completed => "tests/corpus/wait_first_completed.py";
     Shared wait_for_child_swallows => "tests/corpus/wait_for_child_swallows.py";

@@ -371,7 +371,8 @@ mod tests {
     use crate::lang::eval::Interp;
     use crate::record::recorder::Clock;
 
-    /// A context whose module body has run.
+    /// A context whose module body has run. The variables a test reads back are declared
+    /// `global`: one that nothing but the module body names lives in a slot of its frame.
     fn module(source: &str) -> Ctx {
         let program = crate::lang::compile(source, crate::modules::REGISTRY).expect("compiles");
         let control = Arc::new(RunControl::new(RunOptions::default(), Clock::start()));
@@ -391,7 +392,7 @@ mod tests {
     #[test]
     fn values_come_back_as_they_left() {
         let ctx = module(
-            "v = [None, True, -3, 2.0, float('inf'), 'a\"b', (1, (2,)), {'k': [1], 2: None}, \
+            "global v\nv = [None, True, -3, 2.0, float('inf'), 'a\"b', (1, (2,)), {'k': [1], 2: None}, \
              range(1, 9, 2), ValueError('x', 2), KeyError]\n",
         );
         let v = global(&ctx, "v").expect("v is set");
@@ -401,7 +402,7 @@ mod tests {
     #[test]
     fn functions_cross_by_name_from_module_level_only() {
         let ctx = module(
-            "import time\n\ndef f():\n    return 1\n\ng = lambda: 2\n\ndef outer():\n    \
+            "global g, h, lib\nimport time\n\ndef f():\n    return 1\n\ng = lambda: 2\n\ndef outer():\n    \
              def inner():\n        pass\n    return inner\n\nh = outer()\nlib = [print, time.sleep]\n",
         );
         let f = global(&ctx, "f").expect("f is set");
@@ -420,7 +421,7 @@ mod tests {
         );
         let lib = global(&ctx, "lib").expect("lib is set");
         assert_eq!(round_trip(&ctx, &lib).repr(), lib.repr());
-        let coroutine = module("async def c():\n    pass\n\nx = c()\n");
+        let coroutine = module("global x\nasync def c():\n    pass\n\nx = c()\n");
         assert_eq!(
             encode(&coroutine, &global(&coroutine, "x").expect("x is set")),
             Err(MarshalError::Unpicklable("coroutine"))

@@ -109,6 +109,19 @@ const GLOBAL_BUILTINS: &[Builtin] = &[
     Builtin::Slice,
 ];
 
+/// The builtin names that stand for a constant rather than a function or class:
+/// the exception classes, `Ellipsis` and `NotImplemented`.
+pub fn constant(name: &str) -> Option<Value> {
+    if let Some(kind) = ExcKind::by_name(name) {
+        return Some(Value::ExcType(kind));
+    }
+    match name {
+        "Ellipsis" => Some(Value::Ellipsis),
+        "NotImplemented" => Some(Value::NotImplemented),
+        _ => None,
+    }
+}
+
 impl Builtin {
     /// The names of the builtins reachable as plain names.
     pub fn global_names() -> impl Iterator<Item = &'static str> {

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::alloc;
 use super::async_generator::AsyncGeneratorObj;
-use super::builtins;
+use super::builtins::{self, Builtin};
 use super::class::{self, Attrs, Class};
 use super::error::{loop_step, returned, Ctrl, Eval, ExcKind, Exception, Signal};
 use super::exception_group::{self, StarMatch};
@@ -115,6 +115,7 @@ impl Ctx {
         match var {
             Var::Local(i) => match &frame.locals[i as usize] {
                 Some(v) => Ok(v.clone()),
+                None if frame.depth == 0 => builtin_fallback(name),
                 None => Err(unbound_local(name)),
             },
             Var::Cell(i) => match &*frame.cells[i as usize].lock() {
@@ -123,10 +124,7 @@ impl Ctx {
             },
             Var::Global(i) => match self.interp.globals[i as usize].load() {
                 Some(v) => Ok(v),
-                None => Err(Ctrl::raise(
-                    ExcKind::NameError,
-                    format!("name '{name}' is not defined"),
-                )),
+                None => builtin_fallback(name),
             },
             Var::Builtin(b) => Ok(Value::Builtin(b)),
         }
@@ -1067,6 +1065,16 @@ impl Ctx {
         }
         Ok(None)
     }
+}
+
+/// A module variable read while unbound: the builtin of that name, which the variable was
+/// shadowing (`ValueError = 3; del ValueError`), or CPython's `NameError`.
+fn builtin_fallback(name: &str) -> Eval {
+    if let Some(b) = Builtin::by_name(name) {
+        return Ok(Value::Builtin(b));
+    }
+    builtins::constant(name)
+        .ok_or_else(|| Ctrl::raise(ExcKind::NameError, format!("name '{name}' is not defined")))
 }
 
 fn unbound_local(name: &str) -> Ctrl {
