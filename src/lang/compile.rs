@@ -60,7 +60,56 @@ impl ScopeInfo {
     }
 }
 
+/// A function's parameters, as its definition gives them.
+#[derive(Default)]
+struct Signature {
+    params: Vec<Param>,
+    varargs: Option<Var>,
+    kwargs: Option<Var>,
+    defaults: Vec<Expr>,
+}
+
 impl FnScope {
+    /// The function this scope's compiled `body` makes, with its slots and cells.
+    fn into_def(
+        self,
+        name: &str,
+        line: u32,
+        signature: Signature,
+        body: Vec<Stmt>,
+        doc: Option<Arc<str>>,
+    ) -> FuncDef {
+        let Signature {
+            params,
+            varargs,
+            kwargs,
+            defaults,
+        } = signature;
+        let positional_only_slots = varargs.is_none()
+            && kwargs.is_none()
+            && params
+                .iter()
+                .enumerate()
+                .all(|(i, p)| !p.kw_only && p.var == Var::Local(i as u32));
+        FuncDef {
+            name: Arc::from(name),
+            qualname: self.qualname,
+            line,
+            is_async: self.is_async,
+            is_generator: self.is_generator,
+            positional_only_slots,
+            params,
+            varargs,
+            kwargs,
+            defaults,
+            n_locals: self.n_locals,
+            n_own_cells: self.n_own_cells,
+            free: self.free,
+            body,
+            doc,
+        }
+    }
+
     fn empty(qualname: Arc<str>, is_async: bool) -> FnScope {
         FnScope {
             qualname,
@@ -610,30 +659,14 @@ impl<'s> Compiler<'s> {
         self.scopes.push(scope);
         let compiled = self.function_parts(params, body);
         let scope = self.scopes.pop().expect("pushed above");
-        let (params_ir, varargs, kwargs, body_ir) = compiled?;
-        let positional_only_slots = varargs.is_none()
-            && kwargs.is_none()
-            && params_ir
-                .iter()
-                .enumerate()
-                .all(|(i, p)| !p.kw_only && p.var == Var::Local(i as u32));
-        Ok(Arc::new(FuncDef {
-            name: Arc::from(name),
-            qualname: scope.qualname,
-            line,
-            is_async,
-            is_generator: scope.is_generator,
-            positional_only_slots,
-            params: params_ir,
+        let (params, varargs, kwargs, body) = compiled?;
+        let signature = Signature {
+            params,
             varargs,
             kwargs,
             defaults,
-            n_locals: scope.n_locals,
-            n_own_cells: scope.n_own_cells,
-            free: scope.free,
-            body: body_ir,
-            doc,
-        }))
+        };
+        Ok(Arc::new(scope.into_def(name, line, signature, body, doc)))
     }
 
     #[allow(clippy::type_complexity)]
@@ -746,23 +779,13 @@ impl<'s> Compiler<'s> {
         Ok(ClassDef {
             annotations,
             bases,
-            body: Arc::new(FuncDef {
-                name: Arc::from(name),
-                qualname: scope.qualname,
+            body: Arc::new(scope.into_def(
+                name,
                 line,
-                is_async: false,
-                is_generator: false,
-                positional_only_slots: true,
-                params: Vec::new(),
-                varargs: None,
-                kwargs: None,
-                defaults: Vec::new(),
-                n_locals: scope.n_locals,
-                n_own_cells: scope.n_own_cells,
-                free: scope.free,
+                Signature::default(),
                 body,
-                doc: docstring(&s.body),
-            }),
+                docstring(&s.body),
+            )),
             namespace,
             class_cell,
         })
@@ -1188,33 +1211,23 @@ impl<'s> Compiler<'s> {
         let first = &g.generators[0].iter;
         let iterable = self.expr(first)?;
         let info = scan_genexpr(g, self.depth);
-        let scope = self.new_scope(&info, self.qualname("<genexpr>"), false);
+        let mut scope = self.new_scope(&info, self.qualname("<genexpr>"), false);
+        scope.is_generator = true;
         self.scopes.push(scope);
         let body = self.genexpr_body(g, line);
         let scope = self.scopes.pop().expect("pushed above");
         let body = body?;
-        let def = FuncDef {
-            name: Arc::from("<genexpr>"),
-            qualname: scope.qualname,
-            line,
-            is_async: false,
-            is_generator: true,
-            positional_only_slots: true,
-            params: vec![Param {
-                name: Arc::from(GENEXPR_SOURCE),
-                var: Var::Local(0),
-                default: None,
-                kw_only: false,
-            }],
-            varargs: None,
-            kwargs: None,
-            defaults: Vec::new(),
-            n_locals: scope.n_locals,
-            n_own_cells: scope.n_own_cells,
-            free: scope.free,
-            body,
-            doc: None,
+        let parameter = Param {
+            name: Arc::from(GENEXPR_SOURCE),
+            var: Var::Local(0),
+            default: None,
+            kw_only: false,
         };
+        let signature = Signature {
+            params: vec![parameter],
+            ..Signature::default()
+        };
+        let def = scope.into_def("<genexpr>", line, signature, body, None);
         let iterator = call_expr(
             Expr {
                 kind: ExprKind::Name(Var::Builtin(Builtin::Iter), Arc::from("iter")),
