@@ -10,7 +10,7 @@ use parking_lot::{Mutex, RwLock};
 
 use super::builtins::{no_attribute, Builtin};
 use super::error::{Ctrl, Eval, ExcKind, Exception};
-use super::function::{Args, BoundMethod};
+use super::function::{Args, BoundMethod, Function};
 use super::object::{downcast, object, CallCx, PyObject};
 use super::special;
 use super::trashcan;
@@ -18,20 +18,50 @@ use super::value::Value;
 
 /// The attributes of a class or an instance, in the order they were first set: a short
 /// vector searched in order, which for the handful of names an object has beats hashing them.
+/// Each name is kept with its [`Prefix`], so a search rejects the other names without
+/// comparing their text.
 #[derive(Default)]
-pub struct Attrs(Vec<(Arc<str>, Value)>);
+pub struct Attrs(Vec<(Prefix, Arc<str>, Value)>);
+
+/// A name's length and first eight bytes in one word: names that differ in either never
+/// need their bytes compared, and names of eight bytes or fewer are equal when their
+/// prefixes are.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Prefix(u64, usize);
+
+impl Prefix {
+    #[inline]
+    fn of(name: &str) -> Prefix {
+        let bytes = name.as_bytes();
+        let mut head = [0u8; 8];
+        let n = bytes.len().min(8);
+        head[..n].copy_from_slice(&bytes[..n]);
+        Prefix(u64::from_ne_bytes(head), bytes.len())
+    }
+
+    /// Whether `key`, whose prefix this is, is `name`, whose prefix is `other`.
+    #[inline]
+    fn matches(self, key: &str, other: Prefix, name: &str) -> bool {
+        self == other && (self.1 <= 8 || key.as_bytes()[8..] == name.as_bytes()[8..])
+    }
+}
 
 impl Attrs {
     pub fn new() -> Attrs {
         Attrs(Vec::new())
     }
 
+    #[inline]
     fn position(&self, name: &str) -> Option<usize> {
-        self.0.iter().position(|(k, _)| &**k == name)
+        let prefix = Prefix::of(name);
+        self.0
+            .iter()
+            .position(|(p, k, _)| p.matches(k, prefix, name))
     }
 
+    #[inline]
     pub fn get(&self, name: &str) -> Option<&Value> {
-        self.0.iter().find(|(k, _)| &**k == name).map(|(_, v)| v)
+        self.position(name).map(|i| &self.0[i].2)
     }
 
     pub fn contains_key(&self, name: &str) -> bool {
@@ -41,24 +71,24 @@ impl Attrs {
     /// Sets `name`, returning the value it replaces.
     pub fn insert(&mut self, name: Arc<str>, value: Value) -> Option<Value> {
         match self.position(&name) {
-            Some(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
+            Some(i) => Some(std::mem::replace(&mut self.0[i].2, value)),
             None => {
-                self.0.push((name, value));
+                self.0.push((Prefix::of(&name), name, value));
                 None
             }
         }
     }
 
     pub fn shift_remove(&mut self, name: &str) -> Option<Value> {
-        self.position(name).map(|i| self.0.remove(i).1)
+        self.position(name).map(|i| self.0.remove(i).2)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&Arc<str>, &Value)> {
-        self.0.iter().map(|(k, v)| (k, v))
+        self.0.iter().map(|(_, k, v)| (k, v))
     }
 
     pub fn into_values(self) -> impl Iterator<Item = Value> {
-        self.0.into_iter().map(|(_, v)| v)
+        self.0.into_iter().map(|(_, _, v)| v)
     }
 }
 
@@ -148,6 +178,24 @@ pub struct Instance {
     pub native: OnceLock<Value>,
 }
 
+impl Instance {
+    /// The method `name` a call with `n_args` positional arguments runs as a plain function
+    /// (the instance first), where it is one: found on the class, not shadowed by an instance
+    /// attribute. The evaluator's fast path for `obj.method(...)`.
+    pub fn plain_method(&self, name: &str, n_args: usize) -> Option<Arc<Function>> {
+        let f = plain_function(self.class.lookup(name)?, n_args + 1)?;
+        (!self.attrs.lock().contains_key(name)).then_some(f)
+    }
+}
+
+/// `v` as a plain function taking `arity` positional arguments, if it is one.
+fn plain_function(v: Value, arity: usize) -> Option<Arc<Function>> {
+    match v {
+        Value::Func(f) if f.plain_arity() == Some(arity) => Some(f),
+        _ => None,
+    }
+}
+
 /// Instances link to each other (`node.next = Node()` a million times), so their attributes are
 /// released through the trashcan rather than recursively.
 impl Drop for Instance {
@@ -231,6 +279,25 @@ impl Class {
             return None;
         }
         self.lookup(name).as_ref().and_then(downcast::<Property>)
+    }
+
+    /// A new instance with no attributes yet, before its `__init__` runs (not for exception
+    /// classes, whose instances are exceptions).
+    pub fn new_instance(self: &Arc<Self>) -> Value {
+        Value::Instance(Arc::new(Instance {
+            class: self.clone(),
+            attrs: Mutex::new(Attrs::new()),
+            native: OnceLock::new(),
+        }))
+    }
+
+    /// The `__init__` a call of this class with `n_args` positional arguments runs as a plain
+    /// function (the new instance first), where it is one: the evaluator's fast path.
+    pub fn plain_init(&self, n_args: usize) -> Option<Arc<Function>> {
+        if self.exception.is_some() {
+            return None;
+        }
+        plain_function(self.lookup("__init__")?, n_args + 1)
     }
 
     /// The attribute `name` of this class or the first ancestor that has it.
@@ -529,25 +596,12 @@ pub fn instantiate(cx: &CallCx, class: &Arc<Class>, mut args: Args) -> Eval {
             class.clone(),
             args.pos.clone(),
         ))),
-        None => Value::Instance(Arc::new(Instance {
-            class: class.clone(),
-            attrs: Mutex::new(Attrs::new()),
-            native: OnceLock::new(),
-        })),
+        None => class.new_instance(),
     };
     match class.lookup("__init__") {
         Some(init) => {
             args.pos.insert(0, me.clone());
-            let returned = cx.call(&init, args)?;
-            if !matches!(returned, Value::None) {
-                return Err(Ctrl::raise(
-                    ExcKind::TypeError,
-                    format!(
-                        "__init__() should return None, not '{}'",
-                        returned.type_name()
-                    ),
-                ));
-            }
+            init_returned(cx.call(&init, args)?)?;
         }
         None if class.exception.is_some() => args.no_more_kw(class.name)?,
         None if !args.pos.is_empty() || !args.kw.is_empty() => {
@@ -559,6 +613,17 @@ pub fn instantiate(cx: &CallCx, class: &Arc<Class>, mut args: Args) -> Eval {
         None => {}
     }
     Ok(me)
+}
+
+/// Checks what an `__init__` returned: anything but `None` is a `TypeError`.
+pub fn init_returned(returned: Value) -> Eval<()> {
+    match returned {
+        Value::None => Ok(()),
+        other => Err(Ctrl::raise(
+            ExcKind::TypeError,
+            format!("__init__() should return None, not '{}'", other.type_name()),
+        )),
+    }
 }
 
 /// `super()` inside a method of `class`, called on `receiver`.

@@ -851,6 +851,11 @@ impl Ctx {
     fn eval_call(&self, frame: &mut Frame, call: &Call) -> Eval {
         if let ExprKind::Attr(obj, name) = &call.func.kind {
             let receiver = self.eval(frame, obj)?;
+            if let Value::Instance(i) = &receiver {
+                if let Some(f) = plain_args(&call.args).and_then(|n| i.plain_method(name, n)) {
+                    return self.call_plain(frame, &f, Some(receiver), &call.args);
+                }
+            }
             let callee = || format!("{}.{name}()", receiver.type_name());
             let args = self.eval_args(frame, &call.args, &callee)?;
             return builtins::call_method(self, frame.depth, &receiver, name, args, call);
@@ -868,21 +873,42 @@ impl Ctx {
                 &loaded
             }
         };
-        if let Value::Func(f) = func {
-            if f.plain_arity() == Some(call.args.len())
-                && call.args.iter().all(|a| matches!(a, Arg::Pos(_)))
-            {
-                return self.call_plain(frame, f, &call.args);
+        if let Some(n) = plain_args(&call.args) {
+            match func {
+                Value::Func(f) if f.plain_arity() == Some(n) => {
+                    return self.call_plain(frame, f, None, &call.args);
+                }
+                Value::Class(c) => {
+                    if let Some(init) = c.plain_init(n) {
+                        let me = c.new_instance();
+                        class::init_returned(self.call_plain(
+                            frame,
+                            &init,
+                            Some(me.clone()),
+                            &call.args,
+                        )?)?;
+                        return Ok(me);
+                    }
+                }
+                _ => {}
             }
         }
         let args = self.eval_args(frame, &call.args, &|| callee_str(func))?;
         self.call_value(frame.depth, func, args, call)
     }
 
-    /// The commonest call: of a plain function, with one positional argument per parameter.
-    /// The arguments are evaluated straight into the callee's local slots.
-    fn call_plain(&self, frame: &mut Frame, f: &Arc<Function>, args: &[Arg]) -> Eval {
+    /// The commonest call: of a plain function, with one positional argument per parameter
+    /// (after the receiver, for a method). The arguments are evaluated straight into the
+    /// callee's local slots.
+    fn call_plain(
+        &self,
+        frame: &mut Frame,
+        f: &Arc<Function>,
+        receiver: Option<Value>,
+        args: &[Arg],
+    ) -> Eval {
         let mut locals = Vec::with_capacity(f.def.n_locals as usize);
+        locals.extend(receiver.map(Some));
         for a in args {
             let Arg::Pos(e) = a else {
                 unreachable!("call_plain takes positional arguments only")
@@ -1161,6 +1187,13 @@ pub fn push_elt(out: &mut Vec<Value>, v: Value, starred: bool) -> Flow {
         out.push(v);
     }
     Ok(())
+}
+
+/// How many arguments a call passes, if it passes them all by position, one expression each.
+fn plain_args(args: &[Arg]) -> Option<usize> {
+    args.iter()
+        .all(|a| matches!(a, Arg::Pos(_)))
+        .then_some(args.len())
 }
 
 /// The exception a `raise` statement raises: a class is instantiated, a bare `raise`
