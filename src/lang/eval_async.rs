@@ -43,51 +43,71 @@ impl Ctx {
         frame: &'a mut Frame,
         body: &'a [Stmt],
     ) -> Boxed<'a, Flow> {
-        Box::pin(async move {
-            for stmt in body {
-                let result = if stmt.awaits {
-                    self.exec_async(frame, stmt).await
-                } else {
-                    self.exec_block(frame, std::slice::from_ref(stmt))
-                };
-                if let Err(ctrl) = result {
-                    return Err(self.annotate(frame, stmt.line, ctrl));
-                }
+        Box::pin(self.exec_stmts(frame, body))
+    }
+
+    /// The statements of a block in turn. Await-free ones go to the synchronous evaluator,
+    /// `yield value` statements run in place (the whole body of most generator loops, stepped
+    /// without allocating), and only the others take a boxed future of their own.
+    async fn exec_stmts(&self, frame: &mut Frame, body: &[Stmt]) -> Flow {
+        for stmt in body {
+            let result = match &stmt.kind {
+                _ if !stmt.awaits => self.exec_block(frame, std::slice::from_ref(stmt)),
+                StmtKind::Expr(e) => self.eval_yield_in_place(frame, e).await.map(drop),
+                _ => Box::pin(self.exec_async(frame, stmt)).await,
+            };
+            if let Err(ctrl) = result {
+                return Err(self.annotate(frame, stmt.line, ctrl));
             }
-            Ok(())
-        })
+        }
+        Ok(())
+    }
+
+    /// Evaluates `e`, suspending where it awaits or yields; a `yield` of an await-free value,
+    /// the commonest such expression, without a boxed future of its own.
+    async fn eval_yield_in_place(&self, frame: &mut Frame, e: &Expr) -> Eval {
+        match &e.kind {
+            ExprKind::Yield(value) if value.as_ref().is_none_or(|v| !v.awaits) => {
+                let value = match value {
+                    Some(v) => self.eval(frame, v)?,
+                    None => Value::None,
+                };
+                YieldNow::new(value).await
+            }
+            _ => self.eval_async(frame, e).await,
+        }
     }
 
     async fn exec_async(&self, frame: &mut Frame, stmt: &Stmt) -> Flow {
         match &stmt.kind {
             StmtKind::Expr(e) => {
-                self.eval_async(frame, e).await?;
+                self.eval_yield_in_place(frame, e).await?;
             }
             StmtKind::Assign(targets, value) => {
-                let value = self.eval_async(frame, value).await?;
+                let value = self.eval_yield_in_place(frame, value).await?;
                 for t in targets {
                     self.assign(frame, t, value.clone())?;
                 }
             }
             StmtKind::AugAssign(target, op, value) => {
-                let rhs = self.eval_async(frame, value).await?;
+                let rhs = self.eval_yield_in_place(frame, value).await?;
                 self.aug_assign(frame, target, *op, rhs)?;
             }
             StmtKind::If(test, body, orelse) => {
                 if self.eval_async(frame, test).await?.truthy() {
-                    self.exec_block_async(frame, body).await?;
+                    self.exec_stmts(frame, body).await?;
                 } else {
-                    self.exec_block_async(frame, orelse).await?;
+                    self.exec_stmts(frame, orelse).await?;
                 }
             }
             StmtKind::While(test, body, orelse) => {
                 while self.eval_async(frame, test).await?.truthy() {
                     self.interp.tick()?;
-                    if !loop_step(self.exec_block_async(frame, body).await)? {
+                    if !loop_step(self.exec_stmts(frame, body).await)? {
                         return Ok(());
                     }
                 }
-                self.exec_block_async(frame, orelse).await?;
+                self.exec_stmts(frame, orelse).await?;
             }
             StmtKind::For(target, iter, body, orelse) => {
                 let iterable = self.eval_async(frame, iter).await?;
@@ -95,11 +115,11 @@ impl Ctx {
                 while let Some(item) = it.next_value()? {
                     self.interp.tick()?;
                     self.assign(frame, target, item)?;
-                    if !loop_step(self.exec_block_async(frame, body).await)? {
+                    if !loop_step(self.exec_stmts(frame, body).await)? {
                         return Ok(());
                     }
                 }
-                self.exec_block_async(frame, orelse).await?;
+                self.exec_stmts(frame, orelse).await?;
             }
             StmtKind::AsyncFor(f) => return self.exec_async_for(frame, f).await,
             StmtKind::Return(Some(e)) => {
@@ -149,11 +169,11 @@ impl Ctx {
                 Err(e) => return Err(e),
             };
             self.assign(frame, &f.target, item)?;
-            if !loop_step(self.exec_block_async(frame, &f.body).await)? {
+            if !loop_step(self.exec_stmts(frame, &f.body).await)? {
                 return Ok(());
             }
         }
-        self.exec_block_async(frame, &f.orelse).await
+        self.exec_stmts(frame, &f.orelse).await
     }
 
     fn exec_with_async<'a>(
