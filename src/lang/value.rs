@@ -314,6 +314,11 @@ impl IterState {
     }
 }
 
+/// A map by [`Key`], in insertion order. Keys are hashed with foldhash: several times faster
+/// than the standard library's SipHash on the short strings and integers dicts are keyed by,
+/// and the order of a dict never depends on the hashes.
+pub type KeyMap<V> = IndexMap<Key, V, foldhash::fast::RandomState>;
+
 /// A hashable dictionary key. Python makes `1`, `1.0` and `True` the same key; so do we.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub enum Key {
@@ -426,7 +431,7 @@ impl Drop for Items {
 /// Dropped through the trashcan, as [`Items`] are.
 #[derive(Clone, Default)]
 pub struct Dict {
-    entries: IndexMap<Key, (Value, Value)>,
+    entries: KeyMap<(Value, Value)>,
     /// What kind of dict subclass this is (`Counter`, `defaultdict`...), if any.
     pub kind: Option<DictKind>,
 }
@@ -472,7 +477,7 @@ impl Dict {
 }
 
 impl Deref for Dict {
-    type Target = IndexMap<Key, (Value, Value)>;
+    type Target = KeyMap<(Value, Value)>;
     fn deref(&self) -> &Self::Target {
         &self.entries
     }

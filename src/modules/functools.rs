@@ -2,7 +2,6 @@
 
 use std::sync::Arc;
 
-use indexmap::IndexMap;
 use parking_lot::Mutex;
 
 use crate::lang::class::NativeMethod;
@@ -12,7 +11,7 @@ use crate::lang::introspect;
 use crate::lang::ir::CmpOp;
 use crate::lang::object::{object, CallCx, NativeFn, PyObject};
 use crate::lang::ops;
-use crate::lang::value::{Key, ModuleDef, Value};
+use crate::lang::value::{Key, KeyMap, ModuleDef, Value};
 
 static WRAPS: NativeFn = NativeFn {
     name: "wraps",
@@ -301,7 +300,7 @@ struct Cached {
 
 #[derive(Default)]
 struct CacheState {
-    results: IndexMap<Key, Value>,
+    results: KeyMap<Value>,
     hits: u64,
     misses: u64,
 }
