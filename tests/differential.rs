@@ -168,6 +168,7 @@ differential_tests! {
     Shared genexp_laziness => "tests/corpus/genexp_laziness.py";
     Shared global_rebinding => "tests/corpus/global_rebinding.py";
     Shared method_call_shapes => "tests/corpus/method_call_shapes.py";
+    Shared list_iteration_live => "tests/corpus/list_iteration_live.py";
     Shared hashlib_digests => "tests/corpus/hashlib_digests.py";
     Serial hashlib_threads => "tests/corpus/hashlib_threads.py";
     Shared io_threads_overlap => "tests/corpus/io_threads_overlap.py";

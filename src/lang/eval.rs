@@ -10,7 +10,7 @@ use super::class::{self, Attrs, Class};
 use super::error::{loop_step, returned, Ctrl, Eval, ExcKind, Exception, Signal};
 use super::exception_group::{self, StarMatch};
 use super::format::format_value;
-use super::function::{callee_str, Args, Coroutine, Frame, Function};
+use super::function::{callee_str, Args, Coroutine, Frame, Function, Locals};
 use super::generator::{Generator, GeneratorObj};
 use super::globals::Global;
 use super::host::{self, Host};
@@ -151,6 +151,9 @@ impl Ctx {
                 introspect::set_attr(&obj, name, value)
             }
             Target::Subscript(obj, key) => {
+                if let Some((container, key)) = peek_subscript(frame, obj, key) {
+                    return ops::set_item(container, &key, value);
+                }
                 let obj = self.eval(frame, obj)?;
                 self.subscript(frame, key)?.set(&obj, value)
             }
@@ -907,7 +910,7 @@ impl Ctx {
         receiver: Option<Value>,
         args: &[Arg],
     ) -> Eval {
-        let mut locals = Vec::with_capacity(f.def.n_locals as usize);
+        let mut locals = Locals::with_capacity(f.def.n_locals as usize);
         locals.extend(receiver.map(Some));
         for a in args {
             let Arg::Pos(e) = a else {

@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use parking_lot::Mutex;
+use smallvec::SmallVec;
 
 use super::error::{Ctrl, Eval, ExcKind};
 use super::eval::Ctx;
@@ -161,9 +162,13 @@ impl Args {
     }
 }
 
+/// A frame's local slots. Most functions have a handful, which live inside the frame: a call
+/// then allocates nothing for them.
+pub type Locals = SmallVec<[Option<Value>; 4]>;
+
 /// The variables of one running function.
 pub struct Frame {
-    pub locals: Vec<Option<Value>>,
+    pub locals: Locals,
     pub cells: Vec<CellRef>,
     /// The function's name as tracebacks show it (`<module>` at top level). `None` in the
     /// frame of a plain call, which names itself in the traceback as an exception leaves it:
@@ -198,7 +203,7 @@ impl Frame {
     /// variables of its comprehensions.
     pub fn module(n_locals: u32) -> Frame {
         Frame {
-            locals: vec![None; n_locals as usize],
+            locals: Locals::from_elem(None, n_locals as usize),
             cells: Vec::new(),
             function: Some(Arc::from("<module>")),
             depth: 0,
@@ -215,7 +220,7 @@ impl Function {
             return Ok(self.frame_of_arguments(args.pos));
         }
         let mut frame = Frame {
-            locals: vec![None; def.n_locals as usize],
+            locals: Locals::from_elem(None, def.n_locals as usize),
             cells: self.new_cells(),
             function: None,
             depth: 0,
@@ -300,14 +305,13 @@ impl Function {
 
     /// The frame of a call whose arguments fill the first local slots, in order.
     fn frame_of_arguments(&self, arguments: Vec<Value>) -> Frame {
-        // Collected in place: the arguments' allocation becomes the frame's locals.
-        let mut locals: Vec<Option<Value>> = arguments.into_iter().map(Some).collect();
+        let mut locals: Locals = arguments.into_iter().map(Some).collect();
         locals.resize(self.def.n_locals as usize, None);
         self.frame_with(locals)
     }
 
     /// The frame of a call with these local slots.
-    pub fn frame_with(&self, locals: Vec<Option<Value>>) -> Frame {
+    pub fn frame_with(&self, locals: Locals) -> Frame {
         Frame {
             locals,
             cells: self.new_cells(),

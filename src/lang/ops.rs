@@ -580,7 +580,10 @@ fn bytes_contain(data: &[u8], item: &Value) -> Eval<bool> {
 pub fn iterate(v: &Value) -> Eval<IterState> {
     Ok(match v {
         Value::Range(r) => IterState::Range(RangeCursor::new(r)),
-        Value::List(l) => items(snapshot(l)?),
+        Value::List(l) => IterState::List {
+            list: l.clone(),
+            pos: 0,
+        },
         Value::Tuple(t) => IterState::Items {
             items: t.clone(),
             pos: 0,
@@ -1072,15 +1075,24 @@ pub fn set_slice(container: &Value, parts: &[Value], value: &Value) -> Eval<()> 
     let Value::List(l) = container else {
         return Err(not_assignable(container));
     };
-    iterate(value).map_err(|_| type_error("can only assign an iterable".into()))?;
-    let new = to_vec(value)?;
+    if !matches!(value, Value::List(_) | Value::Tuple(_)) {
+        iterate(value).map_err(|_| type_error("can only assign an iterable".into()))?;
+    }
+    let mut new = to_vec(value)?;
     let replaced: Vec<Value> = {
         let mut items = l.lock();
         let slice = Slice::resolve(items.len() as u64, parts)?;
         if slice.step == 1 {
             let (lo, hi) = (slice.start as usize, slice.stop.max(slice.start) as usize);
-            alloc::reserve(&mut items, new.len().saturating_sub(hi - lo))?;
-            items.splice(lo..hi, new).collect()
+            if hi - lo == new.len() {
+                // Same length (`perm[:k] = perm[k - 1::-1]`): the items trade places with the
+                // new ones, and the old ones leave in `new`.
+                items[lo..hi].swap_with_slice(&mut new);
+                new
+            } else {
+                alloc::reserve(&mut items, new.len().saturating_sub(hi - lo))?;
+                items.splice(lo..hi, new).collect()
+            }
         } else {
             if new.len() as u64 != slice.count {
                 return Err(Ctrl::raise(

@@ -213,6 +213,13 @@ pub enum IterState {
         items: Arc<Items>,
         pos: usize,
     },
+    /// The items of a list, read at each step as CPython's list iterator reads them: what the
+    /// loop appends or removes meanwhile is seen. `pos` is `usize::MAX` once it has run out,
+    /// and it stays exhausted whatever is appended later.
+    List {
+        list: Arc<Mutex<Items>>,
+        pos: usize,
+    },
     /// The characters of a string, from byte offset `pos`.
     Chars {
         text: Arc<str>,
@@ -268,6 +275,11 @@ impl IterState {
             IterState::Items { items, pos } => {
                 let v = items.get(*pos).cloned();
                 *pos += usize::from(v.is_some());
+                v
+            }
+            IterState::List { list, pos } => {
+                let v = list.lock().get(*pos).cloned();
+                *pos = if v.is_some() { *pos + 1 } else { usize::MAX };
                 v
             }
             IterState::Chars { text, pos } => {
