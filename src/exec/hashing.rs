@@ -14,6 +14,7 @@ use crate::lang::builtins::hex;
 use crate::lang::error::{Ctrl, Eval, ExcKind};
 use crate::lang::function::Args;
 use crate::lang::object::{object, CallCx, NativeFn, PyObject};
+use crate::lang::text::ByteText;
 use crate::lang::value::Value;
 use crate::record::{cores, recorder};
 use crate::trace::event::State;
@@ -97,7 +98,7 @@ impl PyObject for HashObj {
         args.no_more_kw(name)?;
         match (name, args.pos.as_slice()) {
             ("update", [data]) => self.feed(cx, data, ".update()").map(|()| Value::None),
-            ("digest", []) => Ok(Value::Bytes(Arc::from(self.finish()))),
+            ("digest", []) => Ok(Value::bytes(&self.finish())),
             ("hexdigest", []) => Ok(Value::str(&hex(&self.finish()))),
             _ => Err(Ctrl::raise(
                 ExcKind::TypeError,
@@ -108,7 +109,7 @@ impl PyObject for HashObj {
 }
 
 /// The bytes to hash, or CPython's `TypeError`.
-fn buffer(data: &Value) -> Eval<Arc<[u8]>> {
+fn buffer(data: &Value) -> Eval<ByteText> {
     match data {
         Value::Bytes(b) => Ok(b.clone()),
         Value::Str(_) => Err(Ctrl::raise(

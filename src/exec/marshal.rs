@@ -239,7 +239,7 @@ fn decode_tagged(ctx: &Ctx, tag: &str, inner: &Json) -> Marshal<Value> {
         "float" => Value::Float(text()?.parse().map_err(malformed)?),
         "tuple" => Value::tuple(decode_all(ctx, items()?)?),
         "dict" => decode_dict(ctx, items()?)?,
-        "bytes" => Value::Bytes(Arc::from(unhex(text()?)?)),
+        "bytes" => Value::bytes(&unhex(text()?)?),
         "range" => decode_range(items()?)?,
         "function" => {
             let name = text()?;

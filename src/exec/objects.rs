@@ -12,6 +12,7 @@ use parking_lot::Mutex;
 use crate::lang::error::{Ctrl, Eval, ExcKind, Exception};
 use crate::lang::function::Coroutine;
 use crate::lang::object::downcast;
+use crate::lang::text::ObjRef;
 use crate::lang::trashcan;
 use crate::lang::value::Value;
 use crate::record::recorder;
@@ -356,7 +357,7 @@ impl TaskObj {
 
     /// The task as a value of the program.
     pub fn value(self: &Arc<Self>) -> Value {
-        Value::Object(self.clone())
+        Value::Object(ObjRef::new(self.clone()))
     }
 
     pub fn waker(&self) -> &Waker {
@@ -429,7 +430,7 @@ impl TaskObj {
 impl FutureObj {
     /// The future as a value of the program.
     pub fn value(self: &Arc<Self>) -> Value {
-        Value::Object(self.clone())
+        Value::Object(ObjRef::new(self.clone()))
     }
 
     /// The outcome without marking an exception as retrieved.

@@ -34,6 +34,7 @@ use crate::lang::eval::{Ctx, Interp};
 use crate::lang::function::Args;
 use crate::lang::object::{object, CallCx, NativeFn, PyObject};
 use crate::lang::ops;
+use crate::lang::text::Text;
 use crate::lang::value::Value;
 use crate::record::cores;
 use crate::record::recorder::{self, RunRecording};
@@ -669,7 +670,7 @@ impl PyObject for ProcessObj {
         let child = self.child();
         let or_none = |v: Option<i64>| v.map_or(Value::None, Value::Int);
         match name {
-            "name" => Some(Value::Str(self.name.clone())),
+            "name" => Some(Value::Str(Text::from(&self.name))),
             "pid" | "ident" => Some(or_none(child.map(|c| i64::from(c.pid)))),
             "exitcode" => Some(or_none(child.and_then(|c| c.exitcode()))),
             "daemon" => Some(Value::Bool(self.daemon)),

@@ -19,6 +19,7 @@ use crate::lang::function::Args;
 use crate::lang::ir::{Call, Expr, ExprKind};
 use crate::lang::object::{downcast, object, CallCx, NativeFn, PyObject};
 use crate::lang::seconds;
+use crate::lang::text::ObjRef;
 use crate::lang::value::Value;
 use crate::record::recorder;
 use crate::trace::event::{DiagnosticKind, EventKind, LaneIx, LaneKind, State, LOOP_LANE};
@@ -298,7 +299,7 @@ impl PyObject for ThreadObj {
 
     fn get_attr(&self, name: &str) -> Option<Value> {
         match name {
-            "name" => Some(Value::Str(self.name())),
+            "name" => Some(Value::Str(self.name().into())),
             "daemon" => Some(Value::Bool(false)),
             "ident" | "native_id" => Some(match self.native_id.load(Ordering::Relaxed) {
                 0 => Value::None,
@@ -317,7 +318,7 @@ impl PyObject for ThreadObj {
             "start" => me_thread(me).start(cx),
             "join" => self.join(cx, args),
             "is_alive" => Ok(Value::Bool(self.is_alive())),
-            _ => Ok(Value::Str(self.name())),
+            _ => Ok(Value::Str(self.name().into())),
         }
     }
 }
@@ -566,7 +567,7 @@ fn current_thread(_cx: &CallCx, _args: Args) -> Eval {
     CURRENT_THREAD.with(|c| {
         c.borrow()
             .clone()
-            .map(|t| Value::Object(t as Arc<dyn PyObject>))
+            .map(|t| Value::Object(ObjRef::new(t)))
             .ok_or_else(|| Ctrl::raise(ExcKind::RuntimeError, "no current thread"))
     })
 }

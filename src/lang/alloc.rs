@@ -4,9 +4,8 @@
 //! aborting the process. A worker runs under a memory budget whose allocator refuses what
 //! goes past it, so a refusal is an ordinary outcome.
 
-use std::sync::Arc;
-
 use super::error::{Ctrl, Eval, ExcKind, Exception};
+use super::text::{ByteText, Text};
 
 /// `MemoryError()`, as CPython raises it (no message).
 pub fn memory_error() -> Ctrl {
@@ -88,47 +87,68 @@ pub fn push_fill(out: &mut String, c: char, count: usize) -> Eval<()> {
 }
 
 /// `count` copies of `text` one after another, as a shared string.
-pub fn repeat_str(text: &str, count: usize) -> Eval<Arc<str>> {
+pub fn repeat_str(text: &str, count: usize) -> Eval<Text> {
     let bytes = repeat_bytes(text.as_bytes(), count)?;
-    // SAFETY: whole copies of a `str` one after another are valid UTF-8, and `[u8]` and `str`
-    // have the same layout, so the shared allocation is a valid `Arc<str>`.
-    Ok(unsafe { Arc::from_raw(Arc::into_raw(bytes) as *const str) })
+    // SAFETY: whole copies of a `str` one after another are valid UTF-8.
+    Ok(unsafe { Text::from_utf8_unchecked(bytes) })
 }
 
-/// `count` copies of `items` one after another, as shared bytes. Built in place, in one
-/// allocation as CPython's are, so the memory a program asks for is what it gets.
-pub fn repeat_bytes(items: &[u8], count: usize) -> Eval<Arc<[u8]>> {
+/// `count` copies of `items` one after another, as shared bytes. Written straight into the
+/// shared allocation, as CPython builds them, so the memory a program asks for is what it gets.
+pub fn repeat_bytes(items: &[u8], count: usize) -> Eval<ByteText> {
     let total = items.len().checked_mul(count).ok_or_else(memory_error)?;
     probe(total)?;
-    let mut shared = Arc::<[u8]>::new_uninit_slice(total);
-    let buf = Arc::get_mut(&mut shared).expect("a new allocation has no other owner");
-    if total > 0 {
-        for (slot, &byte) in buf.iter_mut().zip(items) {
-            slot.write(byte);
-        }
-        // Doubling what is there copies in large blocks, as `[T]::repeat` does.
-        let mut filled = items.len();
-        while filled < total {
-            let more = filled.min(total - filled);
-            buf.copy_within(..more, filled);
-            filled += more;
-        }
-    }
-    // SAFETY: every byte of the slice has been written above.
-    Ok(unsafe { shared.assume_init() })
+    ByteText::try_from_exact_iter(Repeated {
+        items,
+        pos: 0,
+        left: total,
+    })
+    .ok_or_else(memory_error)
 }
+
+/// The bytes of `items` over and over, `left` more of them.
+struct Repeated<'a> {
+    items: &'a [u8],
+    pos: usize,
+    left: usize,
+}
+
+impl Iterator for Repeated<'_> {
+    type Item = u8;
+
+    #[inline]
+    fn next(&mut self) -> Option<u8> {
+        if self.left == 0 {
+            return None;
+        }
+        let byte = self.items[self.pos];
+        self.pos = if self.pos + 1 == self.items.len() {
+            0
+        } else {
+            self.pos + 1
+        };
+        self.left -= 1;
+        Some(byte)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for Repeated<'_> {}
 
 /// `s` as the shared string a `str` value holds. Sharing copies it once more, so the room
 /// for that copy is checked first: it is about to be freed and taken again at once.
-pub fn shared_str(s: String) -> Eval<Arc<str>> {
+pub fn shared_str(s: String) -> Eval<Text> {
     probe(s.len())?;
-    Ok(Arc::from(s))
+    Text::try_new(&s).ok_or_else(memory_error)
 }
 
 /// `b` as the shared bytes a `bytes` value holds (see [`shared_str`]).
-pub fn shared_bytes(b: Vec<u8>) -> Eval<Arc<[u8]>> {
+pub fn shared_bytes(b: Vec<u8>) -> Eval<ByteText> {
     probe(b.len())?;
-    Ok(Arc::from(b))
+    ByteText::try_new(&b).ok_or_else(memory_error)
 }
 
 /// Fails unless `bytes` more bytes could be allocated right now.

@@ -21,6 +21,7 @@ use super::ops;
 use super::set;
 use super::special;
 use super::str_methods;
+use super::text::Text;
 use super::value::{Dict, Items, IterState, Key, RangeObj, Value};
 
 macro_rules! builtins {
@@ -820,7 +821,7 @@ fn parse_int_base(text: &str, base: i64) -> Eval {
 
 /// `int(text)` in base 10: surrounding whitespace, a sign, digits with single underscores
 /// between them. Digits that make too big a number are an `OverflowError` here.
-fn parse_int(text: &Arc<str>) -> Eval {
+fn parse_int(text: &Text) -> Eval {
     let invalid = || {
         value_error(format!(
             "invalid literal for int() with base 10: {}",
@@ -855,7 +856,7 @@ fn bytes(args: Args) -> Eval {
     args.no_more_kw("bytes")?;
     arity("bytes", &args, 0, 1)?;
     match args.pos.first() {
-        None => Ok(Value::Bytes(Arc::from([]))),
+        None => Ok(Value::bytes(&[])),
         Some(Value::Int(n)) => match usize::try_from(*n) {
             Ok(n) => Ok(Value::Bytes(alloc::repeat_bytes(&[0], n)?)),
             Err(_) => Err(value_error("negative count".into())),
@@ -900,7 +901,7 @@ pub fn dict(mut args: Args) -> Eval {
         None => Vec::new(),
     };
     for (k, v) in args.kw.drain(..) {
-        pairs.push((Value::Str(k), v));
+        pairs.push((Value::Str(k.into()), v));
     }
     dict_from_pairs(pairs)
 }
@@ -1074,8 +1075,8 @@ pub fn get_attr(value: &Value, name: &str) -> Eval {
         Value::Class(c) => class::class_attr(c, name),
         Value::ExcType(k) if name == "__name__" => Ok(Value::str(k.name())),
         Value::Func(f) => match (name, &f.wraps) {
-            ("__name__", _) => Ok(Value::Str(f.name().clone())),
-            ("__qualname__", _) => Ok(Value::Str(f.qualname().clone())),
+            ("__name__", _) => Ok(Value::Str(f.name().into())),
+            ("__qualname__", _) => Ok(Value::Str(f.qualname().into())),
             ("__module__", _) => Ok(Value::str("__main__")),
             ("__wrapped__", Some(w)) => Ok(w.function.clone()),
             ("__doc__", Some(w)) => Ok(w.doc.clone()),
@@ -1083,7 +1084,7 @@ pub fn get_attr(value: &Value, name: &str) -> Eval {
                 .def
                 .doc
                 .as_ref()
-                .map_or(Value::None, |d| Value::Str(d.clone()))),
+                .map_or(Value::None, |d| Value::Str(d.into()))),
             _ => Err(no_attribute(value, name)),
         },
         Value::Builtin(b) if b.is_type() && matches!(name, "__name__" | "__qualname__") => {
@@ -1241,7 +1242,7 @@ pub fn call_method(
     }
 }
 
-fn str_method(s: &Arc<str>, name: &str, args: Args) -> Eval {
+fn str_method(s: &Text, name: &str, args: Args) -> Eval {
     if str_methods::METHODS.contains(&name) {
         return str_methods::call(s, name, args).unwrap_or_else(|| unreachable!("listed"));
     }
@@ -1315,7 +1316,7 @@ fn str_method(s: &Arc<str>, name: &str, args: Args) -> Eval {
             if codec_arg(p.first(), "encode")? == Codec::Ascii && !s_ref.is_ascii() {
                 return Err(value_error("'ascii' codec can't encode the string".into()));
             }
-            Value::Bytes(Arc::from(s_ref.as_bytes()))
+            Value::bytes(s_ref.as_bytes())
         }
         "isdigit" => Value::Bool(!s_ref.is_empty() && s_ref.chars().all(|c| c.is_ascii_digit())),
         "ljust" | "rjust" | "center" | "zfill" => {
@@ -1354,7 +1355,7 @@ fn fill_char(v: &Value, name: &str) -> Eval<char> {
 }
 
 /// `ljust`, `rjust`, `center` and `zfill` to `width` characters.
-fn justify(s: &str, how: &str, width: usize, fill: char) -> Eval<Arc<str>> {
+fn justify(s: &str, how: &str, width: usize, fill: char) -> Eval<Text> {
     let missing = width.saturating_sub(s.chars().count());
     let (left, fill) = match how {
         "ljust" => (0, fill),
@@ -1376,7 +1377,7 @@ fn justify(s: &str, how: &str, width: usize, fill: char) -> Eval<Arc<str>> {
 }
 
 /// `sep.join(items)`, its size known before anything is copied.
-fn join(sep: &str, items: &[Value]) -> Eval<Arc<str>> {
+fn join(sep: &str, items: &[Value]) -> Eval<Text> {
     let mut total = sep.len().saturating_mul(items.len().saturating_sub(1));
     for (i, item) in items.iter().enumerate() {
         match item {
@@ -1402,7 +1403,7 @@ fn join(sep: &str, items: &[Value]) -> Eval<Arc<str>> {
 }
 
 /// `s.replace(old, new)`, its size known before anything is copied.
-fn replace(s: &str, old: &str, new: &str) -> Eval<Arc<str>> {
+fn replace(s: &str, old: &str, new: &str) -> Eval<Text> {
     // An empty `old` matches before every character and at the end.
     let pieces = if old.is_empty() {
         s.chars().count() + 2
@@ -1644,7 +1645,7 @@ fn dict_method(receiver: &Value, name: &str, mut args: Args) -> Eval {
             Some(source) => pairs_of(source)?,
             None => Vec::new(),
         };
-        pairs.extend(args.kw.drain(..).map(|(k, v)| (Value::Str(k), v)));
+        pairs.extend(args.kw.drain(..).map(|(k, v)| (Value::Str(k.into()), v)));
         let keys = pairs
             .iter()
             .map(|(k, _)| k.key())

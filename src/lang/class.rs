@@ -13,6 +13,7 @@ use super::error::{Ctrl, Eval, ExcKind, Exception};
 use super::function::{Args, BoundMethod, Function};
 use super::object::{downcast, object, CallCx, PyObject};
 use super::special;
+use super::text::Text;
 use super::trashcan;
 use super::value::Value;
 
@@ -526,7 +527,7 @@ pub fn class_attr(class: &Arc<Class>, name: &str) -> Eval {
     }
     Ok(match name {
         "__name__" => Value::str(class.name),
-        "__qualname__" => Value::Str(class.qualname.clone()),
+        "__qualname__" => Value::Str(Text::from(&class.qualname)),
         "__module__" => Value::str(class.module),
         "__bases__" => Value::tuple(class.bases.clone()),
         "__mro__" => Value::tuple(class.mro()),
@@ -539,7 +540,7 @@ pub fn class_attr(class: &Arc<Class>, name: &str) -> Eval {
 fn attrs_dict(attrs: &Attrs) -> Value {
     let mut dict = super::value::Dict::default();
     for (k, v) in attrs.iter() {
-        let key = Value::Str(k.clone());
+        let key = Value::Str(Text::from(k));
         if let Ok(hashed) = key.key() {
             dict.insert(hashed, (key, v.clone()));
         }

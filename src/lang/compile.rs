@@ -1030,7 +1030,7 @@ impl<'s> Compiler<'s> {
             }
             AExpr::StringLiteral(s) => ExprKind::Const(Value::str(s.value.to_str())),
             AExpr::BytesLiteral(b) => {
-                ExprKind::Const(Value::Bytes(b.value.bytes().collect::<Vec<u8>>().into()))
+                ExprKind::Const(Value::bytes(&b.value.bytes().collect::<Vec<u8>>()))
             }
             AExpr::BooleanLiteral(b) => ExprKind::Const(Value::Bool(b.value)),
             AExpr::NoneLiteral(_) => ExprKind::Const(Value::None),

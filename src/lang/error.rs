@@ -341,6 +341,9 @@ mod tests {
 
     #[test]
     fn evaluation_results_cost_no_more_than_a_value() {
+        // Two words: returned in registers, and a third smaller in every container.
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+        assert_eq!(std::mem::size_of::<Option<Value>>(), 16);
         assert_eq!(std::mem::size_of::<Eval>(), std::mem::size_of::<Value>());
         assert_eq!(std::mem::size_of::<Eval<()>>(), 8);
     }

@@ -20,6 +20,7 @@ use super::object::{not_a_context_manager, object, CallCx, PyObject};
 use super::ops;
 use super::set;
 use super::special;
+use super::text::Text;
 use super::value::{IterState, RangeCursor, Value};
 
 /// One program's shared state: its code, its globals, and the host it runs on.
@@ -403,7 +404,7 @@ impl Ctx {
                     depth: frame.depth,
                     site: &item.site,
                 };
-                (obj.enter(&cx, manager)?, Manager::Native(obj.clone()))
+                (obj.enter(&cx, manager)?, Manager::Native((**obj).clone()))
             }
             v if special::method(v, "__exit__").is_some() => {
                 match special::call_method(v, "__enter__", Vec::new()) {
@@ -565,7 +566,7 @@ impl Ctx {
         returned(self.exec_block(&mut namespace, &def.body.body))?;
         let mut attrs = Attrs::new();
         if let Some(doc) = &def.body.doc {
-            attrs.insert(Arc::from("__doc__"), Value::Str(doc.clone()));
+            attrs.insert(Arc::from("__doc__"), Value::Str(Text::from(doc)));
         }
         for (name, var) in &def.namespace {
             if let Ok(v) = self.load(&namespace, *var, name) {

@@ -139,7 +139,7 @@ impl Args {
             let Value::Str(name) = key else {
                 return Err(Ctrl::raise(ExcKind::TypeError, "keywords must be strings"));
             };
-            self.keyword(name, value, callee)?;
+            self.keyword(Arc::from(name), value, callee)?;
         }
         Ok(())
     }
@@ -254,7 +254,7 @@ impl Function {
                         ),
                     ));
                 }
-                let key = Value::Str(name);
+                let key = Value::Str(name.into());
                 extra_kw.insert(key.key()?, (key, value));
                 continue;
             };

@@ -16,6 +16,7 @@ use super::error::{returned, Ctrl, Eval, ExcKind, Exception};
 use super::eval::Ctx;
 use super::function::{Args, Frame, Function};
 use super::object::{CallCx, PyObject};
+use super::text::Text;
 use super::value::{NativeIter, Value};
 
 thread_local! {
@@ -196,8 +197,8 @@ impl Generator {
     /// `__name__` and `__qualname__`: the function's.
     pub fn name_attr(&self, name: &str) -> Option<Value> {
         match name {
-            "__name__" => Some(Value::Str(self.name.clone())),
-            "__qualname__" => Some(Value::Str(self.qualname.clone())),
+            "__name__" => Some(Value::Str(Text::from(&self.name))),
+            "__qualname__" => Some(Value::Str(Text::from(&self.qualname))),
             _ => None,
         }
     }

@@ -39,6 +39,7 @@ pub mod special;
 pub mod str_methods;
 #[cfg(test)]
 pub(crate) mod testing;
+pub mod text;
 pub mod trashcan;
 pub mod value;
 

@@ -11,6 +11,7 @@ use super::error::{Ctrl, Eval, ExcKind};
 use super::eval::Ctx;
 use super::function::Args;
 use super::ir::Call;
+use super::text::ObjRef;
 use super::value::{NativeIter, Value};
 
 /// Everything a native function needs from its call site.
@@ -115,7 +116,7 @@ pub fn not_a_context_manager(v: &Value) -> Ctrl {
 
 /// Wraps a library object as a value.
 pub fn object(o: impl PyObject) -> Value {
-    Value::Object(Arc::new(o))
+    Value::Object(ObjRef::new(Arc::new(o)))
 }
 
 /// A generator that native code drives (`as_completed`, `executor.map`): it can only be
@@ -141,7 +142,7 @@ pub fn generator(items: impl NativeIter + 'static) -> Value {
 pub fn downcast<T: PyObject>(v: &Value) -> Option<Arc<T>> {
     match v {
         Value::Object(o) => {
-            let any: Arc<dyn Any + Send + Sync> = o.clone();
+            let any: Arc<dyn Any + Send + Sync> = (**o).clone();
             any.downcast::<T>().ok()
         }
         _ => None,

@@ -14,6 +14,7 @@ use super::object::{downcast, PyObject};
 use super::percent;
 use super::set;
 use super::special;
+use super::text::Text;
 use super::value::{Dict, Items, IterState, Key, RangeCursor, RangeObj, Value, MAX_NESTING};
 
 fn type_error(message: String) -> Ctrl {
@@ -409,8 +410,8 @@ pub fn identical(a: &Value, b: &Value) -> bool {
         (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) => true,
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::Int(x), Value::Int(y)) => x == y,
-        (Value::Str(x), Value::Str(y)) => Arc::ptr_eq(x, y) || x == y,
-        (Value::Bytes(x), Value::Bytes(y)) => Arc::ptr_eq(x, y),
+        (Value::Str(x), Value::Str(y)) => Text::ptr_eq(x, y) || x == y,
+        (Value::Bytes(x), Value::Bytes(y)) => x.address() == y.address(),
         (Value::List(x), Value::List(y)) => Arc::ptr_eq(x, y),
         (Value::Dict(x), Value::Dict(y)) => Arc::ptr_eq(x, y),
         (Value::Tuple(x), Value::Tuple(y)) => Arc::ptr_eq(x, y),

@@ -2,11 +2,10 @@
 //! `%[(name)][flags][width][.precision]type`, each conversion written through the same
 //! formatting `format()` uses.
 
-use std::sync::Arc;
-
 use super::error::{Ctrl, Eval, ExcKind};
 use super::format::format_value;
 use super::ops;
+use super::text::Text;
 use super::value::Value;
 
 fn type_error(message: impl Into<String>) -> Ctrl {
@@ -88,7 +87,7 @@ pub fn format(template: &str, args: &Value) -> Eval {
             "not all arguments converted during string formatting",
         ));
     }
-    Ok(Value::Str(Arc::from(out)))
+    Ok(Value::Str(Text::from(out)))
 }
 
 /// Reads the conversion after a `%` at `chars[*i]` and writes its text.

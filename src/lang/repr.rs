@@ -213,7 +213,7 @@ impl Writer {
             Value::ExcType(k) => self.put(&format!("<class '{}'>", k.qualified_name())),
             Value::Module(m) => self.put(&format!("<module '{}'>", m.name())),
             Value::Native(f) => self.put(&format!("<built-in function {}>", f.name)),
-            Value::Object(o) => self.nested(address(&**o), "...", "repr", |w| w.put(&o.repr())),
+            Value::Object(o) => self.nested(address(&***o), "...", "repr", |w| w.put(&o.repr())),
             Value::Iter(state) => {
                 let own = match state.try_lock().as_deref() {
                     Some(IterState::Native(native)) => native.repr(),

@@ -10,6 +10,7 @@ use super::format::format_value;
 use super::function::Args;
 use super::object::NativeFn;
 use super::ops;
+use super::text::Text;
 use super::value::Value;
 
 /// The names this file adds to `str`.
@@ -146,7 +147,7 @@ fn text_arg<'a>(args: &'a [Value], i: usize, name: &str) -> Eval<&'a str> {
 }
 
 /// `s.name(*args)` for the methods in [`METHODS`]; `None` for others.
-pub fn call(s: &Arc<str>, name: &str, args: Args) -> Option<Eval> {
+pub fn call(s: &Text, name: &str, args: Args) -> Option<Eval> {
     if name == "format" {
         return Some(format(s, &args.pos, &args.kw, None));
     }

@@ -15,10 +15,11 @@ use super::error::{Ctrl, Eval, ExcKind, Exception};
 use super::function::{Args, BoundMethod, Coroutine, Function};
 use super::ir::{BinOp, UnaryOp};
 use super::num;
-use super::object::{NativeFn, PyObject};
+use super::object::NativeFn;
 use super::repr;
 use super::set::SetObj;
 use super::special;
+use super::text::{ByteText, ObjRef, Text};
 use super::trashcan;
 
 /// A Python object.
@@ -29,7 +30,7 @@ pub enum Value {
     Bool(bool),
     Int(i64),
     Float(f64),
-    Str(Arc<str>),
+    Str(Text),
     List(Arc<Mutex<Items>>),
     Tuple(Arc<Items>),
     Dict(Arc<Mutex<Dict>>),
@@ -44,9 +45,9 @@ pub enum Value {
     Exception(Arc<Exception>),
     ExcType(ExcKind),
     Module(Module),
-    Bytes(Arc<[u8]>),
+    Bytes(ByteText),
     Native(&'static NativeFn),
-    Object(Arc<dyn PyObject>),
+    Object(ObjRef),
     /// A class made by a `class` statement.
     Class(Arc<Class>),
     /// An instance of such a class (exception classes make [`Value::Exception`]s).
@@ -222,12 +223,12 @@ pub enum IterState {
     },
     /// The characters of a string, from byte offset `pos`.
     Chars {
-        text: Arc<str>,
+        text: Text,
         pos: usize,
     },
     /// The bytes of a `bytes` object as ints, from `pos`.
     Bytes {
-        data: Arc<[u8]>,
+        data: ByteText,
         pos: usize,
     },
     Enumerate {
@@ -338,8 +339,8 @@ pub enum Key {
     Ellipsis,
     Int(i64),
     FloatBits(u64),
-    Str(Arc<str>),
-    Bytes(Arc<[u8]>),
+    Str(Text),
+    Bytes(ByteText),
     Tuple(Vec<Key>),
     /// An object hashed by its identity (functions, futures, instances of classes that do
     /// not define `__eq__`).
@@ -513,7 +514,11 @@ impl Drop for Dict {
 
 impl Value {
     pub fn str(s: &str) -> Value {
-        Value::Str(Arc::from(s))
+        Value::Str(Text::new(s))
+    }
+
+    pub fn bytes(b: &[u8]) -> Value {
+        Value::Bytes(ByteText::new(b))
     }
 
     pub fn tuple(items: Vec<Value>) -> Value {

@@ -14,6 +14,7 @@ use crate::lang::error::{Ctrl, Eval, ExcKind};
 use crate::lang::function::Args;
 use crate::lang::object::{downcast, object, CallCx, NativeFn, PyObject};
 use crate::lang::ops;
+use crate::lang::text::Text;
 use crate::lang::value::{IterState, ModuleDef, Value};
 
 pub const MODULE: ModuleDef = ModuleDef {
@@ -415,14 +416,14 @@ fn namedtuple(_: &CallCx, mut args: Args) -> Eval {
     }
     let mut field_defaults = Vec::new();
     for (name, default) in fields[fields.len() - defaults.len()..].iter().zip(defaults) {
-        field_defaults.push((Value::Str(name.clone()), default.clone()));
+        field_defaults.push((Value::Str(Text::from(name)), default.clone()));
         attrs.insert(name.clone(), default);
     }
     attrs.insert(
         Arc::from("_field_defaults"),
         crate::lang::builtins::dict_from_pairs(field_defaults)?,
     );
-    let names = fields.iter().map(|f| Value::Str(f.clone())).collect();
+    let names = fields.iter().map(|f| Value::Str(Text::from(f))).collect();
     attrs.insert(Arc::from("_fields"), Value::tuple(names));
     for f in TUPLE_METHODS {
         attrs.insert(Arc::from(f.name), object(NativeMethod(f)));
@@ -431,8 +432,14 @@ fn namedtuple(_: &CallCx, mut args: Args) -> Eval {
         Arc::from("_make"),
         object(ClassMethod(object(NativeMethod(&MAKE)))),
     );
-    let class = Class::new(&typename, typename.clone(), Vec::new(), attrs, fields)?
-        .with_builtin_base(Builtin::Tuple);
+    let class = Class::new(
+        &typename,
+        typename.clone().into(),
+        Vec::new(),
+        attrs,
+        fields,
+    )?
+    .with_builtin_base(Builtin::Tuple);
     let options = Options {
         constructor: "__new__",
         eq: true,
@@ -454,7 +461,7 @@ fn field_list(names: &Value) -> Eval<Vec<Arc<str>>> {
         other => ops::to_vec(other)?
             .into_iter()
             .map(|v| match v {
-                Value::Str(s) => Ok(s),
+                Value::Str(s) => Ok(s.into()),
                 _ => Err(type_error("Type names and field names must be strings")),
             })
             .collect::<Eval<_>>()?,
@@ -601,16 +608,17 @@ fn replace(cx: &CallCx, mut args: Args) -> Eval {
     let mut kw = Vec::with_capacity(fields.len());
     for field in fields.iter() {
         let Value::Str(name) = field else { continue };
-        let value = match changes.iter().find(|(k, _)| k == name) {
+        let value = match changes.iter().find(|(k, _)| **k == **name) {
             Some((_, v)) => v.clone(),
             None => crate::lang::builtins::get_attr(&me, name)?,
         };
-        kw.push((name.clone(), value));
+        kw.push((name.into(), value));
     }
-    if let Some((unknown, _)) = changes
-        .iter()
-        .find(|(k, _)| !fields.iter().any(|f| matches!(f, Value::Str(s) if s == k)))
-    {
+    if let Some((unknown, _)) = changes.iter().find(|(k, _)| {
+        !fields
+            .iter()
+            .any(|f| matches!(f, Value::Str(s) if **s == **k))
+    }) {
         return Err(Ctrl::raise(
             ExcKind::ValueError,
             format!("Got unexpected field names: ['{unknown}']"),

@@ -11,6 +11,7 @@ use crate::lang::introspect;
 use crate::lang::ir::CmpOp;
 use crate::lang::object::{downcast, object, CallCx, NativeFn, PyObject};
 use crate::lang::ops;
+use crate::lang::text::Text;
 use crate::lang::value::{Dict, ModuleDef, Value};
 
 static DATACLASS: NativeFn = NativeFn {
@@ -443,7 +444,7 @@ fn convert(v: &Value, as_dict: bool, depth: usize) -> Eval {
         }
         let mut dict = Dict::default();
         for (f, value) in spec.fields.iter().zip(values) {
-            let key = Value::Str(f.name.clone());
+            let key = Value::Str(Text::from(&f.name));
             dict.insert(key.key()?, (key, value));
         }
         return Ok(Value::dict(dict));

@@ -226,7 +226,7 @@ fn count_into(counter: &Value, mut args: Args, sign: i64) -> Eval<()> {
             .map(|x| (x, Value::Int(1)))
             .collect(),
     };
-    counts.extend(keywords.into_iter().map(|(k, v)| (Value::Str(k), v)));
+    counts.extend(keywords.into_iter().map(|(k, v)| (Value::Str(k.into()), v)));
     let op = if sign < 0 { BinOp::Sub } else { BinOp::Add };
     for (element, n) in counts {
         let current = ops::get_item(counter, &element)?;

@@ -11,6 +11,7 @@ use crate::lang::introspect;
 use crate::lang::ir::CmpOp;
 use crate::lang::object::{object, CallCx, NativeFn, PyObject};
 use crate::lang::ops;
+use crate::lang::text::Text;
 use crate::lang::value::{Key, KeyMap, ModuleDef, Value};
 
 static WRAPS: NativeFn = NativeFn {
@@ -112,7 +113,7 @@ fn update_wrapper(_: &CallCx, args: Args) -> Eval {
 fn update(wrapper: Value, wrapped: &Value) -> Eval {
     let read = |attr: &str| crate::lang::builtins::get_attr(wrapped, attr).ok();
     let text = |attr: &str| match read(attr) {
-        Some(Value::Str(s)) => Some(s),
+        Some(Value::Str(s)) => Some(Arc::from(s)),
         _ => None,
     };
     if let Value::Func(f) = &wrapper {
@@ -182,7 +183,7 @@ impl PyObject for Partial {
                 let pairs = self
                     .keywords
                     .iter()
-                    .map(|(k, v)| (Value::Str(k.clone()), v.clone()))
+                    .map(|(k, v)| (Value::Str(Text::from(k)), v.clone()))
                     .collect();
                 crate::lang::builtins::dict_from_pairs(pairs).ok()
             }
@@ -310,7 +311,10 @@ impl Cached {
     fn key(args: &Args) -> Eval<Key> {
         let mut parts = args.pos.clone();
         for (name, value) in &args.kw {
-            parts.push(Value::tuple(vec![Value::Str(name.clone()), value.clone()]));
+            parts.push(Value::tuple(vec![
+                Value::Str(Text::from(name)),
+                value.clone(),
+            ]));
         }
         Value::tuple(parts).key()
     }

@@ -11,6 +11,7 @@ use crate::lang::ir::{BinOp, CmpOp, UnaryOp};
 use crate::lang::object::{object, CallCx, NativeFn, PyObject};
 use crate::lang::ops;
 use crate::lang::special;
+use crate::lang::text::Text;
 use crate::lang::value::{ModuleDef, Value};
 
 pub const MODULE: ModuleDef = ModuleDef {
@@ -266,7 +267,7 @@ fn attrgetter(_: &CallCx, args: Args) -> Eval {
     let names = getter_args("attrgetter", args)?
         .into_iter()
         .map(|name| match name {
-            Value::Str(s) => Ok(s),
+            Value::Str(s) => Ok(s.into()),
             _ => Err(Ctrl::raise(
                 ExcKind::TypeError,
                 "attribute name must be a string",
@@ -288,7 +289,7 @@ impl PyObject for AttrGetter {
         let names: Vec<String> = self
             .0
             .iter()
-            .map(|n| Value::Str(n.clone()).repr())
+            .map(|n| Value::Str(Text::from(n)).repr())
             .collect();
         format!("operator.attrgetter({})", names.join(", "))
     }
@@ -310,7 +311,7 @@ impl PyObject for AttrGetter {
 
 fn methodcaller(_: &CallCx, mut args: Args) -> Eval {
     let name = match (!args.pos.is_empty()).then(|| args.pos.remove(0)) {
-        Some(Value::Str(name)) => name,
+        Some(Value::Str(name)) => Arc::from(name),
         Some(_) => {
             return Err(Ctrl::raise(
                 ExcKind::TypeError,
@@ -339,7 +340,7 @@ impl PyObject for MethodCaller {
     }
 
     fn repr(&self) -> String {
-        let mut parts = vec![Value::Str(self.name.clone()).repr()];
+        let mut parts = vec![Value::Str(Text::from(&self.name)).repr()];
         parts.extend(self.args.pos.iter().map(Value::repr));
         parts.extend(
             self.args

@@ -3,8 +3,6 @@
 //! instances of their own. The numbers come from [`mersenne`], so a seeded program prints what
 //! CPython prints.
 
-use std::sync::Arc;
-
 use parking_lot::Mutex;
 use sha2::{Digest, Sha512};
 
@@ -132,7 +130,7 @@ fn call(cell: &Mutex<Option<Random>>, name: &str, args: Args) -> Eval {
             bytes.resize(n, 0);
             with(cell, |r| {
                 r.fill_bytes(&mut bytes);
-                Ok(Value::Bytes(Arc::from(std::mem::take(&mut bytes))))
+                Ok(Value::bytes(&std::mem::take(&mut bytes)))
             })
         }
         "randrange" => {

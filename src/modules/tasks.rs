@@ -161,7 +161,7 @@ impl PyObject for TaskObj {
 fn task_method(task: &Arc<TaskObj>, me: &Value, name: &str, args: Args) -> Eval {
     match name {
         "cancel" => Ok(Value::Bool(task.cancel(cancel_message(args)))),
-        "get_name" => Ok(Value::Str(task.name())),
+        "get_name" => Ok(Value::Str(task.name().into())),
         "set_name" => {
             arity("set_name", &args, 1, 1)?;
             *task.name.lock() = Arc::from(args.pos[0].to_str());
