@@ -166,6 +166,7 @@ differential_tests! {
     Shared generators_send_protocol => "tests/corpus/generators_send_protocol.py";
     Shared generators_yield_from_return => "tests/corpus/generators_yield_from_return.py";
     Shared genexp_laziness => "tests/corpus/genexp_laziness.py";
+    Shared genexpr_stepping => "tests/corpus/genexpr_stepping.py";
     Shared global_rebinding => "tests/corpus/global_rebinding.py";
     Shared method_call_shapes => "tests/corpus/method_call_shapes.py";
     Shared list_iteration_live => "tests/corpus/list_iteration_live.py";

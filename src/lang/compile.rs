@@ -97,6 +97,7 @@ impl FnScope {
             line,
             is_async: self.is_async,
             is_generator: self.is_generator,
+            is_genexpr: self.is_genexpr,
             positional_only_slots,
             params,
             varargs,
@@ -121,6 +122,7 @@ impl FnScope {
             method_view: None,
             first_param: None,
             is_generator: false,
+            is_genexpr: false,
         }
     }
 }
@@ -155,6 +157,8 @@ struct FnScope {
     first_param: Option<String>,
     /// A `yield` was met in the body: the function is a generator.
     is_generator: bool,
+    /// The function is a generator expression's (its body is its clauses, see `genexpr_body`).
+    is_genexpr: bool,
 }
 
 pub struct Compiler<'s> {
@@ -1213,6 +1217,7 @@ impl<'s> Compiler<'s> {
         let info = scan_genexpr(g, self.depth);
         let mut scope = self.new_scope(&info, self.qualname("<genexpr>"), false);
         scope.is_generator = true;
+        scope.is_genexpr = true;
         self.scopes.push(scope);
         let body = self.genexpr_body(g, line);
         let scope = self.scopes.pop().expect("pushed above");

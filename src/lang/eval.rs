@@ -838,18 +838,46 @@ impl Ctx {
             return acc.push(elt, value);
         };
         let iterable = self.eval(frame, &g.iter)?;
-        let mut it = ops::iterate(&iterable)?;
-        'items: while let Some(item) = it.next_value()? {
-            self.interp.tick()?;
-            self.assign(frame, &g.target, item)?;
-            for cond in &g.conditions {
-                if !self.eval(frame, cond)?.truthy() {
-                    continue 'items;
-                }
+        let local = match &g.target {
+            Target::Var(Var::Local(slot), _) => Some(*slot as usize),
+            _ => None,
+        };
+        // `for x in range(...)` into a local, the commonest clause, steps without an iterator.
+        if let (Value::Range(range), Some(slot)) = (&iterable, local) {
+            for n in RangeCursor::new(range) {
+                self.interp.tick()?;
+                frame.locals[slot] = Some(Value::Int(n));
+                self.comp_item(frame, c, level, acc)?;
             }
-            self.comp_level(frame, c, level + 1, acc)?;
+            return Ok(());
+        }
+        let mut it = ops::iterate(&iterable)?;
+        while let Some(item) = it.next_value()? {
+            self.interp.tick()?;
+            match local {
+                Some(slot) => frame.locals[slot] = Some(item),
+                None => self.assign(frame, &g.target, item)?,
+            }
+            self.comp_item(frame, c, level, acc)?;
         }
         Ok(())
+    }
+
+    /// One item of the clause at `level`, its target bound: kept if it passes the clause's
+    /// conditions, then taken through the clauses after it.
+    fn comp_item(
+        &self,
+        frame: &mut Frame,
+        c: &Comprehension,
+        level: usize,
+        acc: &mut CompAcc,
+    ) -> Flow {
+        for cond in &c.generators[level].conditions {
+            if !self.eval_cond(frame, cond)? {
+                return Ok(());
+            }
+        }
+        self.comp_level(frame, c, level + 1, acc)
     }
 
     fn eval_call(&self, frame: &mut Frame, call: &Call) -> Eval {

@@ -15,9 +15,11 @@ use super::builtins::no_attribute;
 use super::error::{returned, Ctrl, Eval, ExcKind, Exception};
 use super::eval::Ctx;
 use super::function::{Args, Frame, Function};
+use super::ir::{Expr, ExprKind, Stmt, StmtKind};
 use super::object::{CallCx, PyObject};
+use super::ops;
 use super::text::Text;
-use super::value::{NativeIter, Value};
+use super::value::{IterState, NativeIter, Value};
 
 thread_local! {
     /// The value the body being stepped on this thread handed out at the `yield` it just
@@ -54,7 +56,15 @@ pub enum Step {
 }
 
 enum State {
-    Suspended { body: Body, started: bool },
+    Suspended {
+        body: Body,
+        started: bool,
+    },
+    /// A generator expression, stepped by its clauses instead of a suspended future.
+    Clauses {
+        clauses: Box<Clauses>,
+        started: bool,
+    },
     Running,
     Finished,
 }
@@ -85,17 +95,29 @@ impl Generator {
         let name = func.name().clone();
         let qualname = func.qualname().clone();
         let is_async = func.def.is_async;
-        let body: Body =
-            Box::pin(
-                async move { returned(ctx.exec_block_async(&mut frame, &func.def.body).await) },
-            );
+        let state = if func.def.is_genexpr {
+            State::Clauses {
+                clauses: Box::new(Clauses {
+                    ctx,
+                    func,
+                    frame,
+                    iters: Vec::new(),
+                }),
+                started: false,
+            }
+        } else {
+            let body: Body = Box::pin(async move {
+                returned(ctx.exec_block_async(&mut frame, &func.def.body).await)
+            });
+            State::Suspended {
+                body,
+                started: false,
+            }
+        };
         Generator {
             name,
             qualname,
-            state: Mutex::new(State::Suspended {
-                body,
-                started: false,
-            }),
+            state: Mutex::new(state),
             home: this_thread(),
             is_async,
         }
@@ -124,6 +146,9 @@ impl Generator {
                 *self.state.lock() = State::Finished;
                 return Err(sent.map(|_| Step::Returned(Value::None)));
             }
+            State::Clauses { clauses, started } => {
+                return Err(self.step_clauses(clauses, started, sent, what));
+            }
         };
         if !started && sent.is_err() {
             *self.state.lock() = State::Finished;
@@ -139,6 +164,42 @@ impl Generator {
         }
         SENT.with_borrow_mut(|slot| *slot = Some(sent));
         Ok(body)
+    }
+
+    /// One step of a generator expression: its next element, computed in place.
+    fn step_clauses(
+        &self,
+        mut clauses: Box<Clauses>,
+        started: bool,
+        sent: Eval,
+        what: &str,
+    ) -> Eval<Step> {
+        if let Err(raised) = sent {
+            // Thrown in: a generator expression catches nothing, so it ends with the exception.
+            *self.state.lock() = State::Finished;
+            return Err(raised);
+        }
+        if !started && !matches!(sent, Ok(Value::None)) {
+            *self.state.lock() = State::Clauses { clauses, started };
+            return Err(Ctrl::raise(
+                ExcKind::TypeError,
+                format!("can't send non-None value to a just-started {what}"),
+            ));
+        }
+        match clauses.next() {
+            Ok(Some(item)) => {
+                *self.state.lock() = State::Clauses {
+                    clauses,
+                    started: true,
+                };
+                Ok(Step::Yielded(item))
+            }
+            done => {
+                *self.state.lock() = State::Finished;
+                drop(clauses);
+                done.map(|_| Step::Returned(Value::None))
+            }
+        }
     }
 
     /// The value the body's last `yield` handed out, if it has just yielded.
@@ -247,6 +308,100 @@ impl Drop for Generator {
     fn drop(&mut self) {
         if !self.is_async && this_thread() == self.home {
             let _ = self.close();
+        }
+    }
+}
+
+/// A generator expression being stepped: its frame, and the iterator of each `for` clause
+/// entered, outermost first. Its body is the clauses nested (`for` and `if` statements, each
+/// holding the next, the innermost a `yield` of the element), so a step walks them in place
+/// instead of resuming a suspended future.
+pub struct Clauses {
+    ctx: Ctx,
+    func: Arc<Function>,
+    frame: Frame,
+    iters: Vec<IterState>,
+}
+
+impl Clauses {
+    /// The next element, `None` once every clause has run out.
+    fn next(&mut self) -> Eval<Option<Value>> {
+        let Clauses {
+            ctx,
+            func,
+            frame,
+            iters,
+        } = self;
+        let body = &func.def.body;
+        let line = body[0].line;
+        next_element(ctx, frame, body, iters, iters.is_empty())
+            .map_err(|ctrl| ctx.annotate(frame, line, ctrl))
+    }
+}
+
+/// Steps the clauses of `body` to the next element: the innermost entered clause takes its
+/// next item (the outermost is entered first when `entering`); an item that passes the `if`s
+/// after it enters the next clause, or gives the element.
+fn next_element(
+    ctx: &Ctx,
+    frame: &mut Frame,
+    body: &[Stmt],
+    iters: &mut Vec<IterState>,
+    entering: bool,
+) -> Eval<Option<Value>> {
+    if entering {
+        let StmtKind::For(_, iter, _, _) = &body[0].kind else {
+            unreachable!("a generator expression starts with its first `for`")
+        };
+        iters.push(ops::iterate(&ctx.eval(frame, iter)?)?);
+    }
+    'items: while let Some(level) = iters.len().checked_sub(1) {
+        let StmtKind::For(target, _, inner, _) = &clause(body, level).kind else {
+            unreachable!("clause() finds a `for`")
+        };
+        let Some(item) = iters[level].next_value()? else {
+            iters.pop();
+            continue;
+        };
+        ctx.interp.tick()?;
+        ctx.assign(frame, target, item)?;
+        let mut stmt = &inner[0];
+        loop {
+            match &stmt.kind {
+                StmtKind::If(test, then, _) => {
+                    if !ctx.eval_cond(frame, test)? {
+                        continue 'items;
+                    }
+                    stmt = &then[0];
+                }
+                StmtKind::For(_, iter, _, _) => {
+                    iters.push(ops::iterate(&ctx.eval(frame, iter)?)?);
+                    continue 'items;
+                }
+                StmtKind::Expr(Expr {
+                    kind: ExprKind::Yield(Some(element)),
+                    ..
+                }) => return Ok(Some(ctx.eval(frame, element)?)),
+                _ => unreachable!("a generator expression's body holds only its clauses"),
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// The `for` statement of clause `level` (0 the outermost) of a generator expression's body.
+fn clause(body: &[Stmt], level: usize) -> &Stmt {
+    let mut stmt = &body[0];
+    let mut depth = 0;
+    loop {
+        match &stmt.kind {
+            StmtKind::For(..) if depth == level => return stmt,
+            StmtKind::For(_, _, inner, _) => {
+                depth += 1;
+                stmt = &inner[0];
+            }
+            StmtKind::If(_, then, _) => stmt = &then[0],
+            _ => unreachable!("every clause of a generator expression is a `for` or an `if`"),
         }
     }
 }

@@ -251,6 +251,9 @@ pub struct FuncDef {
     pub is_async: bool,
     /// The body contains `yield`: calling the function makes a generator.
     pub is_generator: bool,
+    /// A generator expression's function: its body is nothing but its `for` and `if` clauses
+    /// nested, the innermost yielding the element, which a generator steps in place.
+    pub is_genexpr: bool,
     /// Every parameter is positional and kept in the local slot of its position, with no
     /// `*args` or `**kwargs`: a call with exactly that many positional arguments binds them
     /// by moving them in.
