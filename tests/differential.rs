@@ -169,6 +169,7 @@ differential_tests! {
     Shared genexpr_stepping => "tests/corpus/genexpr_stepping.py";
     Shared global_rebinding => "tests/corpus/global_rebinding.py";
     Shared method_call_shapes => "tests/corpus/method_call_shapes.py";
+    Shared class_property_added_later => "tests/corpus/class_property_added_later.py";
     Shared list_iteration_live => "tests/corpus/list_iteration_live.py";
     Shared hashlib_digests => "tests/corpus/hashlib_digests.py";
     Serial hashlib_threads => "tests/corpus/hashlib_threads.py";

@@ -80,6 +80,25 @@ impl Attrs {
         }
     }
 
+    /// Sets `name` as [`Attrs::insert`] does, taking a reference to the name only when it is
+    /// new: setting an attribute the object has already costs no reference count.
+    pub fn set(&mut self, name: &Arc<str>, value: Value) -> Option<Value> {
+        match self.position(name) {
+            Some(i) => Some(std::mem::replace(&mut self.0[i].2, value)),
+            None => {
+                self.0.push((Prefix::of(name), name.clone(), value));
+                None
+            }
+        }
+    }
+
+    /// The names bound to a `property`.
+    fn property_names(&self) -> impl Iterator<Item = &Arc<str>> {
+        self.iter()
+            .filter(|(_, v)| downcast::<Property>(v).is_some())
+            .map(|(k, _)| k)
+    }
+
     pub fn shift_remove(&mut self, name: &str) -> Option<Value> {
         self.position(name).map(|i| self.0.remove(i).2)
     }
@@ -114,9 +133,12 @@ pub struct Class {
     pub attrs: RwLock<Attrs>,
     /// The names the class body annotates, in order.
     pub annotations: Vec<Arc<str>>,
-    /// Whether this class or an ancestor has a `property`: only then must reading or setting
-    /// an instance attribute look at the class first.
-    properties: AtomicBool,
+    /// The names of the properties this class and its ancestors had when it was made: only
+    /// for these must reading or setting an instance attribute look at the class first.
+    property_names: Vec<Arc<str>>,
+    /// Whether a property was set on this class after it was made: then every instance
+    /// attribute of it and of its subclasses looks at the class first.
+    late_properties: AtomicBool,
 }
 
 /// Class attributes can hold the class itself (a method's cells, a class-level registry), so
@@ -162,7 +184,7 @@ fn frozen_error(frozen: Frozen, name: &str, deleting: bool) -> Ctrl {
 pub fn init_attr(me: &Value, name: &Arc<str>, value: Value) -> Eval<()> {
     match class_and_attrs(me) {
         Some((class, attrs)) if class.frozen_by().is_some() => {
-            let old = attrs.lock().insert(name.clone(), value);
+            let old = attrs.lock().set(name, value);
             trashcan::bury(old);
             Ok(())
         }
@@ -235,10 +257,13 @@ impl Class {
                 }
             }
         }
-        let properties = parents.iter().any(|p| p.properties.load(Ordering::Relaxed))
-            || attrs.iter().any(|(_, v)| downcast::<Property>(v).is_some());
+        let mut property_names: Vec<Arc<str>> = attrs.property_names().cloned().collect();
+        for parent in &parents {
+            property_names.extend(parent.property_names.iter().cloned());
+        }
         Ok(Class {
-            properties: AtomicBool::new(properties),
+            property_names,
+            late_properties: AtomicBool::new(false),
             annotations,
             name: intern(name),
             qualname,
@@ -268,15 +293,21 @@ impl Class {
     /// Sets class attribute `name`.
     pub fn set_attr(&self, name: &Arc<str>, value: Value) {
         if downcast::<Property>(&value).is_some() {
-            self.properties.store(true, Ordering::Relaxed);
+            self.late_properties.store(true, Ordering::Relaxed);
         }
-        let old = self.attrs.write().insert(name.clone(), value);
+        let old = self.attrs.write().set(name, value);
         trashcan::bury(old);
     }
 
     /// The `property` called `name`, if there may be one.
     fn property(&self, name: &str) -> Option<Arc<Property>> {
-        if !self.properties.load(Ordering::Relaxed) {
+        let known = self.property_names.iter().any(|p| **p == *name);
+        let late = || {
+            std::iter::once(self)
+                .chain(self.ancestors.iter().map(|a| &**a))
+                .any(|c| c.late_properties.load(Ordering::Relaxed))
+        };
+        if !known && !late() {
             return None;
         }
         self.lookup(name).as_ref().and_then(downcast::<Property>)
@@ -350,9 +381,9 @@ impl Class {
     /// A library module's class (`collections.deque`): no bases but `object`, the methods
     /// given, its instances printed with the module's name.
     pub fn library(module: &'static str, name: &str, attrs: Attrs) -> Arc<Class> {
-        let properties = attrs.iter().any(|(_, v)| downcast::<Property>(v).is_some());
         Arc::new(Class {
-            properties: AtomicBool::new(properties),
+            property_names: attrs.property_names().cloned().collect(),
+            late_properties: AtomicBool::new(false),
             annotations: Vec::new(),
             name: intern(name),
             qualname: Arc::from(name),
@@ -569,7 +600,7 @@ pub fn set_instance_attr(
         special::call(fset, vec![me.clone(), value])?;
         return Ok(());
     }
-    let old = attrs.lock().insert(name.clone(), value);
+    let old = attrs.lock().set(name, value);
     trashcan::bury(old);
     Ok(())
 }
