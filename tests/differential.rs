@@ -124,6 +124,7 @@ differential_tests! {
     Shared collections_counter_words => "tests/corpus/collections_counter_words.py";
     Shared collections_defaultdict_grouping => "tests/corpus/collections_defaultdict_grouping.py";
     Shared collections_deque_ops => "tests/corpus/collections_deque_ops.py";
+    Shared deque_repr_cycles => "tests/corpus/deque_repr_cycles.py";
     Shared collections_namedtuple_points => "tests/corpus/collections_namedtuple_points.py";
     Shared collections_ordereddict_lru => "tests/corpus/collections_ordereddict_lru.py";
     Shared comprehension_scopes => "tests/corpus/comprehension_scopes.py";

@@ -14,7 +14,7 @@ use super::alloc;
 use super::error::{Ctrl, Eval, ExcKind, Exception};
 use super::format::float_repr;
 use super::special;
-use super::value::{IterState, Value, MAX_NESTING};
+use super::value::{identity, IterState, Value, MAX_NESTING};
 
 /// Which of the two texts of a value to write.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -80,6 +80,29 @@ thread_local! {
     /// list): shared by every writer, so a library object's repr that writes the values it
     /// holds still sees the objects around it.
     static ACTIVE: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A library object's `__repr__` writing the values it holds (a `deque`'s items), entered as
+/// CPython's `Py_ReprEnter` enters it: `None` when the same object is being written by its own
+/// repr further out already (it then writes itself as `[...]`), otherwise a guard that leaves
+/// when dropped. Such entries are marked in the low bit, which no object's address has, so
+/// they are told apart from the objects the writer itself walks through.
+pub fn enter(v: &Value) -> Option<Entered> {
+    let marked = identity(v) | 1;
+    if ACTIVE.with_borrow(|a| a.contains(&marked)) {
+        return None;
+    }
+    ACTIVE.with_borrow_mut(|a| a.push(marked));
+    Some(Entered(()))
+}
+
+/// The guard of [`enter`].
+pub struct Entered(());
+
+impl Drop for Entered {
+    fn drop(&mut self) {
+        ACTIVE.with_borrow_mut(|a| a.pop());
+    }
 }
 
 struct Writer {

@@ -14,6 +14,7 @@ use crate::lang::error::{Ctrl, Eval, ExcKind};
 use crate::lang::function::Args;
 use crate::lang::object::{downcast, object, CallCx, NativeFn, PyObject};
 use crate::lang::ops;
+use crate::lang::repr;
 use crate::lang::text::Text;
 use crate::lang::value::{IterState, ModuleDef, Value};
 
@@ -232,6 +233,10 @@ deque_methods! {
         ops::equal(&Value::list(d.snapshot()), &Value::list(other.snapshot())).map(Value::Bool)
     },
     "__repr__" => |_, args| {
+        let me = args.pos.first().cloned().unwrap_or(Value::None);
+        let Some(_entered) = repr::enter(&me) else {
+            return Ok(Value::str("[...]"));
+        };
         let (d, []) = receiver::<0>("__repr__", args)?;
         let items = Value::list(d.snapshot()).try_repr()?;
         let maxlen = *d.maxlen.lock();
