@@ -93,50 +93,26 @@ pub fn repeat_str(text: &str, count: usize) -> Eval<Text> {
     Ok(unsafe { Text::from_utf8_unchecked(bytes) })
 }
 
-/// `count` copies of `items` one after another, as shared bytes. Written straight into the
-/// shared allocation, as CPython builds them, so the memory a program asks for is what it gets.
+/// `count` copies of `items` one after another, as shared bytes. Built in place, in one
+/// allocation as CPython's are, so the memory a program asks for is what it gets.
 pub fn repeat_bytes(items: &[u8], count: usize) -> Eval<ByteText> {
     let total = items.len().checked_mul(count).ok_or_else(memory_error)?;
     probe(total)?;
-    ByteText::try_from_exact_iter(Repeated {
-        items,
-        pos: 0,
-        left: total,
+    ByteText::try_filled(total, |buf| {
+        if total == 0 {
+            return;
+        }
+        buf[..items.len()].copy_from_slice(items);
+        // Doubling what is there copies in large blocks, as `[T]::repeat` does.
+        let mut filled = items.len();
+        while filled < total {
+            let more = filled.min(total - filled);
+            buf.copy_within(..more, filled);
+            filled += more;
+        }
     })
     .ok_or_else(memory_error)
 }
-
-/// The bytes of `items` over and over, `left` more of them.
-struct Repeated<'a> {
-    items: &'a [u8],
-    pos: usize,
-    left: usize,
-}
-
-impl Iterator for Repeated<'_> {
-    type Item = u8;
-
-    #[inline]
-    fn next(&mut self) -> Option<u8> {
-        if self.left == 0 {
-            return None;
-        }
-        let byte = self.items[self.pos];
-        self.pos = if self.pos + 1 == self.items.len() {
-            0
-        } else {
-            self.pos + 1
-        };
-        self.left -= 1;
-        Some(byte)
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.left, Some(self.left))
-    }
-}
-
-impl ExactSizeIterator for Repeated<'_> {}
 
 /// `s` as the shared string a `str` value holds. Sharing copies it once more, so the room
 /// for that copy is checked first: it is about to be freed and taken again at once.

@@ -71,16 +71,10 @@ impl Attrs {
 
     /// Sets `name`, returning the value it replaces.
     pub fn insert(&mut self, name: Arc<str>, value: Value) -> Option<Value> {
-        match self.position(&name) {
-            Some(i) => Some(std::mem::replace(&mut self.0[i].2, value)),
-            None => {
-                self.0.push((Prefix::of(&name), name, value));
-                None
-            }
-        }
+        self.set(&name, value)
     }
 
-    /// Sets `name` as [`Attrs::insert`] does, taking a reference to the name only when it is
+    /// Sets `name`, returning the value it replaces. The name is referenced only when it is
     /// new: setting an attribute the object has already costs no reference count.
     pub fn set(&mut self, name: &Arc<str>, value: Value) -> Option<Value> {
         match self.position(name) {

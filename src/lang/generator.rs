@@ -155,12 +155,9 @@ impl Generator {
             drop(body);
             return Err(sent.map(Step::Returned));
         }
-        if !started && !matches!(sent, Ok(Value::None)) {
+        if let Some(refused) = refused_send(started, &sent, what) {
             *self.state.lock() = State::Suspended { body, started };
-            return Err(Err(Ctrl::raise(
-                ExcKind::TypeError,
-                format!("can't send non-None value to a just-started {what}"),
-            )));
+            return Err(Err(refused));
         }
         SENT.with_borrow_mut(|slot| *slot = Some(sent));
         Ok(body)
@@ -179,12 +176,9 @@ impl Generator {
             *self.state.lock() = State::Finished;
             return Err(raised);
         }
-        if !started && !matches!(sent, Ok(Value::None)) {
+        if let Some(refused) = refused_send(started, &sent, what) {
             *self.state.lock() = State::Clauses { clauses, started };
-            return Err(Ctrl::raise(
-                ExcKind::TypeError,
-                format!("can't send non-None value to a just-started {what}"),
-            ));
+            return Err(refused);
         }
         match clauses.next() {
             Ok(Some(item)) => {
@@ -310,6 +304,16 @@ impl Drop for Generator {
             let _ = self.close();
         }
     }
+}
+
+/// CPython's refusal of a value other than `None` sent to a generator that has not started.
+fn refused_send(started: bool, sent: &Eval, what: &str) -> Option<Ctrl> {
+    (!started && !matches!(sent, Ok(Value::None))).then(|| {
+        Ctrl::raise(
+            ExcKind::TypeError,
+            format!("can't send non-None value to a just-started {what}"),
+        )
+    })
 }
 
 /// A generator expression being stepped: its frame, and the iterator of each `for` clause

@@ -13,7 +13,7 @@ use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 use std::sync::Arc;
 
-use triomphe::ThinArc;
+use triomphe::{Arc as SharedArc, ThinArc};
 
 use super::object::PyObject;
 
@@ -181,11 +181,15 @@ impl ByteText {
         ThinArc::try_from_header_and_slice((), b).ok().map(ByteText)
     }
 
-    /// The bytes an iterator of known length gives, or `None` when there is no memory for them.
-    pub fn try_from_exact_iter(bytes: impl ExactSizeIterator<Item = u8>) -> Option<ByteText> {
-        ThinArc::try_from_header_and_iter((), bytes)
-            .ok()
-            .map(ByteText)
+    /// `len` bytes written by `fill` straight into the shared allocation, or `None` when there
+    /// is no memory for them.
+    pub fn try_filled(len: usize, fill: impl FnOnce(&mut [u8])) -> Option<ByteText> {
+        let mut shared = ThinArc::try_from_header_and_iter((), std::iter::repeat_n(0, len)).ok()?;
+        shared.with_arc_mut(|arc| {
+            let unique = SharedArc::get_mut(arc).expect("a new allocation has no other owner");
+            fill(unique.slice_mut());
+        });
+        Some(ByteText(shared))
     }
 
     /// The address of the bytes object, for `id()` and hashing by identity.
